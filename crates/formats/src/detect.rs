@@ -1,0 +1,173 @@
+//! Telling list formats apart by their content.
+
+use crate::error::{FormatError, Result};
+use serde::{Deserialize, Serialize};
+
+/// A list file format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Format {
+    /// UN Security Council Consolidated List XML (`CONSOLIDATED_LIST`).
+    UnXml,
+    /// OFAC legacy CSV primary file (`sdn.csv`, `cons_prim.csv`).
+    OfacCsv,
+    /// OFAC legacy CSV companion (`add.csv`, `alt.csv`, `*_comments.csv`).
+    OfacCompanionCsv,
+    /// OFAC `sdnList` XML (`sdn.xml`, `consolidated.xml`).
+    OfacXml,
+    /// EU Financial Sanctions Files XML 1.1 (`export`).
+    EuXml,
+    /// UK OFSI Consolidated List CSV (`ConList.csv`).
+    UkConlistCsv,
+    /// UK Sanctions List XML (`Designations`).
+    UkXml,
+    /// FollowTheMoney entities, one JSON object per line.
+    Ftm,
+}
+
+impl Format {
+    /// A short name for messages and the store.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::UnXml => "un-xml",
+            Format::OfacCsv => "ofac-csv",
+            Format::OfacCompanionCsv => "ofac-companion-csv",
+            Format::OfacXml => "ofac-xml",
+            Format::EuXml => "eu-xml",
+            Format::UkConlistCsv => "uk-conlist-csv",
+            Format::UkXml => "uk-xml",
+            Format::Ftm => "ftm-json",
+        }
+    }
+}
+
+/// Detects the format of a list file from its first bytes.
+///
+/// The file name is used only in messages. Fails with
+/// [`FormatError::Empty`] or [`FormatError::UnknownFormat`].
+pub fn detect(name: &str, bytes: &[u8]) -> Result<Format> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let text = String::from_utf8_lossy(head);
+    let trimmed = text.trim_start();
+    if trimmed.is_empty() {
+        return Err(FormatError::Empty {
+            file: name.to_string(),
+        });
+    }
+    if trimmed.starts_with('<') {
+        let root = xml_root_name(trimmed);
+        return match root.as_deref() {
+            Some("CONSOLIDATED_LIST") => Ok(Format::UnXml),
+            Some("sdnList") => Ok(Format::OfacXml),
+            Some("export") => Ok(Format::EuXml),
+            Some("Designations") => Ok(Format::UkXml),
+            Some(other) => Err(unknown(name, &format!("XML with root element <{other}>"))),
+            None => Err(unknown(
+                name,
+                "XML without a root element in its first 4 KiB",
+            )),
+        };
+    }
+    if trimmed.starts_with('{') {
+        let first = trimmed.lines().next().unwrap_or("");
+        if first.contains("\"schema\"") && first.contains("\"properties\"") {
+            return Ok(Format::Ftm);
+        }
+        return Err(unknown(
+            name,
+            "JSON that is not FollowTheMoney entity lines",
+        ));
+    }
+    if trimmed.starts_with("Last Updated,") || trimmed.starts_with("Name 6,") {
+        return Ok(Format::UkConlistCsv);
+    }
+    if let Some(format) = ofac_csv_kind(&text) {
+        return Ok(format);
+    }
+    let first_line: String = trimmed
+        .lines()
+        .next()
+        .unwrap_or("")
+        .chars()
+        .take(60)
+        .collect();
+    Err(unknown(name, &format!("starts with {first_line:?}")))
+}
+
+fn unknown(name: &str, hint: &str) -> FormatError {
+    FormatError::UnknownFormat {
+        file: name.to_string(),
+        hint: hint.to_string(),
+    }
+}
+
+/// The local name of the first element after the prolog.
+fn xml_root_name(text: &str) -> Option<String> {
+    let mut rest = text;
+    loop {
+        let start = rest.find('<')?;
+        rest = &rest[start + 1..];
+        if rest.starts_with('?') || rest.starts_with('!') {
+            continue;
+        }
+        let end = rest.find(|c: char| c.is_whitespace() || c == '>' || c == '/')?;
+        let name = &rest[..end];
+        let local = name.rsplit(':').next().unwrap_or(name);
+        return Some(local.to_string());
+    }
+}
+
+/// OFAC legacy CSV files have no header; each row starts with the integer
+/// `ent_num` and has a fixed number of fields: 12 in the primary file, 6 in
+/// addresses, 5 in aliases, 2 in comments.
+fn ofac_csv_kind(text: &str) -> Option<Format> {
+    let line = text.lines().find(|l| !l.trim().is_empty())?;
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(line.as_bytes());
+    let record = reader.records().next()?.ok()?;
+    let first = record.get(0)?.trim();
+    if first.is_empty() || !first.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    match record.len() {
+        12 => Some(Format::OfacCsv),
+        2 | 5 | 6 => Some(Format::OfacCompanionCsv),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_by_content() {
+        let cases: &[(&str, Format)] = &[
+            ("<?xml version=\"1.0\"?>\n<CONSOLIDATED_LIST dateGenerated=\"x\">", Format::UnXml),
+            ("<?xml version=\"1.0\" standalone=\"yes\"?>\n<sdnList xmlns=\"x\">", Format::OfacXml),
+            ("<export xmlns=\"http://eu.europa.ec/fpi/fsd/export\">", Format::EuXml),
+            ("\u{feff}<?xml version=\"1.0\"?><Designations>", Format::UkXml),
+            ("{\"id\": \"x\", \"schema\": \"Person\", \"properties\": {}}\n", Format::Ftm),
+            ("Last Updated,13/04/2018,,,\nName 6,Name 1", Format::UkConlistCsv),
+            ("36,\"AEROCARIBBEAN AIRLINES\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n", Format::OfacCsv),
+            ("36,25,-0- ,\"Havana\",\"Cuba\",-0- \r\n", Format::OfacCompanionCsv),
+        ];
+        for (text, want) in cases {
+            assert_eq!(detect("f", text.as_bytes()).unwrap(), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn unknown_and_empty_are_errors() {
+        assert!(matches!(
+            detect("e", b" \n"),
+            Err(FormatError::Empty { .. })
+        ));
+        let err = detect("x.xml", b"<html><body>").unwrap_err();
+        assert!(err.to_string().contains("x.xml") && err.to_string().contains("<html>"));
+        assert!(detect("x.txt", b"hello world").is_err());
+    }
+}

@@ -1,0 +1,1 @@
+//! Name text handling (to be written).
