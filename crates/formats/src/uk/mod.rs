@@ -1,22 +1,8 @@
-//! (to be written)
+//! The two UK formats: HM Treasury OFSI's Consolidated List CSV (`uk-ofsi`)
+//! and the FCDO UK Sanctions List XML (`uk`).
 
-use crate::error::{FormatError, Result};
-use crate::{Input, ParsedList};
+mod conlist;
+mod xml;
 
-/// Parses an OFSI ConList CSV.
-pub fn parse_conlist(main: &Input) -> Result<ParsedList> {
-    Err(FormatError::Invalid {
-        file: main.name.clone(),
-        line: 0,
-        message: "not implemented yet".into(),
-    })
-}
-
-/// Parses a UK Sanctions List XML.
-pub fn parse_xml(main: &Input) -> Result<ParsedList> {
-    Err(FormatError::Invalid {
-        file: main.name.clone(),
-        line: 0,
-        message: "not implemented yet".into(),
-    })
-}
+pub use conlist::parse_conlist;
+pub use xml::parse_xml;
