@@ -1,1 +1,92 @@
-fn main() {}
+//! `interdict`: sanctions and arms-embargo screening in one offline binary.
+
+mod batch;
+mod diff;
+mod import;
+mod lists;
+mod screen;
+mod update;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+use interdict_store::Store;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Sanctions and arms-embargo screening, offline, on an embedded store.
+#[derive(Parser)]
+#[command(name = "interdict", version, about)]
+struct Cli {
+    /// The database file. Default: $XDG_DATA_HOME/interdict/interdict.db
+    /// (~/.local/share/interdict/interdict.db).
+    #[arg(long, global = true, env = "INTERDICT_DB")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Import list files (UN, OFAC, EU, UK, FollowTheMoney) as new snapshots.
+    Import(import::ImportArgs),
+    /// Show the imported snapshots and their counts.
+    Lists(lists::ListsArgs),
+    /// Show one entity by id (e.g. ofac:20157).
+    Show(lists::ShowArgs),
+    /// Show what changed between two editions of a list.
+    Diff(diff::DiffArgs),
+    /// Download the current editions from the publishers and import them.
+    Update(update::UpdateArgs),
+    /// Screen one name against the active lists.
+    Screen(screen::ScreenArgs),
+    /// Screen a CSV or JSON Lines file of names.
+    Batch(batch::BatchArgs),
+}
+
+/// Output format of the reporting commands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Readable text.
+    #[default]
+    Text,
+    /// JSON.
+    Json,
+}
+
+fn default_db() -> PathBuf {
+    let base = std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .unwrap_or_else(|| PathBuf::from("."));
+    base.join("interdict").join("interdict.db")
+}
+
+/// Opens the store, creating its folder when needed.
+pub fn open_store(db: &Option<PathBuf>) -> anyhow::Result<Store> {
+    let path = db.clone().unwrap_or_else(default_db);
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create the folder {}", dir.display()))?;
+    }
+    Store::open(&path).with_context(|| format!("cannot open the database {}", path.display()))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Import(args) => import::run(args, &cli.db),
+        Command::Lists(args) => lists::run_lists(args, &cli.db),
+        Command::Show(args) => lists::run_show(args, &cli.db),
+        Command::Diff(args) => diff::run(args, &cli.db),
+        Command::Update(args) => update::run(args, &cli.db),
+        Command::Screen(args) => open_store(&cli.db).and_then(|s| screen::run(args, &s)),
+        Command::Batch(args) => open_store(&cli.db).and_then(|s| batch::run(args, &s)),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -103,7 +103,28 @@ CREATE TABLE IF NOT EXISTS snapshot_entities (
     PRIMARY KEY (snapshot_id, entity_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS snapshot_entities_id ON snapshot_entities(entity_id);
+CREATE TABLE IF NOT EXISTS downloads (
+    url TEXT PRIMARY KEY,
+    etag TEXT,
+    last_modified TEXT,
+    content_hash TEXT NOT NULL,
+    fetched_at TEXT NOT NULL
+);
 ";
+
+/// What the last successful download of one address returned, for
+/// conditional requests (`If-None-Match`, `If-Modified-Since`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DownloadState {
+    /// The `ETag` header.
+    pub etag: Option<String>,
+    /// The `Last-Modified` header.
+    pub last_modified: Option<String>,
+    /// SHA-256 of the bytes.
+    pub content_hash: String,
+    /// When it was fetched (RFC 3339).
+    pub fetched_at: String,
+}
 
 /// What is known about one snapshot.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -359,6 +380,41 @@ impl Store {
             None => Ok(None),
             Some((sid, data)) => Ok(Some((self.snapshot(*sid)?, decode(entity_id, data)?))),
         }
+    }
+
+    /// The state of the last successful download of `url`.
+    pub fn download_state(&self, url: &str) -> Result<Option<DownloadState>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT etag, last_modified, content_hash, fetched_at FROM downloads WHERE url = ?1",
+                [url],
+                |r| {
+                    Ok(DownloadState {
+                        etag: r.get(0)?,
+                        last_modified: r.get(1)?,
+                        content_hash: r.get(2)?,
+                        fetched_at: r.get(3)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    /// Records a successful download of `url` (call after its snapshot landed).
+    pub fn set_download_state(&self, url: &str, state: &DownloadState) -> Result<()> {
+        self.conn.execute(
+            "INSERT OR REPLACE INTO downloads (url, etag, last_modified, content_hash, fetched_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                url,
+                state.etag,
+                state.last_modified,
+                state.content_hash,
+                state.fetched_at
+            ],
+        )?;
+        Ok(())
     }
 
     /// What changed from snapshot `old` to snapshot `new` of one source.

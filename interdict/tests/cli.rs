@@ -1,0 +1,313 @@
+//! End-to-end tests of the `interdict` binary on the real list files.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn lists_dir() -> Option<PathBuf> {
+    let dir = std::env::var_os("INTERDICT_LISTS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/lists"));
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("SKIP: shared lists folder not found at {}", dir.display());
+        None
+    }
+}
+
+struct Db {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+impl Db {
+    fn new() -> Db {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("test.db");
+        Db { _dir: dir, path }
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_interdict"))
+            .arg("--db")
+            .arg(&self.path)
+            .args(args)
+            .output()
+            .unwrap()
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "interdict {args:?} failed: {}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn json(&self, args: &[&str]) -> serde_json::Value {
+        serde_json::from_str(&self.ok(args)).unwrap()
+    }
+}
+
+fn path_str(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn un_import_counts_and_diff_between_editions() {
+    let Some(lists) = lists_dir() else { return };
+    let db = Db::new();
+    let old = lists.join("un/un_consolidated_2025-11-29.xml");
+    let new = lists.join("un/un_consolidated_2026-02-27.xml");
+    db.ok(&["import", path_str(&old), path_str(&new)]);
+    let snapshots = db.json(&["lists", "--format", "json"]);
+    let snapshots = snapshots.as_array().unwrap();
+    assert_eq!(snapshots.len(), 2);
+    let newest = &snapshots[1];
+    assert_eq!(newest["source"], "un");
+    assert_eq!(newest["counts"]["Person"], 730);
+    assert_eq!(newest["counts"]["Organization"], 273);
+    assert_eq!(newest["active"], true);
+    assert_eq!(snapshots[0]["active"], false);
+    assert!(newest["publisher_date"]
+        .as_str()
+        .unwrap()
+        .starts_with("2026-02-27"));
+
+    let (a, b) = (snapshots[0]["id"].to_string(), newest["id"].to_string());
+    let diff = db.json(&["diff", &a, &b, "--format", "json"]);
+    let ids = |key: &str| -> Vec<String> {
+        diff[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let added = ids("added");
+    for id in ["un:SDi.007", "un:SDi.008", "un:SDi.009", "un:SDi.010"] {
+        assert!(added.contains(&id.to_string()), "{id} not in {added:?}");
+    }
+    assert_eq!(added.len(), 4, "{added:?}");
+    assert_eq!(ids("removed"), vec!["un:IQi.074".to_string()]);
+    let changed = diff["changed"].as_array().unwrap();
+    assert!(!changed.is_empty(), "amended entries are reported");
+    assert!(changed
+        .iter()
+        .all(|c| !c["changes"].as_array().unwrap().is_empty()));
+
+    // the same diff from the files themselves
+    let from_files = db.json(&["diff", path_str(&old), path_str(&new), "--format", "json"]);
+    assert_eq!(from_files["added"], diff["added"]);
+    assert_eq!(from_files["removed"], diff["removed"]);
+    assert_eq!(
+        from_files["changed"].as_array().unwrap().len(),
+        changed.len()
+    );
+
+    // importing the same bytes again changes nothing and says so
+    let again = db.ok(&["import", path_str(&new)]);
+    assert!(again.contains("unchanged"), "{again}");
+    assert_eq!(
+        db.json(&["lists", "--format", "json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+}
+
+#[test]
+fn ofac_sdn_csv_entry_kim_jong_un() {
+    let Some(lists) = lists_dir() else { return };
+    let db = Db::new();
+    db.ok(&[
+        "import",
+        path_str(&lists.join("ofac/sdn_csv_2024-05-03/sdn.csv")),
+    ]);
+    let snapshots = db.json(&["lists", "--format", "json"]);
+    assert_eq!(snapshots[0]["source"], "ofac");
+    assert_eq!(snapshots[0]["entity_count"], 14965);
+    let shown = db.json(&["show", "ofac:20157", "--format", "json"]);
+    let e = &shown["entity"];
+    assert_eq!(e["schema"], "Person");
+    assert_eq!(e["names"][0]["full"], "KIM, Jong Un");
+    assert_eq!(e["birth_dates"][0]["date"], "1984-01-08");
+    assert!(e["programmes"]
+        .as_array()
+        .unwrap()
+        .contains(&serde_json::json!("DPRK3")));
+    let text = db.ok(&["show", "ofac:20157"]);
+    assert!(
+        text.contains("KIM, Jong Un") && text.contains("1984-01-08"),
+        "{text}"
+    );
+    let missing = db.run(&["show", "ofac:0"]);
+    assert_eq!(missing.status.code(), Some(1));
+}
+
+#[test]
+fn bad_files_are_refused_and_the_store_is_unchanged() {
+    let Some(lists) = lists_dir() else { return };
+    let db = Db::new();
+    db.ok(&[
+        "import",
+        path_str(&lists.join("un/un_consolidated_2026-02-27.xml")),
+    ]);
+    let before = db.ok(&["lists", "--format", "json"]);
+
+    let malformed = lists.join("ofac/malformed/npm_ofac_bad_sdnlist.xml");
+    let out = db.run(&["import", path_str(&malformed)]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("npm_ofac_bad_sdnlist.xml:"), "{err}");
+
+    let tmp = tempfile::tempdir().unwrap();
+    let un = std::fs::read(lists.join("un/un_consolidated_2026-02-27.xml")).unwrap();
+    let truncated = tmp.path().join("truncated.xml");
+    std::fs::write(&truncated, &un[..un.len() / 2]).unwrap();
+    let empty = tmp.path().join("empty.csv");
+    std::fs::write(&empty, b"").unwrap();
+    let unknown = tmp.path().join("notes.txt");
+    std::fs::write(&unknown, b"hello, world\n").unwrap();
+    let latin1 = tmp.path().join("latin1.xml");
+    let mut bad = un[..2000].to_vec();
+    bad.extend_from_slice(b"\xe9\xff");
+    bad.extend_from_slice(&un[2000..]);
+    std::fs::write(&latin1, &bad).unwrap();
+    for (file, expect) in [
+        (&truncated, "truncated.xml:"),
+        (&empty, "empty"),
+        (&unknown, "unknown list format"),
+        (&latin1, "invalid UTF-8"),
+    ] {
+        let out = db.run(&["import", path_str(file)]);
+        assert_eq!(out.status.code(), Some(2), "{}", file.display());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(expect), "{}: {err}", file.display());
+        assert!(!err.contains("panicked"), "{err}");
+    }
+    assert_eq!(db.ok(&["lists", "--format", "json"]), before);
+}
+
+/// A minimal HTTP/1.1 file server on 127.0.0.1 with ETag support, serving
+/// `root` for `count` requests at most, in a background thread.
+fn serve(root: PathBuf) -> (String, std::sync::Arc<std::sync::Mutex<Vec<u16>>>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = format!("http://{}", listener.local_addr().unwrap());
+    let statuses = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let log = statuses.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(200) {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut request_line = String::new();
+            if reader.read_line(&mut request_line).is_err() {
+                continue;
+            }
+            let mut if_none_match = None;
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                    break;
+                }
+                if let Some((k, v)) = line.split_once(':') {
+                    if k.eq_ignore_ascii_case("if-none-match") {
+                        if_none_match = Some(v.trim().to_string());
+                    }
+                }
+            }
+            let path = request_line.split_whitespace().nth(1).unwrap_or("/");
+            let file = root.join(path.trim_start_matches('/'));
+            let (status, body, etag) = match std::fs::File::open(&file) {
+                Ok(mut f) => {
+                    let mut body = Vec::new();
+                    f.read_to_end(&mut body).unwrap();
+                    let etag = format!("\"{}\"", body.len());
+                    if if_none_match.as_deref() == Some(etag.as_str()) {
+                        (304, Vec::new(), etag)
+                    } else {
+                        (200, body, etag)
+                    }
+                }
+                Err(_) => (404, Vec::new(), String::new()),
+            };
+            log.lock().unwrap().push(status);
+            let head = format!(
+                "HTTP/1.1 {status} X\r\nContent-Length: {}\r\nETag: {etag}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(&body);
+        }
+    });
+    (addr, statuses)
+}
+
+#[test]
+fn update_from_a_local_http_mirror_is_conditional() {
+    let Some(lists) = lists_dir() else { return };
+    let mirror = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(mirror.path().join("un")).unwrap();
+    std::fs::copy(
+        lists.join("un/un_consolidated_2025-11-29.xml"),
+        mirror.path().join("un/consolidated.xml"),
+    )
+    .unwrap();
+    std::fs::create_dir_all(mirror.path().join("ofac")).unwrap();
+    for f in ["sdn.csv", "add.csv", "alt.csv"] {
+        std::fs::copy(
+            lists.join("ofac/sdn_csv_trio_2022-01").join(f),
+            mirror.path().join("ofac").join(f),
+        )
+        .unwrap();
+    }
+    let (base, statuses) = serve(mirror.path().to_path_buf());
+    let db = Db::new();
+    let first = db.ok(&["update", "--from", &base]);
+    assert!(first.contains("un: imported"), "{first}");
+    assert!(first.contains("ofac: imported"), "{first}");
+    assert!(first.contains("eu: not in the mirror"), "{first}");
+    let snapshots = db.json(&["lists", "--format", "json"]);
+    assert_eq!(snapshots.as_array().unwrap().len(), 2);
+    assert_eq!(snapshots[1]["entity_count"], 9044);
+
+    // nothing changed: the server answers 304 and nothing is imported
+    let second = db.ok(&["update", "--from", &base]);
+    assert!(second.contains("un: not modified"), "{second}");
+    assert!(statuses.lock().unwrap().contains(&304));
+
+    // a new edition on the mirror becomes the active snapshot
+    std::fs::copy(
+        lists.join("un/un_consolidated_2026-02-27.xml"),
+        mirror.path().join("un/consolidated.xml"),
+    )
+    .unwrap();
+    let third = db.ok(&["update", "--from", &base, "--only", "un"]);
+    assert!(third.contains("un: imported"), "{third}");
+    let snapshots = db.json(&["lists", "--format", "json"]);
+    let un_active: Vec<_> = snapshots
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["source"] == "un" && s["active"] == true)
+        .collect();
+    assert_eq!(un_active.len(), 1);
+    assert_eq!(un_active[0]["entity_count"], 1003);
+
+    // a broken edition on the mirror is refused and the active one stays
+    std::fs::write(
+        mirror.path().join("un/consolidated.xml"),
+        b"<CONSOLIDATED_LIST><INDIVIDUALS>",
+    )
+    .unwrap();
+    let out = db.run(&["update", "--from", &base, "--only", "un"]);
+    assert_eq!(out.status.code(), Some(2));
+    let after = db.json(&["lists", "--format", "json"]);
+    assert_eq!(after, snapshots);
+}
