@@ -2,9 +2,11 @@
 
 mod batch;
 mod diff;
+mod embargoes;
 mod import;
 mod lists;
 mod screen;
+mod trade;
 mod update;
 
 use anyhow::Context;
@@ -41,6 +43,10 @@ enum Command {
     Screen(screen::ScreenArgs),
     /// Screen a CSV or JSON Lines file of names.
     Batch(batch::BatchArgs),
+    /// List and explain the arms embargoes in force.
+    Embargoes(embargoes::EmbargoesArgs),
+    /// Screen trade transactions against the lists and the arms embargoes.
+    Trade(trade::TradeArgs),
 }
 
 /// Output format of the reporting commands.
@@ -81,6 +87,8 @@ fn main() -> ExitCode {
         Command::Update(args) => update::run(args, &cli.db),
         Command::Screen(args) => open_store(&cli.db).and_then(|s| screen::run(args, &s)),
         Command::Batch(args) => open_store(&cli.db).and_then(|s| batch::run(args, &s)),
+        Command::Embargoes(args) => embargoes::run(args),
+        Command::Trade(args) => open_store(&cli.db).and_then(|s| trade::run(args, &s)),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,1 @@
+//! Arms-embargo rules and trade screening (to be written).
