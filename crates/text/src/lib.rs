@@ -4,9 +4,56 @@
 //! (any script, any punctuation, hostile invisible characters) into Latin
 //! tokens that compare equal when the names are the same, and gives phonetic
 //! keys that unify romanization variants.
+//!
+//! # Pipeline
+//!
+//! 1. **Cleaning** ([`normalize`](mod@crate::normalize) module): invisible and
+//!    format characters removed (not turned into spaces), NFKC, apostrophes
+//!    removed without splitting, every other non-letter/non-digit splits.
+//! 2. **Confusables** ([`confusable_to_latin`]): a word mixing Latin with
+//!    Cyrillic or Greek look-alikes is mapped to one script (`ROMASHKІN` with
+//!    a Cyrillic `І` → `romashkin`); a word fully in Cyrillic is
+//!    transliterated, not look-alike mapped. In a name that also has Latin
+//!    words, a Cyrillic/Greek word made only of look-alikes is mapped to Latin.
+//! 3. **Folding and transliteration**: Latin diacritics stripped (Müller →
+//!    `muller`), plus a `latin-spelled` reading when a name has letters whose
+//!    diacritic is usually spelled out (Müller → `mueller`, Šojgu → `shojgu`);
+//!    Cyrillic, Hangul, Arabic, Greek and Han each with one reading per
+//!    romanization scheme; other scripts through the `any_ascii` tables.
+//! 4. **Class rules**: person titles and organization legal forms go to
+//!    [`NameForm::removed`]. Particles (al, bin, van, de …) stay: see
+//!    [`is_particle`].
+//!
+//! Scheme names in [`NameForm::scheme`]: `latin-spelled`; `ru-bgn`,
+//! `ru-passport`, `ru-iso9`, `uk-national`, `be-bgn`; `ko-rr`, `ko-mr`,
+//! `ko-kp`, `ko-popular`, `ko-loan`; `ar`, `ar-common`; `el`, `el-phonetic`;
+//! `zh-pinyin`; `confusable` (a Cyrillic or Greek name made only of Latin
+//! look-alikes, read as Latin); `any-ascii`.
+//!
+//! # Umlauts
+//!
+//! `ü/ue`, `ö/oe`, `ä/ae`, `ø/oe`, `ß/ss`, `æ/ae`: the base reading strips the
+//! diacritic (`muller`), the `latin-spelled` reading spells it (`mueller`),
+//! and [`phonetic_key`] drops inner vowels, so `muller`, `mueller` and
+//! `müller` share a key whichever reading the other side has.
 #![deny(missing_docs)]
 
-use unicode_normalization::UnicodeNormalization;
+mod confusables;
+mod normalize;
+mod phonetic;
+mod stopwords;
+pub mod translit;
+
+pub use confusables::{confusable_to_latin, latin_to_cyrillic};
+pub use normalize::{fold_latin_char, is_apostrophe, is_invisible};
+pub use phonetic::phonetic_key;
+pub use stopwords::{
+    is_legal_form, is_particle, is_stopword, is_title, legal_form_len, split_particle_prefix,
+};
+
+use normalize::{RawToken, Script};
+use translit::cyrillic::CyrScheme;
+use translit::korean::KoScheme;
 
 /// What kind of name is being read; organization names lose legal forms
 /// (LLC, JSC, 주식회사), person names lose titles and honorifics.
@@ -32,44 +79,404 @@ pub struct NameForm {
     pub removed: Vec<String>,
 }
 
-/// Every reading of a name: one for a Latin name, one per romanization
-/// scheme for a name in another script.
-pub fn name_forms(name: &str, class: NameClass) -> Vec<NameForm> {
-    let _ = class;
-    vec![NameForm {
-        tokens: tokens(name),
-        scheme: None,
-        removed: Vec::new(),
-    }]
+/// How one reading converts every script.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Reading {
+    name: Option<&'static str>,
+    spelled: bool,
+    cyr: CyrScheme,
+    ko: KoScheme,
+    ar_common: bool,
+    el_phonetic: bool,
 }
 
-/// Normalizes text to lowercase ASCII words separated by single spaces.
-pub fn normalize(text: &str) -> String {
-    let folded: String = text
-        .nfkd()
-        .filter(|c| c.is_ascii())
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                ' '
+const BASE: Reading = Reading {
+    name: None,
+    spelled: false,
+    cyr: CyrScheme::Bgn,
+    ko: KoScheme::Rr,
+    ar_common: false,
+    el_phonetic: false,
+};
+
+fn reading_list(scripts: u8, raw: &[RawToken]) -> Vec<Reading> {
+    let mut v = Vec::with_capacity(4);
+    let has = |s: Script| scripts & s.bit() != 0;
+    let primary = if has(Script::Cyrillic) {
+        Some("ru-bgn")
+    } else if has(Script::Hangul) {
+        Some("ko-rr")
+    } else if has(Script::Arabic) {
+        Some("ar")
+    } else if has(Script::Greek) {
+        Some("el")
+    } else if has(Script::Han) {
+        Some("zh-pinyin")
+    } else if has(Script::Other) {
+        Some("any-ascii")
+    } else {
+        None
+    };
+    v.push(Reading {
+        name: primary,
+        ..BASE
+    });
+    if has(Script::Latin) && raw.iter().any(|t| !t.text.is_ascii()) {
+        v.push(Reading {
+            name: Some("latin-spelled"),
+            spelled: true,
+            ..BASE
+        });
+    }
+    if has(Script::Cyrillic) {
+        let text = |f: &dyn Fn(char) -> bool| raw.iter().any(|t| t.text.chars().any(f));
+        if text(&|c| matches!(c, 'ў' | 'Ў')) {
+            v.insert(
+                0,
+                Reading {
+                    name: Some("be-bgn"),
+                    cyr: CyrScheme::Belarusian,
+                    ..BASE
+                },
+            );
+        } else if text(&|c| matches!(c, 'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ')) {
+            v.insert(
+                0,
+                Reading {
+                    name: Some("uk-national"),
+                    cyr: CyrScheme::Ukrainian,
+                    ..BASE
+                },
+            );
+        }
+        v.push(Reading {
+            name: Some("ru-passport"),
+            cyr: CyrScheme::Passport,
+            ..BASE
+        });
+        v.push(Reading {
+            name: Some("ru-iso9"),
+            cyr: CyrScheme::Iso9,
+            ..BASE
+        });
+    }
+    if has(Script::Hangul) {
+        for (name, ko) in [
+            ("ko-mr", KoScheme::Mr),
+            ("ko-kp", KoScheme::Kp),
+            ("ko-loan", KoScheme::Loan),
+        ] {
+            v.push(Reading {
+                name: Some(name),
+                ko,
+                ..BASE
+            });
+        }
+    }
+    if has(Script::Arabic) {
+        v.push(Reading {
+            name: Some("ar-common"),
+            ar_common: true,
+            ..BASE
+        });
+    }
+    if has(Script::Greek) {
+        v.push(Reading {
+            name: Some("el-phonetic"),
+            el_phonetic: true,
+            ..BASE
+        });
+    }
+    v
+}
+
+/// Converts one cleaned word under a reading, pushing one or more tokens.
+fn convert_word(tok: &RawToken, r: &Reading, out: &mut Vec<String>) {
+    if tok.text.is_ascii() {
+        out.push(tok.text.to_ascii_lowercase());
+        return;
+    }
+    let mut cur = String::with_capacity(tok.text.len());
+    let mut run = String::new();
+    let mut run_script: Option<Script> = None;
+    let flush_run =
+        |run: &mut String, script: Option<Script>, cur: &mut String, out: &mut Vec<String>| {
+            if run.is_empty() {
+                return;
             }
+            match script {
+                Some(Script::Cyrillic) => translit::cyrillic::romanize_word(run, r.cyr, cur),
+                Some(Script::Hangul) => translit::korean::romanize_word(run, r.ko, cur),
+                Some(Script::Greek) => translit::greek::romanize_word(run, r.el_phonetic, cur),
+                Some(Script::Arabic) => {
+                    let mut parts = Vec::new();
+                    translit::arabic::romanize_word(run, r.ar_common, &mut parts);
+                    let last = parts.pop();
+                    for p in parts {
+                        if !cur.is_empty() {
+                            out.push(std::mem::take(cur));
+                        }
+                        out.push(p);
+                    }
+                    if let Some(l) = last {
+                        cur.push_str(&l);
+                    }
+                }
+                Some(Script::Han) => {
+                    // One token per syllable (per character).
+                    for c in run.chars() {
+                        if !cur.is_empty() {
+                            out.push(std::mem::take(cur));
+                        }
+                        for b in any_ascii::any_ascii_char(c).chars() {
+                            if b.is_ascii_alphanumeric() {
+                                cur.push(b.to_ascii_lowercase());
+                            }
+                        }
+                    }
+                    if !cur.is_empty() {
+                        out.push(std::mem::take(cur));
+                    }
+                }
+                _ => {
+                    for b in any_ascii::any_ascii(run).chars() {
+                        if b.is_ascii_alphanumeric() {
+                            cur.push(b.to_ascii_lowercase());
+                        }
+                    }
+                }
+            }
+            run.clear();
+        };
+    for c in tok.text.chars() {
+        let s = normalize::script_of(c);
+        match s {
+            Some(Script::Latin) => {
+                flush_run(&mut run, run_script, &mut cur, out);
+                normalize::fold_latin_char(c, r.spelled, &mut cur);
+            }
+            None => {
+                if normalize::is_mark(c) {
+                    // Marks belong to the run they follow (Indic vowel signs,
+                    // Arabic harakat); after Latin letters they are dropped.
+                    if !run.is_empty() {
+                        run.push(c);
+                    }
+                } else {
+                    flush_run(&mut run, run_script, &mut cur, out);
+                    normalize::push_digit(c, &mut cur);
+                }
+            }
+            Some(sc) => {
+                if run_script != Some(sc) {
+                    flush_run(&mut run, run_script, &mut cur, out);
+                    run_script = Some(sc);
+                }
+                run.push(c);
+            }
+        }
+    }
+    flush_run(&mut run, run_script, &mut cur, out);
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+}
+
+/// Cleaned words with confusables resolved.
+fn prepared(name: &str) -> Vec<RawToken> {
+    let mut raw = normalize::segment(name);
+    let latin_context = raw
+        .iter()
+        .any(|t| t.scripts == Script::Latin.bit() && t.text.chars().any(|c| c.is_alphabetic()));
+    for t in raw.iter_mut() {
+        if t.scripts & (Script::Cyrillic.bit() | Script::Greek.bit()) != 0 {
+            if let Some(m) = confusables::unmix(&t.text, latin_context) {
+                t.text = m;
+                t.recompute_scripts();
+            }
+        }
+    }
+    raw
+}
+
+/// All readings of a name before class rules: (scheme, tokens), deduplicated.
+pub(crate) fn readings(name: &str, class: NameClass) -> Vec<(Option<&'static str>, Vec<String>)> {
+    let raw = prepared(name);
+    let scripts = raw.iter().fold(0u8, |a, t| a | t.scripts);
+    let mut out: Vec<(Option<&'static str>, Vec<String>)> = Vec::new();
+    let push = |out: &mut Vec<(Option<&'static str>, Vec<String>)>,
+                scheme: Option<&'static str>,
+                toks: Vec<String>| {
+        if !out.iter().any(|(_, t)| *t == toks) {
+            out.push((scheme, toks));
+        }
+    };
+    // A Korean person name: surname + given-name syllables.
+    if scripts == Script::Hangul.bit() && class != NameClass::Organization {
+        let words: Vec<&str> = raw.iter().map(|t| t.text.as_str()).collect();
+        if let Some(rs) = translit::korean::person_readings(&words) {
+            for (scheme, toks) in rs {
+                push(&mut out, Some(scheme), toks);
+            }
+            return out;
+        }
+    }
+    for r in reading_list(scripts, &raw) {
+        let mut toks = Vec::with_capacity(raw.len());
+        for t in &raw {
+            convert_word(t, &r, &mut toks);
+        }
+        push(&mut out, r.name, toks);
+    }
+    // A Cyrillic or Greek name made only of Latin look-alikes: also read it
+    // as Latin (`ТОР` may be a disguised `TOP`).
+    if scripts & (Script::Cyrillic.bit() | Script::Greek.bit()) != 0
+        && raw.iter().all(|t| {
+            t.text
+                .chars()
+                .all(|c| !c.is_alphabetic() || c.is_ascii() || confusable_to_latin(c).is_some())
         })
-        .collect();
-    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+    {
+        let toks: Vec<String> = raw
+            .iter()
+            .map(|t| {
+                let mut s = String::new();
+                for c in t.text.chars() {
+                    let c = confusable_to_latin(c).unwrap_or(c);
+                    normalize::fold_latin_char(c, false, &mut s);
+                }
+                s
+            })
+            .filter(|s| !s.is_empty())
+            .collect();
+        push(&mut out, Some("confusable"), toks);
+    }
+    out
 }
 
-/// The normalized tokens of a text.
+/// Titles that are safe to drop from a name of unknown class.
+const ANY_SAFE_TITLES: &[&str] = &["mr", "mrs", "ms", "mx", "dr", "jr", "sr"];
+/// Legal forms that are safe to drop from a name of unknown class.
+const ANY_SAFE_LEGAL: &[&str] = &[
+    "llc", "ltd", "limited", "jsc", "ojsc", "pjsc", "cjsc", "ooo", "gmbh", "plc", "inc", "corp",
+    "llp", "fze", "fzco",
+];
+
+fn apply_class(tokens: Vec<String>, class: NameClass) -> (Vec<String>, Vec<String>) {
+    let mut kept = Vec::with_capacity(tokens.len());
+    let mut removed = Vec::new();
+    let n = tokens.len();
+    let mut i = 0;
+    while i < n {
+        let Some(t) = tokens.get(i) else { break };
+        let drop_len = match class {
+            NameClass::Person => usize::from(stopwords::drop_as_title(t, i, n)),
+            NameClass::Organization => legal_form_len(&tokens, i),
+            NameClass::Any => usize::from(
+                ANY_SAFE_TITLES.contains(&t.as_str()) || ANY_SAFE_LEGAL.contains(&t.as_str()),
+            ),
+        };
+        if drop_len == 0 {
+            kept.push(t.clone());
+            i += 1;
+        } else {
+            if let Some(s) = tokens.get(i..i + drop_len) {
+                removed.extend(s.iter().cloned());
+            }
+            i += drop_len;
+        }
+    }
+    if kept.is_empty() {
+        // Never reduce a name to nothing: "General" alone is a name.
+        return (tokens, Vec::new());
+    }
+    (kept, removed)
+}
+
+/// Every reading of a name: one for a Latin name (plus a `latin-spelled`
+/// one when it has umlauts or carons), one per romanization scheme for a
+/// name in another script. Forms with equal tokens are merged (the first
+/// scheme wins). Titles (persons) and legal forms (organizations) are moved
+/// to [`NameForm::removed`]; for [`NameClass::Any`] only the unambiguous ones
+/// (`mr`, `dr`, `llc`, `gmbh` …). Always at least one form (with no tokens
+/// for an empty name).
+pub fn name_forms(name: &str, class: NameClass) -> Vec<NameForm> {
+    let mut forms: Vec<NameForm> = Vec::new();
+    for (scheme, toks) in readings(name, class) {
+        let (tokens, removed) = apply_class(toks, class);
+        if forms.iter().any(|f| f.tokens == tokens) {
+            continue;
+        }
+        forms.push(NameForm {
+            tokens,
+            scheme,
+            removed,
+        });
+    }
+    if forms.is_empty() {
+        forms.push(NameForm {
+            tokens: Vec::new(),
+            scheme: None,
+            removed: Vec::new(),
+        });
+    }
+    forms
+}
+
+/// Normalizes text to lowercase ASCII words separated by single spaces:
+/// the first reading of [`name_forms`] (BGN/PCGN for Cyrillic, RR for
+/// Hangul …), with nothing removed.
+pub fn normalize(text: &str) -> String {
+    if text.is_ascii() {
+        return normalize_ascii(text);
+    }
+    tokens(text).join(" ")
+}
+
+fn normalize_ascii(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(b.to_ascii_lowercase() as char);
+        } else if b == b'\'' || b == b'`' {
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+/// The normalized tokens of a text (see [`normalize`]).
 pub fn tokens(text: &str) -> Vec<String> {
-    normalize(text)
-        .split(' ')
-        .filter(|t| !t.is_empty())
-        .map(str::to_string)
-        .collect()
+    if text.is_ascii() {
+        return normalize::segment(text)
+            .into_iter()
+            .map(|t| {
+                let mut s = t.text;
+                s.make_ascii_lowercase();
+                s
+            })
+            .collect();
+    }
+    readings(text, NameClass::Any)
+        .into_iter()
+        .next()
+        .map(|(_, t)| t)
+        .unwrap_or_default()
 }
 
-/// A phonetic key that maps romanization variants of one name part to the
-/// same string (Jong/Chong/Jung, Sergei/Sergey, Mohammed/Muhammad).
-pub fn phonetic_key(token: &str) -> String {
-    token.to_string()
+/// The tokens joined without separators (`["jong", "un"]` → `"jongun"`),
+/// for comparing a name written as one word with the same name split.
+pub fn joined(tokens: &[String]) -> String {
+    tokens.concat()
+}
+
+/// Phonetic keys of every token of a form, in order.
+pub fn phonetic_keys(tokens: &[String]) -> Vec<String> {
+    tokens.iter().map(|t| phonetic_key(t)).collect()
 }

@@ -1,0 +1,420 @@
+//! Word lists: titles and honorifics, name particles, legal forms, stop words.
+//!
+//! All entries are normalized tokens (lowercase ASCII). Legal forms written
+//! in other scripts (ООО, 주식회사, 有限公司) are listed in their own script
+//! and romanized with every scheme at first use, so each romanization of them
+//! is recognized. Lists are hand-collected from the sanctions lists in
+//! `shared/data/lists` (UN, OFAC, UK, EU) and common corporate-form tables
+//! (ISO 20275 Entity Legal Forms code list, for the abbreviations).
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Titles, honorifics, ranks and generational suffixes dropped from person
+/// names (`NameClass::Person`).
+const TITLES: &[&str] = &[
+    // Courtesy titles
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "herr",
+    "frau",
+    "mme",
+    "mlle",
+    "madame",
+    "monsieur",
+    "senor",
+    "senora",
+    "sra",
+    "signor",
+    "signora",
+    "gospodin",
+    "gospozha",
+    "dott",
+    "ing",
+    "hon",
+    "honorable",
+    "honourable",
+    "excellency",
+    "rev",
+    "reverend",
+    // Religious and Islamic honorifics
+    "sheikh",
+    "sheik",
+    "shaikh",
+    "shaykh",
+    "cheikh",
+    "haji",
+    "hajji",
+    "hadji",
+    "hajj",
+    "alhaji",
+    "alhaj",
+    "mullah",
+    "mulla",
+    "maulana",
+    "maulvi",
+    "mawlawi",
+    "mawlana",
+    "mufti",
+    "imam",
+    "qari",
+    "ayatollah",
+    "hojatoleslam",
+    "bishop",
+    "archbishop",
+    "patriarch",
+    "metropolitan",
+    // Military and police ranks
+    "general",
+    "gen",
+    "colonel",
+    "col",
+    "lieutenant",
+    "lt",
+    "major",
+    "maj",
+    "captain",
+    "capt",
+    "admiral",
+    "adm",
+    "brigadier",
+    "commander",
+    "cmdr",
+    "marshal",
+    "sergeant",
+    "sgt",
+    "polkovnik",
+    "podpolkovnik",
+    "generalmayor",
+    "generalleytenant",
+    // Offices
+    "president",
+    "presidente",
+    "prasident",
+    "praesident",
+    "predsjednik",
+    "presedintele",
+    "presiden",
+    "prezident",
+    "prezydent",
+    "elnok",
+    "premier",
+    "chairman",
+    "senator",
+    "ambassador",
+    "minister",
+    "judge",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "emir",
+    "sultan",
+    // Generational suffixes
+    "jr",
+    "junior",
+    "sr",
+    "senior",
+    "ii",
+    "iii",
+    "iv",
+];
+
+/// Titles that are also common given names or surnames: dropped only when
+/// they stand first and the name keeps at least two other tokens.
+const TITLES_LEADING_ONLY: &[&str] = &["emir", "sultan", "king", "prince", "major", "general"];
+
+/// Name particles: kept as tokens (they are part of the name), exposed so
+/// the matcher can weight them low.
+const PARTICLES: &[&str] = &[
+    // Arabic article in its assimilated spellings, and kinship words
+    "al", "el", "ul", "ud", "ad", "ar", "as", "ash", "at", "az", "bin", "ibn", "bint", "ben",
+    "ould", "walad", "abu", "abou", "abo", "umm", "ag", "ait", // European
+    "van", "von", "der", "den", "de", "da", "das", "do", "dos", "du", "del", "della", "dello", "la",
+    "le", "les", "lo", "di", "zu", "ter", "ten", "y", "e", "st", "mac", "mc",
+    // Turkic patronymic words
+    "oglu", "ogly", "ogli", "kyzy", "qizi", "uulu",
+];
+
+/// Legal forms of organizations, one or more tokens; entries with spaces are
+/// sequences. Latin entries are matched exactly.
+const LEGAL_FORMS_LATIN: &[&str] = &[
+    "llc",
+    "ltd",
+    "limited",
+    "jsc",
+    "ojsc",
+    "pjsc",
+    "cjsc",
+    "ooo",
+    "oao",
+    "zao",
+    "pao",
+    "ao",
+    "co",
+    "company",
+    "corp",
+    "corporation",
+    "inc",
+    "incorporated",
+    "gmbh",
+    "ag",
+    "sa",
+    "sas",
+    "sarl",
+    "srl",
+    "spa",
+    "bv",
+    "nv",
+    "plc",
+    "llp",
+    "lp",
+    "fze",
+    "fzco",
+    "fzc",
+    "fzllc",
+    "dmcc",
+    "pte",
+    "pty",
+    "pvt",
+    "sdn",
+    "bhd",
+    "kg",
+    "ohg",
+    "ab",
+    "as",
+    "asa",
+    "oy",
+    "oyj",
+    "aps",
+    "sl",
+    "sal",
+    "sae",
+    "spc",
+    "wll",
+    "est",
+    "kft",
+    "zrt",
+    "sro",
+    "doo",
+    "dd",
+    "ad",
+    "ead",
+    "eood",
+    "tov",
+    "pat",
+    "prat",
+    "ooo",
+    "ip",
+    "fgup",
+    "gup",
+    "mup",
+    "ano",
+    "tdv",
+    "kk",
+    "yk",
+    "cic",
+    "limited liability company",
+    "limited liability partnership",
+    "joint stock company",
+    "public joint stock company",
+    "closed joint stock company",
+    "open joint stock company",
+    "public limited company",
+    "private limited company",
+    "limited company",
+    "societe anonyme",
+    "sociedad anonima",
+    "societatea cu raspundere limitata",
+    "societe a responsabilite limitee",
+    "gesellschaft mit beschrankter haftung",
+    "aktiengesellschaft",
+    "co ltd",
+    "co llc",
+    "pvt ltd",
+    "pte ltd",
+    "pty ltd",
+    "sdn bhd",
+    "fz llc",
+    "fz co",
+    "fz e",
+];
+
+/// Legal forms written in other scripts; romanized with every scheme at first use.
+const LEGAL_FORMS_NATIVE: &[&str] = &[
+    "ООО",
+    "ОАО",
+    "ЗАО",
+    "ПАО",
+    "АО",
+    "НАО",
+    "ТОВ",
+    "ПАТ",
+    "ПрАТ",
+    "ФГУП",
+    "ГУП",
+    "МУП",
+    "ИП",
+    "АНО",
+    "общество с ограниченной ответственностью",
+    "акционерное общество",
+    "публичное акционерное общество",
+    "открытое акционерное общество",
+    "закрытое акционерное общество",
+    "непубличное акционерное общество",
+    "товариство з обмеженою відповідальністю",
+    "акціонерне товариство",
+    "приватне акціонерне товариство",
+    "публічне акціонерне товариство",
+    "주식회사",
+    "유한회사",
+    "합자회사",
+    "합명회사",
+    "有限公司",
+    "有限责任公司",
+    "股份有限公司",
+    "有限會社",
+    "株式会社",
+    "شركة",
+    "ش م م",
+    "ذ م م",
+];
+
+/// Stop words in organization names (articles, conjunctions, prepositions).
+const STOPWORDS: &[&str] = &[
+    "and", "the", "of", "for", "in", "on", "by", "to", "a", "an", "und", "der", "die", "das",
+    "fur", "et", "le", "la", "les", "de", "du", "des", "y", "e", "el", "los", "las", "del", "i",
+    "v", "na", "s", "wa", "va",
+];
+
+struct Tables {
+    titles: HashSet<&'static str>,
+    particles: HashSet<&'static str>,
+    stopwords: HashSet<&'static str>,
+    legal: HashSet<String>,
+    legal_max_len: usize,
+}
+
+fn tables() -> &'static Tables {
+    static T: OnceLock<Tables> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut legal: HashSet<String> = LEGAL_FORMS_LATIN.iter().map(|s| s.to_string()).collect();
+        for native in LEGAL_FORMS_NATIVE {
+            for (_, toks) in crate::readings(native, crate::NameClass::Organization) {
+                if !toks.is_empty() {
+                    legal.insert(toks.join(" "));
+                }
+            }
+        }
+        let legal_max_len = legal
+            .iter()
+            .map(|s| s.split(' ').count())
+            .max()
+            .unwrap_or(1);
+        Tables {
+            titles: TITLES.iter().copied().collect(),
+            particles: PARTICLES.iter().copied().collect(),
+            stopwords: STOPWORDS.iter().copied().collect(),
+            legal,
+            legal_max_len,
+        }
+    })
+}
+
+/// True for a title, honorific, rank or generational suffix (`mr`, `dr`,
+/// `sheikh`, `haji`, `general`, `president`, `jr`).
+pub fn is_title(token: &str) -> bool {
+    tables().titles.contains(token)
+}
+
+/// True for a name particle (`al`, `el`, `bin`, `ibn`, `bint`, `abu`, `van`,
+/// `von`, `de`, `da`, `der`, `la` …). Particles stay in the tokens; the
+/// matcher may weight them low. See also [`split_particle_prefix`].
+pub fn is_particle(token: &str) -> bool {
+    tables().particles.contains(token)
+}
+
+/// True for an organization legal form written as one token (`llc`, `ltd`,
+/// `jsc`, `gmbh`, `ooo`, and the romanizations of `ООО`, `주식회사` …).
+pub fn is_legal_form(token: &str) -> bool {
+    tables().legal.contains(token)
+}
+
+/// True for a stop word of organization names (`and`, `the`, `of`, `und`,
+/// `de`, `i` …).
+pub fn is_stopword(token: &str) -> bool {
+    tables().stopwords.contains(token)
+}
+
+/// Length in tokens of the legal form starting at `tokens[i]`, 0 if none.
+/// Multi-token forms (`limited liability company`, `s a`, the romanizations
+/// of `общество с ограниченной ответственностью` or `有限公司`) are tried
+/// longest first; runs of single letters (`s a`, `j s c`) are also tried
+/// joined (`sa`, `jsc`).
+pub fn legal_form_len(tokens: &[String], i: usize) -> usize {
+    let t = tables();
+    let max = t.legal_max_len.min(tokens.len().saturating_sub(i));
+    let mut key = String::new();
+    for len in (1..=max).rev() {
+        let Some(slice) = tokens.get(i..i + len) else {
+            continue;
+        };
+        key.clear();
+        for (k, tok) in slice.iter().enumerate() {
+            if k > 0 {
+                key.push(' ');
+            }
+            key.push_str(tok);
+        }
+        if t.legal.contains(&key) {
+            return len;
+        }
+        if len >= 2 && slice.iter().all(|s| s.len() == 1) {
+            let joined: String = slice.concat();
+            if t.legal.contains(&joined) {
+                return len;
+            }
+        }
+    }
+    0
+}
+
+/// Whether `token` at position `i` of a person name of `len` tokens is a
+/// title to drop.
+pub(crate) fn drop_as_title(token: &str, i: usize, len: usize) -> bool {
+    if !is_title(token) {
+        return false;
+    }
+    if TITLES_LEADING_ONLY.contains(&token) {
+        return i == 0 && len >= 3;
+    }
+    true
+}
+
+/// Splits a leading Arabic article glued to a word: `alqaida` →
+/// `("al", "qaida")`, `elsseid` → `("el", "sseid")`. Only for words of at
+/// least 6 letters whose remainder starts with a consonant that is not `l`
+/// or `e`-vowel-like (so `alexander`, `albert`? see below). This is a
+/// heuristic for the matcher to try as an extra reading; it is not applied
+/// by [`crate::name_forms`], because `albert` or `alvaro` would be split too.
+pub fn split_particle_prefix(token: &str) -> Option<(&str, &str)> {
+    for p in ["al", "el"] {
+        if let Some(rest) = token.strip_prefix(p) {
+            let first = rest.bytes().next()?;
+            if rest.len() >= 4 && !matches!(first, b'a' | b'e' | b'i' | b'o' | b'u' | b'y') {
+                return Some((p, rest));
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,303 @@
+//! Cyrillic romanization: Russian BGN/PCGN, Russian passport (ICAO Doc 9303,
+//! used in Russian passports since 2013), ISO 9:1995 with its diacritics
+//! stripped (what a writer gets from ISO 9 or from a Czech/Croatian spelling
+//! typed without accents: `Шойгу` → `sojgu`), and the national systems of
+//! Ukraine (KMU 2010) and Belarus (BGN/PCGN Belarusian, `ў` → `w`).
+//!
+//! Sources of the tables: BGN/PCGN 1947 Russian and 1979 Belarusian
+//! romanization tables; ICAO Doc 9303 Part 3, Table 2 (Cyrillic);
+//! ISO 9:1995 table; Resolution of the Cabinet of Ministers of Ukraine
+//! No. 55 of 27 January 2010. Letters of other Cyrillic alphabets (Serbian,
+//! Kazakh, Mongolian…) fall back to the `any_ascii` tables.
+//!
+//! All output is lowercase ASCII.
+
+/// A Cyrillic romanization system.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CyrScheme {
+    /// BGN/PCGN (ASCII: `ë` written `yo`, soft and hard signs dropped).
+    Bgn,
+    /// ICAO Doc 9303 passport transliteration.
+    Passport,
+    /// ISO 9:1995 with diacritics stripped.
+    Iso9,
+    /// Ukrainian national system (KMU 2010).
+    Ukrainian,
+    /// Belarusian BGN/PCGN.
+    Belarusian,
+}
+
+fn is_cyr_vowel(c: char) -> bool {
+    matches!(
+        c,
+        'а' | 'е' | 'ё' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я' | 'і' | 'ї' | 'є' | 'ў'
+    )
+}
+
+/// Appends the romanization of one Cyrillic word (any case) to `out`.
+pub fn romanize_word(word: &str, scheme: CyrScheme, out: &mut String) {
+    let mut prev: Option<char> = None;
+    for c in word.chars() {
+        let mut lower = c.to_lowercase();
+        let lc = lower.next().unwrap_or(c);
+        if crate::normalize::is_mark(lc) {
+            continue;
+        }
+        if crate::normalize::script_of(lc) != Some(crate::normalize::Script::Cyrillic) {
+            // Digits or stray letters of another script inside the word.
+            if !crate::normalize::push_digit(lc, out) {
+                crate::normalize::fold_latin_char(lc, false, out);
+            }
+            prev = Some(lc);
+            continue;
+        }
+        // Word-initial, or after a vowel or a sign: the iotated readings.
+        let initial = match prev {
+            None => true,
+            Some(p) => is_cyr_vowel(p) || matches!(p, 'ъ' | 'ь' | 'й' | '\''),
+        };
+        let s: &str = match scheme {
+            CyrScheme::Bgn => bgn(lc, prev, initial),
+            CyrScheme::Passport => passport(lc),
+            CyrScheme::Iso9 => iso9(lc),
+            CyrScheme::Ukrainian => ukrainian(lc, prev.is_none(), prev),
+            CyrScheme::Belarusian => belarusian(lc, initial),
+        };
+        if s == "\u{0}" {
+            for b in any_ascii::any_ascii_char(lc).chars() {
+                if b.is_ascii_alphanumeric() {
+                    out.push(b.to_ascii_lowercase());
+                }
+            }
+        } else {
+            out.push_str(s);
+        }
+        prev = Some(lc);
+    }
+}
+
+/// Letters shared by every scheme; "\0" means "not here".
+fn common(c: char) -> &'static str {
+    match c {
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' => "g",
+        'д' => "d",
+        'з' => "z",
+        'к' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' => "u",
+        'ф' => "f",
+        'ь' => "",
+        'ъ' => "",
+        'ы' => "y",
+        'э' => "e",
+        'і' => "i",
+        'ґ' => "g",
+        // Serbian and Macedonian letters (ASCII practice).
+        'ђ' => "dj",
+        'ћ' => "c",
+        'љ' => "lj",
+        'њ' => "nj",
+        'џ' => "dz",
+        'ј' => "j",
+        'ѓ' => "gj",
+        'ќ' => "kj",
+        'ѕ' => "dz",
+        // Kazakh, Tatar, Mongolian, Bashkir letters.
+        'ә' => "a",
+        'ғ' => "gh",
+        'қ' => "q",
+        'ң' => "ng",
+        'ө' => "o",
+        'ұ' => "u",
+        'ү' => "u",
+        'һ' => "h",
+        'ҳ' => "h",
+        'ҷ' => "j",
+        _ => "\u{0}",
+    }
+}
+
+fn bgn(c: char, prev: Option<char>, initial: bool) -> &'static str {
+    match c {
+        'е' => {
+            if initial {
+                "ye"
+            } else {
+                "e"
+            }
+        }
+        'ё' => {
+            if matches!(prev, Some('ж' | 'ч' | 'ш' | 'щ')) {
+                "e"
+            } else {
+                "yo"
+            }
+        }
+        'ж' => "zh",
+        'и' => "i",
+        'й' => "y",
+        'х' => "kh",
+        'ц' => "ts",
+        'ч' => "ch",
+        'ш' => "sh",
+        'щ' => "shch",
+        'ю' => "yu",
+        'я' => "ya",
+        'ї' => "yi",
+        'є' => "ye",
+        'ў' => "w",
+        _ => common(c),
+    }
+}
+
+fn passport(c: char) -> &'static str {
+    match c {
+        'е' | 'ё' => "e",
+        'ж' => "zh",
+        'и' => "i",
+        'й' => "i",
+        'х' => "kh",
+        'ц' => "ts",
+        'ч' => "ch",
+        'ш' => "sh",
+        'щ' => "shch",
+        'ъ' => "ie",
+        'ю' => "iu",
+        'я' => "ia",
+        'ї' => "i",
+        'є' => "ie",
+        'ў' => "u",
+        _ => common(c),
+    }
+}
+
+fn iso9(c: char) -> &'static str {
+    match c {
+        'е' | 'ё' | 'є' => "e",
+        'ж' => "z",
+        'и' => "i",
+        'й' => "j",
+        'х' => "h",
+        'ц' => "c",
+        'ч' => "c",
+        'ш' => "s",
+        'щ' => "s",
+        'ю' => "u",
+        'я' => "a",
+        'ї' => "i",
+        'ў' => "u",
+        _ => common(c),
+    }
+}
+
+fn ukrainian(c: char, word_initial: bool, prev: Option<char>) -> &'static str {
+    match c {
+        'г' => {
+            if prev == Some('з') {
+                "gh"
+            } else {
+                "h"
+            }
+        }
+        'е' | 'э' => "e",
+        'ё' => "yo",
+        'ж' => "zh",
+        'и' | 'ы' => "y",
+        'х' => "kh",
+        'ц' => "ts",
+        'ч' => "ch",
+        'ш' => "sh",
+        'щ' => "shch",
+        'є' => {
+            if word_initial {
+                "ye"
+            } else {
+                "ie"
+            }
+        }
+        'ї' => {
+            if word_initial {
+                "yi"
+            } else {
+                "i"
+            }
+        }
+        'й' => {
+            if word_initial {
+                "y"
+            } else {
+                "i"
+            }
+        }
+        'ю' => {
+            if word_initial {
+                "yu"
+            } else {
+                "iu"
+            }
+        }
+        'я' => {
+            if word_initial {
+                "ya"
+            } else {
+                "ia"
+            }
+        }
+        'ў' => "w",
+        _ => common(c),
+    }
+}
+
+fn belarusian(c: char, initial: bool) -> &'static str {
+    match c {
+        'г' => "h",
+        'е' => {
+            if initial {
+                "ye"
+            } else {
+                "ie"
+            }
+        }
+        'ё' => {
+            if initial {
+                "yo"
+            } else {
+                "io"
+            }
+        }
+        'ж' => "zh",
+        'и' => "i",
+        'й' => "y",
+        'х' => "kh",
+        'ц' => "ts",
+        'ч' => "ch",
+        'ш' => "sh",
+        'щ' => "shch",
+        'ю' => {
+            if initial {
+                "yu"
+            } else {
+                "iu"
+            }
+        }
+        'я' => {
+            if initial {
+                "ya"
+            } else {
+                "ia"
+            }
+        }
+        'ў' => "w",
+        _ => common(c),
+    }
+}

@@ -1,0 +1,6 @@
+//! Transliteration of non-Latin scripts into lowercase ASCII.
+
+pub mod arabic;
+pub mod cyrillic;
+pub mod greek;
+pub mod korean;
