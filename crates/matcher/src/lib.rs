@@ -1,1 +1,1086 @@
-//! Matching (to be written).
+//! Matching: find the listed party behind any variant of a name, fast, and say why.
+//!
+//! A [`Matcher`] is built once from the entities of the active snapshots. It
+//! holds an index for candidate retrieval:
+//!
+//! * every listed name is read by [`interdict_text::name_forms`] into one or
+//!   more forms of normalized Latin tokens (one per romanization for names in
+//!   other scripts);
+//! * each token gets a rarity weight (an IDF over entities: `ln((N+1)/(df+0.5))`),
+//!   so that "Kim" or "Mohammad" weigh little and "Shoigu" much;
+//! * posting lists lead from each token, and from each pair of adjacent
+//!   tokens joined ("jong"+"un" → "jongun"), to the names that hold it;
+//!   tokens are found from a query token by exact form, by
+//!   [`interdict_text::phonetic_key`], by deletion neighbourhood (every
+//!   token within one edit, two for tokens of five letters or more) and, for
+//!   the last query token, by prefix (truncated input).
+//!
+//! A query retrieves the names that share a close token, accumulates for each
+//! an upper bound of its score, and scores exactly only those whose bound can
+//! reach the threshold. [`Matcher::screen_full_scan`] scores every entity
+//! instead; it is the oracle the index is tested against.
+//!
+//! # The score
+//!
+//! Query tokens are aligned with listed tokens regardless of order (greedy on
+//! similarity): exact (1.0), transliterated (1.0, the query or listed name was
+//! romanized), phonetic key equal (0.9), fuzzy (optimal string alignment
+//! distance, one edit from 3 letters, two from 5: `1 - 0.8·d/len`), initial
+//! (0.7), joined or split tokens (0.97 of their similarity), a truncated last
+//! token (prefix). With `a`, `b` the weights of the query and listed tokens,
+//! the name score is `Σ sim·(a+b) / (Σ matched (a+b) + conflicting + 0.4·surplus)`,
+//! where unmatched tokens present on both sides conflict at full weight and
+//! the rest (a missing middle name, a patronymic) count 0.4. A name that
+//! agrees only on common tokens is scaled down (low information). Weak
+//! aliases count 0.9.
+//!
+//! The entity score is the best name score, then adjusted: birth date
+//! agreeing to the day +0.05, to the year +0.02, one year off −0.10, further
+//! −0.20, same year but other day −0.08; country agreeing +0.03, contradicting
+//! −0.05; gender contradicting −0.10; incompatible schema −0.30; an identifier
+//! of the same kind that differs −0.25. An identical identifier (passport, IMO,
+//! ...) lifts the score to at least `0.9 + 0.1·name score`.
+//!
+//! Scores are in 0..=1; a result is a match at [`DEFAULT_THRESHOLD`] (0.80) or above.
+#![deny(missing_docs)]
+
+mod index;
+mod score;
+pub mod sim;
+
+use index::{class_of, normalize_id, Index, NameRec};
+use interdict_model::{
+    country::country_code, Entity, Gender, IdKind, NameKind, NameQuality, PartialDate, Schema,
+};
+use interdict_text::{name_forms, phonetic_key};
+use score::{score_bound, score_tokens, LTok, NameScore, QForm};
+use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use thiserror::Error;
+
+/// The default threshold: a result scoring this or more is a match.
+pub const DEFAULT_THRESHOLD: f32 = 0.80;
+
+/// The largest sum of positive adjustments (birth date, country); candidates
+/// whose name bound plus this stays below the threshold are not scored.
+const MAX_BONUS: f32 = 0.08;
+
+/// Why a query cannot be run.
+#[derive(Debug, Error, PartialEq)]
+pub enum MatchError {
+    /// The name has no letters or digits left after normalization, and no identifier was given.
+    #[error("the name {0:?} has nothing to match on")]
+    EmptyName(String),
+    /// The threshold is not in 0..=1.
+    #[error("the threshold {0} is not between 0 and 1")]
+    BadThreshold(f32),
+}
+
+/// What to screen: a name and whatever else is known.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Query {
+    /// The name as written, in any script.
+    pub name: String,
+    /// What kind of party it is, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<Schema>,
+    /// Birth date (or build date), as precise as known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birth_date: Option<PartialDate>,
+    /// Countries (nationality, residence, registration): ISO codes or names.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub countries: Vec<String>,
+    /// Identifiers: a bare value (`E12345`) or a kind and a value
+    /// (`imo:9123456`, `passport:PS123`, `IMO 9123456`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub identifiers: Vec<String>,
+    /// Gender, for people.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gender: Option<Gender>,
+}
+
+impl Query {
+    /// A query with a name only.
+    pub fn name(name: impl Into<String>) -> Query {
+        Query {
+            name: name.into(),
+            ..Query::default()
+        }
+    }
+}
+
+/// How to screen.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Options {
+    /// Results scoring at least this are matches.
+    pub threshold: f32,
+    /// At most this many results, best first.
+    pub limit: usize,
+    /// Also return results below the threshold down to this score (for
+    /// showing near misses); `None` returns matches only.
+    pub min_score: Option<f32>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            threshold: DEFAULT_THRESHOLD,
+            limit: 10,
+            min_score: None,
+        }
+    }
+}
+
+/// How a query token met a listed token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchKind {
+    /// The same normalized token.
+    Exact,
+    /// The same token after transliteration from another script.
+    Transliterated,
+    /// The same phonetic key (a spelling or romanization variant).
+    Phonetic,
+    /// Within a small edit distance (typo, transposed or dropped letter).
+    Fuzzy,
+    /// An initial meets a full token.
+    Initial,
+    /// One token meets two joined tokens (`Jongun` / `Jong Un`).
+    Joined,
+    /// A truncated token meets the start of a longer one.
+    Prefix,
+}
+
+impl MatchKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            MatchKind::Exact => "exact",
+            MatchKind::Transliterated => "transliterated",
+            MatchKind::Phonetic => "phonetic",
+            MatchKind::Fuzzy => "fuzzy",
+            MatchKind::Initial => "initial",
+            MatchKind::Joined => "joined",
+            MatchKind::Prefix => "truncated",
+        }
+    }
+}
+
+/// One query token (or two joined) meeting one listed token (or two).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TokenMatch {
+    /// The query token(s), normalized.
+    pub query: String,
+    /// The listed token(s), normalized.
+    pub listed: String,
+    /// How they met.
+    pub kind: MatchKind,
+    /// Their similarity, 0..=1.
+    pub similarity: f32,
+    /// The rarity weight of the pair (query + listed).
+    pub weight: f32,
+}
+
+/// A feature other than the name that moved the score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Feature {
+    /// The birth date agrees.
+    BirthDateAgrees,
+    /// The birth date contradicts.
+    BirthDateContradicts,
+    /// A country agrees.
+    CountryAgrees,
+    /// The countries contradict.
+    CountryContradicts,
+    /// The gender contradicts.
+    GenderContradicts,
+    /// The schema (person, vessel, ...) cannot be the same kind of thing.
+    SchemaMismatch,
+    /// An identical identifier.
+    IdentifierMatch,
+    /// An identifier of the same kind that differs.
+    IdentifierContradicts,
+    /// The matched name is a weak (low quality) alias.
+    WeakAlias,
+    /// Only common tokens matched.
+    LowInformation,
+}
+
+/// One adjustment of the score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Adjustment {
+    /// What it is.
+    pub feature: Feature,
+    /// The change of the score (for an identifier match: the floor reached).
+    pub delta: f32,
+    /// In words.
+    pub detail: String,
+}
+
+/// Why a result scored as it did.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Explanation {
+    /// The listed name that matched best, as published.
+    pub listed_name: String,
+    /// Its kind (primary, alias, former).
+    pub listed_kind: NameKind,
+    /// Its quality grading.
+    pub listed_quality: NameQuality,
+    /// The romanization scheme of the listed form, when the listed name is in another script.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub listed_scheme: Option<String>,
+    /// The romanization scheme of the query form, when the query is in another script.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub query_scheme: Option<String>,
+    /// The query tokens of the form that matched.
+    pub query_tokens: Vec<String>,
+    /// Query tokens dropped as titles, particles or legal forms.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub query_removed: Vec<String>,
+    /// The score of the names alone, 0..=1.
+    pub name_score: f32,
+    /// Token pairs.
+    pub tokens: Vec<TokenMatch>,
+    /// Query tokens that met nothing.
+    pub unmatched_query: Vec<String>,
+    /// Listed tokens that met nothing.
+    pub unmatched_listed: Vec<String>,
+    /// Other features.
+    pub adjustments: Vec<Adjustment>,
+    /// One sentence for an analyst.
+    pub sentence: String,
+}
+
+/// One result of a screening.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MatchResult {
+    /// Position of the entity in [`Matcher::entities`].
+    pub entity_index: usize,
+    /// The entity id (`ofac:20157`).
+    pub entity_id: String,
+    /// The score, 0..=1.
+    pub score: f32,
+    /// Whether the score reaches the threshold.
+    pub is_match: bool,
+    /// Why.
+    pub explanation: Explanation,
+}
+
+/// Sizes of the index.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct IndexStats {
+    /// Entities.
+    pub entities: usize,
+    /// Name forms indexed.
+    pub name_forms: usize,
+    /// Distinct tokens and joined pairs.
+    pub vocabulary: usize,
+    /// Deletion-neighbourhood keys.
+    pub deletion_keys: usize,
+    /// Postings.
+    pub postings: usize,
+    /// Approximate heap bytes of the index (entities not included).
+    pub heap_bytes: usize,
+}
+
+/// A query, normalized once.
+struct Prepared {
+    forms: Vec<QForm>,
+    schema: Option<Schema>,
+    birth_date: Option<PartialDate>,
+    countries: Vec<String>,
+    ids: Vec<(Option<IdKind>, String)>,
+    gender: Option<Gender>,
+}
+
+#[derive(Default)]
+struct Scratch {
+    gen: u32,
+    tok_stamp: Vec<u32>,
+    best_q: Vec<f32>,
+    best_l: Vec<f32>,
+    cand_stamp: Vec<u32>,
+    qm: Vec<f32>,
+    lm: Vec<f32>,
+    touched: Vec<u32>,
+    tok_touched: Vec<u32>,
+    ent_stamp: Vec<u32>,
+}
+
+impl Scratch {
+    fn next(&mut self) -> u32 {
+        self.gen = self.gen.wrapping_add(1);
+        if self.gen == 0 {
+            self.tok_stamp.iter_mut().for_each(|x| *x = 0);
+            self.cand_stamp.iter_mut().for_each(|x| *x = 0);
+            self.ent_stamp.iter_mut().for_each(|x| *x = 0);
+            self.gen = 1;
+        }
+        self.gen
+    }
+
+    fn ensure(&mut self, recs: usize, ents: usize) {
+        if self.tok_stamp.len() < recs {
+            self.tok_stamp.resize(recs, 0);
+            self.best_q.resize(recs, 0.0);
+            self.best_l.resize(recs, 0.0);
+            self.cand_stamp.resize(recs, 0);
+            self.qm.resize(recs, 0.0);
+            self.lm.resize(recs, 0.0);
+        }
+        if self.ent_stamp.len() < ents {
+            self.ent_stamp.resize(ents, 0);
+        }
+    }
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// The matching engine over a set of entities.
+pub struct Matcher {
+    entities: Vec<Entity>,
+    index: Index,
+}
+
+impl Matcher {
+    /// Builds the index over these entities (all cores).
+    pub fn new(entities: Vec<Entity>) -> Matcher {
+        let index = Index::build(&entities);
+        Matcher { entities, index }
+    }
+
+    /// The entities, in the order given.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// Sizes of the index.
+    pub fn stats(&self) -> IndexStats {
+        IndexStats {
+            entities: self.entities.len(),
+            name_forms: self.index.recs.len(),
+            vocabulary: self.index.vocab.len(),
+            deletion_keys: self.index.deletes.len(),
+            postings: self.index.post.len(),
+            heap_bytes: self.index.heap_bytes(),
+        }
+    }
+
+    /// The rarity weight of a normalized token over the loaded lists.
+    pub fn token_weight(&self, token: &str) -> f32 {
+        self.index.weight(token)
+    }
+
+    fn prepare(&self, q: &Query) -> Result<Prepared, MatchError> {
+        let class = class_of(q.schema);
+        let mut forms = Vec::new();
+        for f in name_forms(&q.name, class) {
+            if f.tokens.is_empty() {
+                continue;
+            }
+            let mut toks = f.tokens;
+            toks.truncate(24);
+            if forms.iter().any(|x: &QForm| {
+                x.toks.len() == toks.len() && x.toks.iter().zip(&toks).all(|(a, b)| &a.text == b)
+            }) {
+                continue;
+            }
+            forms.push(QForm::new(&self.index, toks, f.scheme, f.removed));
+            if forms.len() >= 16 {
+                break;
+            }
+        }
+        let ids: Vec<(Option<IdKind>, String)> = q
+            .identifiers
+            .iter()
+            .filter_map(|s| parse_query_id(s))
+            .collect();
+        if forms.is_empty() && ids.is_empty() {
+            return Err(MatchError::EmptyName(q.name.clone()));
+        }
+        let countries = q
+            .countries
+            .iter()
+            .filter_map(|c| {
+                country_code(c).map(str::to_string).or_else(|| {
+                    let t = c.trim();
+                    (t.len() == 2 && t.chars().all(|ch| ch.is_ascii_alphabetic()))
+                        .then(|| t.to_ascii_uppercase())
+                })
+            })
+            .collect();
+        Ok(Prepared {
+            forms,
+            schema: q.schema,
+            birth_date: q.birth_date,
+            countries,
+            ids,
+            gender: q.gender,
+        })
+    }
+
+    /// Screens a query using the index: the best results, best first.
+    pub fn screen(&self, q: &Query, opts: &Options) -> Result<Vec<MatchResult>, MatchError> {
+        check_threshold(opts.threshold)?;
+        let p = self.prepare(q)?;
+        let floor = opts.min_score.unwrap_or(opts.threshold).min(opts.threshold);
+        let cands = self.candidates(&p, floor);
+        let mut scored: Vec<(f32, usize)> = cands
+            .into_iter()
+            .map(|e| (self.score_entity(&p, e, false).0, e))
+            .filter(|(s, _)| *s >= floor)
+            .collect();
+        Ok(self.finish(&p, &mut scored, opts))
+    }
+
+    /// Screens a query by scoring every entity (the oracle for the index).
+    pub fn screen_full_scan(
+        &self,
+        q: &Query,
+        opts: &Options,
+    ) -> Result<Vec<MatchResult>, MatchError> {
+        check_threshold(opts.threshold)?;
+        let p = self.prepare(q)?;
+        let floor = opts.min_score.unwrap_or(opts.threshold).min(opts.threshold);
+        let mut scored: Vec<(f32, usize)> = (0..self.entities.len())
+            .map(|e| (self.score_entity(&p, e, false).0, e))
+            .filter(|(s, _)| *s >= floor)
+            .collect();
+        Ok(self.finish(&p, &mut scored, opts))
+    }
+
+    /// Scores one entity against a query, with its explanation.
+    pub fn score(&self, q: &Query, entity_index: usize) -> Result<MatchResult, MatchError> {
+        let p = self.prepare(q)?;
+        let (score, expl) = self.score_entity(&p, entity_index, true);
+        Ok(MatchResult {
+            entity_index,
+            entity_id: self
+                .entities
+                .get(entity_index)
+                .map(|e| e.id.clone())
+                .unwrap_or_default(),
+            score,
+            is_match: score >= DEFAULT_THRESHOLD,
+            explanation: expl.unwrap_or_else(empty_explanation),
+        })
+    }
+
+    /// Compares two names alone (no entity), with the token weights of the
+    /// loaded lists; `listed` plays the part of the listed name. Returns the
+    /// name score in 0..=1.
+    pub fn compare_names(&self, query: &str, listed: &str, schema: Option<Schema>) -> f32 {
+        let class = class_of(schema);
+        let qforms: Vec<QForm> = name_forms(query, class)
+            .into_iter()
+            .filter(|f| !f.tokens.is_empty())
+            .take(16)
+            .map(|f| QForm::new(&self.index, f.tokens, f.scheme, f.removed))
+            .collect();
+        let mut best = 0.0f32;
+        for lf in name_forms(listed, class).into_iter().take(16) {
+            let phons: Vec<String> = lf.tokens.iter().map(|t| phonetic_key(t)).collect();
+            let ltoks: Vec<LTok<'_>> = lf
+                .tokens
+                .iter()
+                .zip(&phons)
+                .map(|(t, p)| LTok {
+                    text: t,
+                    phon: p,
+                    weight: self.index.weight(t),
+                })
+                .collect();
+            for qf in &qforms {
+                let s = score_tokens(qf, &ltoks, self.index.unknown_weight, false).score;
+                best = best.max(s);
+            }
+        }
+        best
+    }
+
+    fn finish(
+        &self,
+        p: &Prepared,
+        scored: &mut [(f32, usize)],
+        opts: &Options,
+    ) -> Vec<MatchResult> {
+        scored.sort_by(|a, b| {
+            b.0.total_cmp(&a.0).then_with(|| {
+                let ia = self.entities.get(a.1).map(|e| e.id.as_str());
+                let ib = self.entities.get(b.1).map(|e| e.id.as_str());
+                ia.cmp(&ib)
+            })
+        });
+        scored
+            .iter()
+            .take(opts.limit)
+            .map(|&(s, e)| {
+                let (score, expl) = self.score_entity(p, e, true);
+                debug_assert!((score - s).abs() < 1e-5);
+                MatchResult {
+                    entity_index: e,
+                    entity_id: self
+                        .entities
+                        .get(e)
+                        .map(|x| x.id.clone())
+                        .unwrap_or_default(),
+                    score,
+                    is_match: score >= opts.threshold,
+                    explanation: expl.unwrap_or_else(empty_explanation),
+                }
+            })
+            .collect()
+    }
+
+    /// Entities whose score can reach `floor`.
+    fn candidates(&self, p: &Prepared, floor: f32) -> Vec<usize> {
+        let idx = &self.index;
+        let prune = floor - MAX_BONUS - 1e-4;
+        SCRATCH.with(|cell| {
+            let Ok(mut sc) = cell.try_borrow_mut() else {
+                return (0..self.entities.len()).collect();
+            };
+            sc.ensure(idx.recs.len(), self.entities.len());
+            let egen = sc.next();
+            let mut out: Vec<usize> = Vec::new();
+            // identifiers
+            for (_, v) in &p.ids {
+                if let Some(list) = idx.ids.get(v) {
+                    for (e, _) in list {
+                        let e = *e as usize;
+                        if sc.ent_stamp.get(e) != Some(&egen) {
+                            if let Some(s) = sc.ent_stamp.get_mut(e) {
+                                *s = egen;
+                            }
+                            out.push(e);
+                        }
+                    }
+                }
+            }
+            for f in &p.forms {
+                let fgen = sc.next();
+                sc.touched.clear();
+                let toks = f.toks.iter().chain(f.joined.iter().map(|(_, t)| t));
+                for t in toks {
+                    if t.matches.is_empty() {
+                        continue;
+                    }
+                    let tgen = sc.next();
+                    sc.tok_touched.clear();
+                    for &(v, sim) in &t.matches {
+                        let vi = v as usize;
+                        let lw = if idx.vocab_real.get(vi).copied().unwrap_or(false) {
+                            idx.vocab_weight.get(vi).copied().unwrap_or(0.0)
+                        } else {
+                            0.0
+                        };
+                        // joined-pair entries carry the weight of both parts
+                        let lw = lw.max(self.join_weight(v));
+                        let bq = sim * t.weight;
+                        let bl = sim * lw;
+                        for &r in idx.postings(v) {
+                            let ri = r as usize;
+                            let sc = &mut *sc;
+                            if sc.tok_stamp[ri] != tgen {
+                                sc.tok_stamp[ri] = tgen;
+                                sc.best_q[ri] = bq;
+                                sc.best_l[ri] = bl;
+                                sc.tok_touched.push(r);
+                            } else {
+                                if bq > sc.best_q[ri] {
+                                    sc.best_q[ri] = bq;
+                                }
+                                if bl > sc.best_l[ri] {
+                                    sc.best_l[ri] = bl;
+                                }
+                            }
+                        }
+                    }
+                    let sc = &mut *sc;
+                    for &r in &sc.tok_touched {
+                        let ri = r as usize;
+                        if sc.cand_stamp[ri] != fgen {
+                            sc.cand_stamp[ri] = fgen;
+                            sc.qm[ri] = 0.0;
+                            sc.lm[ri] = 0.0;
+                            sc.touched.push(r);
+                        }
+                        sc.qm[ri] += sc.best_q[ri];
+                        sc.lm[ri] += sc.best_l[ri];
+                    }
+                }
+                let sc = &mut *sc;
+                for &r in &sc.touched {
+                    let ri = r as usize;
+                    let Some(rec) = idx.recs.get(ri) else {
+                        continue;
+                    };
+                    let e = rec.entity as usize;
+                    if sc.ent_stamp.get(e) == Some(&egen) {
+                        continue;
+                    }
+                    let upper = sc.qm[ri] + sc.lm[ri] + f.initial_mass;
+                    let bound = score_bound(upper, f.total + rec.weight);
+                    if bound >= prune {
+                        if let Some(s) = sc.ent_stamp.get_mut(e) {
+                            *s = egen;
+                        }
+                        out.push(e);
+                    }
+                }
+            }
+            out
+        })
+    }
+
+    fn join_weight(&self, v: u32) -> f32 {
+        self.index
+            .join_weight
+            .get(v as usize)
+            .copied()
+            .unwrap_or(0.0)
+    }
+
+    fn ltoks(&self, rec: &NameRec) -> Vec<LTok<'_>> {
+        let idx = &self.index;
+        idx.rec_tokens(rec)
+            .iter()
+            .map(|&t| {
+                let ti = t as usize;
+                LTok {
+                    text: idx.vocab.get(ti).map_or("", |s| &**s),
+                    phon: idx
+                        .vocab_phon
+                        .get(ti)
+                        .and_then(|&p| idx.phon_keys.get(p as usize))
+                        .map_or("", |s| &**s),
+                    weight: idx.vocab_weight.get(ti).copied().unwrap_or(0.0),
+                }
+            })
+            .collect()
+    }
+
+    /// The entity score and, when asked, the explanation.
+    fn score_entity(&self, p: &Prepared, e: usize, explain: bool) -> (f32, Option<Explanation>) {
+        let Some(entity) = self.entities.get(e) else {
+            return (0.0, None);
+        };
+        let idx = &self.index;
+        // best name
+        let mut best: Option<(f32, usize, usize, NameScore)> = None;
+        for ri in idx.entity_recs(e) {
+            let Some(rec) = idx.recs.get(ri) else {
+                continue;
+            };
+            let ltoks = self.ltoks(rec);
+            for (fi, f) in p.forms.iter().enumerate() {
+                let ns = score_tokens(f, &ltoks, idx.unknown_weight, false);
+                let s = ns.score * rec.factor;
+                if best.as_ref().is_none_or(|b| s > b.0) {
+                    best = Some((s, ri, fi, ns));
+                }
+            }
+        }
+        let name_score = best.as_ref().map_or(0.0, |b| b.0);
+        let mut adj: Vec<Adjustment> = Vec::new();
+        let (delta, id_hit) = self.adjust(p, entity, explain.then_some(&mut adj));
+        let mut score = (name_score + delta).clamp(0.0, 1.0);
+        if id_hit {
+            score = score.max(0.9 + 0.1 * name_score);
+        }
+        if !explain {
+            return (score, None);
+        }
+        let expl = match best {
+            Some((s, ri, fi, _)) => {
+                let (rec, form) = match (idx.recs.get(ri), p.forms.get(fi)) {
+                    (Some(r), Some(f)) => (r, f),
+                    _ => return (score, Some(empty_explanation())),
+                };
+                let ltoks = self.ltoks(rec);
+                let ns = score_tokens(form, &ltoks, idx.unknown_weight, true);
+                self.explain(entity, rec, form, &ltoks, &ns, s, score, adj)
+            }
+            None => {
+                let mut x = empty_explanation();
+                x.adjustments = adj;
+                x.sentence = format!(
+                    "No name of {} meets the query; score {:.2} from other features.",
+                    entity.id, score
+                );
+                x
+            }
+        };
+        (score, Some(expl))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn explain(
+        &self,
+        entity: &Entity,
+        rec: &NameRec,
+        form: &QForm,
+        ltoks: &[LTok<'_>],
+        ns: &NameScore,
+        name_score: f32,
+        score: f32,
+        mut adj: Vec<Adjustment>,
+    ) -> Explanation {
+        let name = entity.names.get(rec.name as usize);
+        let span = |toks: &mut dyn Iterator<Item = &str>| toks.collect::<Vec<_>>().join(" ");
+        let transliterated = form.scheme.is_some() || rec.scheme.is_some();
+        let tokens: Vec<TokenMatch> = ns
+            .pairs
+            .iter()
+            .map(|pr| {
+                let kind = if transliterated && pr.kind == MatchKind::Exact {
+                    MatchKind::Transliterated
+                } else {
+                    pr.kind
+                };
+                TokenMatch {
+                    query: span(
+                        &mut form
+                            .toks
+                            .iter()
+                            .skip(pr.qi)
+                            .take(pr.qn)
+                            .map(|t| t.text.as_str()),
+                    ),
+                    listed: span(&mut ltoks.iter().skip(pr.lj).take(pr.ln).map(|t| t.text)),
+                    kind,
+                    similarity: round3(pr.sim),
+                    weight: round3(pr.weight),
+                }
+            })
+            .collect();
+        let unmatched_query: Vec<String> = ns
+            .unmatched_q
+            .iter()
+            .filter_map(|&i| form.toks.get(i).map(|t| t.text.clone()))
+            .collect();
+        let unmatched_listed: Vec<String> = ns
+            .unmatched_l
+            .iter()
+            .filter_map(|&j| ltoks.get(j).map(|t| t.text.to_string()))
+            .collect();
+        if rec.factor < 1.0 {
+            adj.push(Adjustment {
+                feature: Feature::WeakAlias,
+                delta: round3(name_score - name_score / rec.factor),
+                detail: "the matched name is a weak alias".into(),
+            });
+        }
+        if ns.low_info < 1.0 {
+            adj.push(Adjustment {
+                feature: Feature::LowInformation,
+                delta: 0.0,
+                detail: format!(
+                    "only common tokens matched (name score scaled by {:.2})",
+                    ns.low_info
+                ),
+            });
+        }
+        let listed_name = name.map_or_else(|| entity.caption().to_string(), |n| n.full.clone());
+        let kind = name.map_or(NameKind::Primary, |n| n.kind);
+        let mut sentence = format!(
+            "\"{}\" ({} name of {})",
+            listed_name,
+            match kind {
+                NameKind::Primary => "primary",
+                NameKind::Alias => "alias",
+                NameKind::Former => "former",
+            },
+            entity.id
+        );
+        if tokens.is_empty() {
+            sentence.push_str(": no name token met");
+        } else {
+            sentence.push_str(": ");
+            let parts: Vec<String> = tokens
+                .iter()
+                .map(|t| {
+                    if t.kind == MatchKind::Exact {
+                        format!("{} = {}", t.query, t.listed)
+                    } else {
+                        format!("{} ~ {} ({})", t.query, t.listed, t.kind.as_str())
+                    }
+                })
+                .collect();
+            sentence.push_str(&parts.join(", "));
+        }
+        if let Some(s) = form.scheme {
+            sentence.push_str(&format!(" [query romanized by {s}]"));
+        }
+        if let Some(s) = rec.scheme {
+            sentence.push_str(&format!(" [listed name romanized by {s}]"));
+        }
+        if !unmatched_query.is_empty() {
+            sentence.push_str(&format!(
+                "; not in the listed name: {}",
+                unmatched_query.join(" ")
+            ));
+        }
+        if !unmatched_listed.is_empty() {
+            sentence.push_str(&format!(
+                "; not in the query: {}",
+                unmatched_listed.join(" ")
+            ));
+        }
+        for a in &adj {
+            sentence.push_str("; ");
+            sentence.push_str(&a.detail);
+        }
+        sentence.push_str(&format!(
+            ". Name score {:.2}, score {:.2}.",
+            name_score, score
+        ));
+        Explanation {
+            listed_name,
+            listed_kind: kind,
+            listed_quality: name.map_or(NameQuality::Unknown, |n| n.quality),
+            listed_scheme: rec.scheme.map(str::to_string),
+            query_scheme: form.scheme.map(str::to_string),
+            query_tokens: form.toks.iter().map(|t| t.text.clone()).collect(),
+            query_removed: form.removed.clone(),
+            name_score: round3(name_score),
+            tokens,
+            unmatched_query,
+            unmatched_listed,
+            adjustments: adj,
+            sentence,
+        }
+    }
+
+    /// The sum of the feature adjustments, and whether an identifier matched.
+    fn adjust(
+        &self,
+        p: &Prepared,
+        e: &Entity,
+        mut out: Option<&mut Vec<Adjustment>>,
+    ) -> (f32, bool) {
+        let mut delta = 0.0;
+        let mut push = |feature, d: f32, detail: &dyn Fn() -> String| {
+            delta += d;
+            if let Some(o) = out.as_deref_mut() {
+                o.push(Adjustment {
+                    feature,
+                    delta: d,
+                    detail: detail(),
+                });
+            }
+        };
+        // birth date
+        if let Some(qd) = p.birth_date {
+            if !e.birth_dates.is_empty() {
+                let mut agree_day = false;
+                let mut agree = false;
+                let mut min_gap = i32::MAX;
+                for spec in &e.birth_dates {
+                    let (lo, hi) = spec.year_bounds();
+                    let (lo, hi) = if spec.approximate {
+                        (lo - 1, hi + 1)
+                    } else {
+                        (lo, hi)
+                    };
+                    let gap = if qd.year < lo {
+                        lo - qd.year
+                    } else if qd.year > hi {
+                        qd.year - hi
+                    } else {
+                        0
+                    };
+                    if gap == 0 {
+                        let ranged = spec.to.is_some() || spec.approximate;
+                        if ranged || spec.date.agrees_with(&qd) {
+                            agree = true;
+                            if !ranged && spec.date.day.is_some() && qd.day.is_some() {
+                                agree_day = true;
+                            }
+                        }
+                    }
+                    min_gap = min_gap.min(gap);
+                }
+                let listed = || {
+                    e.birth_dates
+                        .iter()
+                        .map(|d| d.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                if agree_day {
+                    push(Feature::BirthDateAgrees, 0.05, &|| {
+                        format!("birth date {qd} agrees")
+                    });
+                } else if agree {
+                    push(Feature::BirthDateAgrees, 0.02, &|| {
+                        format!("birth date {qd} agrees with {}", listed())
+                    });
+                } else if min_gap == 0 {
+                    push(Feature::BirthDateContradicts, -0.08, &|| {
+                        format!("birth date {qd} differs from {} (same year)", listed())
+                    });
+                } else if min_gap == 1 {
+                    push(Feature::BirthDateContradicts, -0.10, &|| {
+                        format!("birth date {qd} is a year off {}", listed())
+                    });
+                } else {
+                    push(Feature::BirthDateContradicts, -0.20, &|| {
+                        format!("birth date {qd} contradicts {}", listed())
+                    });
+                }
+            }
+        }
+        // countries
+        if !p.countries.is_empty() {
+            let mut listed: Vec<&str> = e
+                .nationalities
+                .iter()
+                .chain(e.countries.iter())
+                .map(String::as_str)
+                .chain(e.addresses.iter().filter_map(|a| a.country.as_deref()))
+                .collect();
+            listed.sort_unstable();
+            listed.dedup();
+            if !listed.is_empty() {
+                if let Some(c) = p.countries.iter().find(|c| listed.contains(&c.as_str())) {
+                    push(Feature::CountryAgrees, 0.03, &|| {
+                        format!("country {c} agrees")
+                    });
+                } else {
+                    push(Feature::CountryContradicts, -0.05, &|| {
+                        format!(
+                            "country {} not among {}",
+                            p.countries.join("/"),
+                            listed.join("/")
+                        )
+                    });
+                }
+            }
+        }
+        if let (Some(a), Some(b)) = (p.gender, e.gender) {
+            if a != b {
+                push(Feature::GenderContradicts, -0.10, &|| {
+                    "gender contradicts".into()
+                });
+            }
+        }
+        if let Some(s) = p.schema {
+            if !s.compatible(e.schema) {
+                push(Feature::SchemaMismatch, -0.30, &|| {
+                    format!("a {} cannot be a {}", s, e.schema)
+                });
+            }
+        }
+        let mut id_hit = false;
+        for (kind, v) in &p.ids {
+            let mut same_kind_listed = false;
+            let mut hit = false;
+            for id in &e.identifiers {
+                let same_kind = kind.as_ref().is_none_or(|k| *k == id.kind);
+                if !same_kind {
+                    continue;
+                }
+                if kind.is_some() {
+                    same_kind_listed = true;
+                }
+                if normalize_id(&id.value, Some(&id.kind)) == *v {
+                    hit = true;
+                }
+            }
+            if hit {
+                id_hit = true;
+                if let Some(o) = out.as_deref_mut() {
+                    o.push(Adjustment {
+                        feature: Feature::IdentifierMatch,
+                        delta: 0.0,
+                        detail: format!("identifier {v} is identical"),
+                    });
+                }
+            } else if same_kind_listed {
+                delta -= 0.25;
+                if let Some(o) = out.as_deref_mut() {
+                    o.push(Adjustment {
+                        feature: Feature::IdentifierContradicts,
+                        delta: -0.25,
+                        detail: format!("identifier {v} differs from the listed one"),
+                    });
+                }
+            }
+        }
+        (delta, id_hit)
+    }
+}
+
+fn round3(x: f32) -> f32 {
+    (x * 1000.0).round() / 1000.0
+}
+
+fn check_threshold(t: f32) -> Result<(), MatchError> {
+    if (0.0..=1.0).contains(&t) {
+        Ok(())
+    } else {
+        Err(MatchError::BadThreshold(t))
+    }
+}
+
+fn empty_explanation() -> Explanation {
+    Explanation {
+        listed_name: String::new(),
+        listed_kind: NameKind::Primary,
+        listed_quality: NameQuality::Unknown,
+        listed_scheme: None,
+        query_scheme: None,
+        query_tokens: Vec::new(),
+        query_removed: Vec::new(),
+        name_score: 0.0,
+        tokens: Vec::new(),
+        unmatched_query: Vec::new(),
+        unmatched_listed: Vec::new(),
+        adjustments: Vec::new(),
+        sentence: String::new(),
+    }
+}
+
+/// Reads `kind:value`, `IMO 1234567` or a bare value.
+fn parse_query_id(s: &str) -> Option<(Option<IdKind>, String)> {
+    let s = s.trim();
+    let kinds: HashMap<&str, IdKind> = [
+        ("imo", IdKind::Imo),
+        ("passport", IdKind::Passport),
+        ("national_id", IdKind::NationalId),
+        ("nationalid", IdKind::NationalId),
+        ("tax_id", IdKind::TaxId),
+        ("taxid", IdKind::TaxId),
+        ("registration", IdKind::Registration),
+        ("mmsi", IdKind::Mmsi),
+        ("swift", IdKind::SwiftBic),
+        ("bic", IdKind::SwiftBic),
+        ("swift_bic", IdKind::SwiftBic),
+        ("aircraft", IdKind::Aircraft),
+    ]
+    .into_iter()
+    .collect();
+    let (kind, value) = match s.split_once(':') {
+        Some((k, v)) => match kinds.get(k.trim().to_ascii_lowercase().as_str()) {
+            Some(kind) => (Some(kind.clone()), v),
+            None => (None, s),
+        },
+        None => {
+            let upper = s.to_ascii_uppercase();
+            if upper.starts_with("IMO") && s.get(3..).is_some_and(|r| r.trim().len() == 7) {
+                (Some(IdKind::Imo), s.get(3..).unwrap_or(s))
+            } else {
+                (None, s)
+            }
+        }
+    };
+    let v = normalize_id(value, kind.as_ref());
+    (v.len() >= 4).then_some((kind, v))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,436 @@
+//! The candidate index: interned tokens with rarity weights, phonetic keys,
+//! deletion neighbourhoods and posting lists from tokens to name records.
+
+use crate::sim::{deletion_depth, for_each_deletion};
+use interdict_model::{Entity, IdKind, NameKind, NameQuality, Schema};
+use interdict_text::{name_forms, phonetic_key, NameClass};
+use rayon::prelude::*;
+use std::collections::HashMap;
+
+/// One reading (form) of one listed name.
+#[derive(Debug, Clone)]
+pub(crate) struct NameRec {
+    /// Index of the entity.
+    pub entity: u32,
+    /// Index of the name in the entity's `names`.
+    pub name: u16,
+    /// Transliteration scheme of this form, if any.
+    pub scheme: Option<&'static str>,
+    /// Start of the tokens in `rec_tokens`.
+    pub tok_start: u32,
+    /// Number of tokens.
+    pub tok_len: u16,
+    /// Sum of the token weights.
+    pub weight: f32,
+    /// Multiplier for the name's quality (weak aliases count less).
+    pub factor: f32,
+}
+
+/// The index over a set of entities.
+pub(crate) struct Index {
+    pub vocab: Vec<Box<str>>,
+    pub vocab_map: HashMap<Box<str>, u32>,
+    /// Phonetic key id of each vocab entry.
+    pub vocab_phon: Vec<u32>,
+    /// Rarity weight of each vocab entry (for a joined pair: the sum of its parts).
+    pub vocab_weight: Vec<f32>,
+    /// Whether the entry occurs as a real token (not only as a joined pair).
+    pub vocab_real: Vec<bool>,
+    /// Weight of the entry as a joined pair of two tokens (0 when it is none).
+    pub join_weight: Vec<f32>,
+    pub phon_keys: Vec<Box<str>>,
+    pub phon_map: HashMap<Box<str>, u32>,
+    pub phon_off: Vec<u32>,
+    pub phon_members: Vec<u32>,
+    /// Sorted `(hash << 32) | vocab id` of deletion variants.
+    pub deletes: Vec<u64>,
+    /// Vocab ids sorted by their string, for prefix lookups.
+    pub sorted_vocab: Vec<u32>,
+    pub post_off: Vec<u32>,
+    pub post: Vec<u32>,
+    pub recs: Vec<NameRec>,
+    pub rec_tokens: Vec<u32>,
+    /// Records of each entity: `entity_recs[e]..entity_recs[e+1]`.
+    pub entity_recs: Vec<u32>,
+    /// Normalized identifier value → (entity, kind).
+    pub ids: HashMap<String, Vec<(u32, IdKind)>>,
+    /// Weight of a token never seen in the lists.
+    pub unknown_weight: f32,
+    /// Largest weight of any token.
+    pub max_weight: f32,
+}
+
+/// The normalization class for a schema.
+pub fn class_of(schema: Option<Schema>) -> NameClass {
+    match schema {
+        Some(Schema::Person) => NameClass::Person,
+        Some(Schema::Organization | Schema::Company | Schema::Vessel | Schema::Airplane) => {
+            NameClass::Organization
+        }
+        Some(Schema::LegalEntity) | None => NameClass::Any,
+    }
+}
+
+/// Normalizes an identifier value: uppercase letters and digits only, and for
+/// IMO numbers without the `IMO` prefix.
+pub fn normalize_id(value: &str, kind: Option<&IdKind>) -> String {
+    let mut s: String = value
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    if matches!(kind, Some(IdKind::Imo)) || (s.starts_with("IMO") && s.len() == 10) {
+        if let Some(rest) = s.strip_prefix("IMO") {
+            s = rest.to_string();
+        }
+    }
+    s
+}
+
+fn quality_factor(kind: NameKind, quality: NameQuality) -> f32 {
+    let _ = kind;
+    match quality {
+        NameQuality::Weak => 0.9,
+        NameQuality::Strong | NameQuality::Unknown => 1.0,
+    }
+}
+
+struct Interner<'a> {
+    vocab: &'a mut Vec<Box<str>>,
+    map: &'a mut HashMap<Box<str>, u32>,
+}
+
+impl Interner<'_> {
+    fn get(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.map.get(s) {
+            return id;
+        }
+        let id = self.vocab.len() as u32;
+        self.vocab.push(s.into());
+        self.map.insert(s.into(), id);
+        id
+    }
+}
+
+impl Index {
+    pub fn build(entities: &[Entity]) -> Index {
+        // 1. name forms, in parallel
+        type Forms = Vec<(u16, Option<&'static str>, f32, Vec<String>)>;
+        let forms: Vec<Forms> = entities
+            .par_iter()
+            .map(|e| {
+                let class = class_of(Some(e.schema));
+                let mut out: Forms = Vec::new();
+                for (ni, name) in e.names.iter().enumerate().take(u16::MAX as usize) {
+                    let factor = quality_factor(name.kind, name.quality);
+                    for f in name_forms(&name.full, class) {
+                        if f.tokens.is_empty() {
+                            continue;
+                        }
+                        let mut toks = f.tokens;
+                        toks.truncate(24);
+                        if out.iter().any(|(n, _, _, t)| *n == ni as u16 && *t == toks) {
+                            continue;
+                        }
+                        out.push((ni as u16, f.scheme, factor, toks));
+                    }
+                }
+                out
+            })
+            .collect();
+
+        // 2. intern tokens, records, document frequencies (per entity)
+        let mut vocab: Vec<Box<str>> = Vec::new();
+        let mut vocab_map: HashMap<Box<str>, u32> = HashMap::new();
+        let mut recs = Vec::new();
+        let mut rec_tokens: Vec<u32> = Vec::new();
+        let mut entity_recs = Vec::with_capacity(entities.len() + 1);
+        let mut df: Vec<u32> = Vec::new();
+        let mut last_seen: Vec<u32> = Vec::new();
+        for (ei, ef) in forms.iter().enumerate() {
+            entity_recs.push(recs.len() as u32);
+            for (ni, scheme, factor, toks) in ef {
+                let start = rec_tokens.len() as u32;
+                for t in toks {
+                    let id = Interner {
+                        vocab: &mut vocab,
+                        map: &mut vocab_map,
+                    }
+                    .get(t);
+                    let i = id as usize;
+                    if df.len() <= i {
+                        df.resize(i + 1, 0);
+                        last_seen.resize(i + 1, u32::MAX);
+                    }
+                    if last_seen[i] != ei as u32 {
+                        last_seen[i] = ei as u32;
+                        df[i] += 1;
+                    }
+                    rec_tokens.push(id);
+                }
+                recs.push(NameRec {
+                    entity: ei as u32,
+                    name: *ni,
+                    scheme: *scheme,
+                    tok_start: start,
+                    tok_len: toks.len() as u16,
+                    weight: 0.0,
+                    factor: *factor,
+                });
+            }
+        }
+        entity_recs.push(recs.len() as u32);
+        let n_real = vocab.len();
+        let n = entities.len().max(1) as f32;
+        let unknown_weight = ((n + 1.0) / 0.5).ln().max(1.0);
+        let mut vocab_weight: Vec<f32> = df
+            .iter()
+            .map(|&d| ((n + 1.0) / (d as f32 + 0.5)).ln().max(0.3))
+            .collect();
+        for (w, t) in vocab_weight.iter_mut().zip(&vocab) {
+            if t.len() == 1 {
+                *w = w.min(crate::score::INITIAL_WEIGHT);
+            }
+        }
+        let mut join_weight = vec![0.0f32; n_real];
+        let mut vocab_real = vec![true; n_real];
+        for r in &mut recs {
+            let s = r.tok_start as usize;
+            let toks = rec_tokens.get(s..s + r.tok_len as usize).unwrap_or(&[]);
+            r.weight = toks
+                .iter()
+                .map(|&t| vocab_weight.get(t as usize).copied().unwrap_or(0.0))
+                .sum();
+        }
+
+        // 3. joined pairs and postings
+        let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(rec_tokens.len() * 2);
+        for (ri, r) in recs.iter().enumerate() {
+            let s = r.tok_start as usize;
+            let toks = rec_tokens.get(s..s + r.tok_len as usize).unwrap_or(&[]);
+            for &t in toks {
+                pairs.push((t, ri as u32));
+            }
+            for w in toks.windows(2) {
+                if let [a, b] = w {
+                    let (sa, sb) = (&vocab[*a as usize], &vocab[*b as usize]);
+                    let joined = format!("{sa}{sb}");
+                    let weight = vocab_weight[*a as usize] + vocab_weight[*b as usize];
+                    let id = Interner {
+                        vocab: &mut vocab,
+                        map: &mut vocab_map,
+                    }
+                    .get(&joined);
+                    let i = id as usize;
+                    if vocab_weight.len() <= i {
+                        vocab_weight.resize(i + 1, 0.0);
+                        vocab_real.resize(i + 1, false);
+                        join_weight.resize(i + 1, 0.0);
+                    }
+                    join_weight[i] = join_weight[i].max(weight);
+                    pairs.push((id, ri as u32));
+                }
+            }
+        }
+        pairs.par_sort_unstable();
+        pairs.dedup();
+        let nv = vocab.len();
+        let mut post_off = vec![0u32; nv + 1];
+        for &(t, _) in &pairs {
+            post_off[t as usize + 1] += 1;
+        }
+        for i in 0..nv {
+            post_off[i + 1] += post_off[i];
+        }
+        let post: Vec<u32> = pairs.iter().map(|&(_, r)| r).collect();
+        drop(pairs);
+
+        // 4. phonetic keys
+        let keys: Vec<String> = vocab.par_iter().map(|t| phonetic_key(t)).collect();
+        let mut phon_keys: Vec<Box<str>> = Vec::new();
+        let mut phon_map: HashMap<Box<str>, u32> = HashMap::new();
+        let mut vocab_phon = Vec::with_capacity(nv);
+        for k in &keys {
+            let id = Interner {
+                vocab: &mut phon_keys,
+                map: &mut phon_map,
+            }
+            .get(k);
+            vocab_phon.push(id);
+        }
+        let mut pm: Vec<(u32, u32)> = vocab_phon
+            .iter()
+            .enumerate()
+            .map(|(v, &p)| (p, v as u32))
+            .collect();
+        pm.sort_unstable();
+        let mut phon_off = vec![0u32; phon_keys.len() + 1];
+        for &(p, _) in &pm {
+            phon_off[p as usize + 1] += 1;
+        }
+        for i in 0..phon_keys.len() {
+            phon_off[i + 1] += phon_off[i];
+        }
+        let phon_members = pm.iter().map(|&(_, v)| v).collect();
+
+        // 5. deletion neighbourhoods (joined pairs: one deletion only)
+        let mut deletes: Vec<u64> = vocab
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(v, t)| {
+                let depth = if vocab_real.get(v).copied().unwrap_or(false) {
+                    deletion_depth(t.len())
+                } else {
+                    deletion_depth(t.len()).min(1)
+                };
+                let mut out = Vec::new();
+                if depth > 0 {
+                    for_each_deletion(t.as_bytes(), depth, &mut |h| {
+                        out.push(((h & 0xffff_ffff) << 32) | v as u64)
+                    });
+                }
+                out
+            })
+            .collect();
+        deletes.par_sort_unstable();
+        deletes.dedup();
+
+        let mut sorted_vocab: Vec<u32> = (0..nv as u32).collect();
+        sorted_vocab.par_sort_unstable_by(|&a, &b| vocab[a as usize].cmp(&vocab[b as usize]));
+
+        // 6. identifiers
+        let mut ids: HashMap<String, Vec<(u32, IdKind)>> = HashMap::new();
+        for (ei, e) in entities.iter().enumerate() {
+            for id in &e.identifiers {
+                let v = normalize_id(&id.value, Some(&id.kind));
+                if v.len() < 4 {
+                    continue;
+                }
+                let list = ids.entry(v).or_default();
+                if !list.iter().any(|(x, k)| *x == ei as u32 && *k == id.kind) {
+                    list.push((ei as u32, id.kind.clone()));
+                }
+            }
+        }
+        let max_weight = vocab_weight.iter().copied().fold(unknown_weight, f32::max);
+
+        Index {
+            vocab,
+            vocab_map,
+            vocab_phon,
+            vocab_weight,
+            vocab_real,
+            join_weight,
+            phon_keys,
+            phon_map,
+            phon_off,
+            phon_members,
+            deletes,
+            sorted_vocab,
+            post_off,
+            post,
+            recs,
+            rec_tokens,
+            entity_recs,
+            ids,
+            unknown_weight,
+            max_weight,
+        }
+    }
+
+    /// The weight of a token: its rarity over the loaded lists.
+    pub fn weight(&self, token: &str) -> f32 {
+        self.vocab_map
+            .get(token)
+            .filter(|&&v| self.vocab_real.get(v as usize).copied().unwrap_or(false))
+            .and_then(|&v| self.vocab_weight.get(v as usize).copied())
+            .unwrap_or(self.unknown_weight)
+    }
+
+    /// The postings of a vocab entry.
+    pub fn postings(&self, v: u32) -> &[u32] {
+        let i = v as usize;
+        match (self.post_off.get(i), self.post_off.get(i + 1)) {
+            (Some(&a), Some(&b)) => self.post.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// Vocab entries sharing a phonetic key.
+    pub fn phon_members(&self, key: &str) -> &[u32] {
+        let Some(&p) = self.phon_map.get(key) else {
+            return &[];
+        };
+        let i = p as usize;
+        match (self.phon_off.get(i), self.phon_off.get(i + 1)) {
+            (Some(&a), Some(&b)) => self.phon_members.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// Vocab entries whose deletion neighbourhood contains this hash.
+    pub fn deletion_hits(&self, h: u64, out: &mut Vec<u32>) {
+        let key = (h & 0xffff_ffff) << 32;
+        let start = self.deletes.partition_point(|&x| x < key);
+        for &x in self.deletes.get(start..).unwrap_or(&[]) {
+            if x & 0xffff_ffff_0000_0000 != key {
+                break;
+            }
+            out.push((x & 0xffff_ffff) as u32);
+        }
+    }
+
+    /// Vocab entries starting with `prefix` (at most `cap`).
+    pub fn prefix_hits(&self, prefix: &str, cap: usize, out: &mut Vec<u32>) {
+        let start = self
+            .sorted_vocab
+            .partition_point(|&v| self.vocab.get(v as usize).is_some_and(|s| &**s < prefix));
+        for &v in self
+            .sorted_vocab
+            .get(start..)
+            .unwrap_or(&[])
+            .iter()
+            .take(cap)
+        {
+            match self.vocab.get(v as usize) {
+                Some(s) if s.starts_with(prefix) => out.push(v),
+                _ => break,
+            }
+        }
+    }
+
+    /// The tokens of a record.
+    pub fn rec_tokens(&self, r: &NameRec) -> &[u32] {
+        let s = r.tok_start as usize;
+        self.rec_tokens
+            .get(s..s + r.tok_len as usize)
+            .unwrap_or(&[])
+    }
+
+    /// The records of an entity.
+    pub fn entity_recs(&self, e: usize) -> std::ops::Range<usize> {
+        match (self.entity_recs.get(e), self.entity_recs.get(e + 1)) {
+            (Some(&a), Some(&b)) => a as usize..b as usize,
+            _ => 0..0,
+        }
+    }
+
+    /// Approximate heap size in bytes.
+    pub fn heap_bytes(&self) -> usize {
+        let strs: usize = self.vocab.iter().map(|s| s.len() + 16).sum::<usize>() * 2;
+        strs + self.vocab_phon.len() * 4
+            + self.vocab_weight.len() * 4
+            + self.vocab_real.len()
+            + self.join_weight.len() * 4
+            + self.phon_keys.iter().map(|s| s.len() + 16).sum::<usize>() * 2
+            + self.phon_off.len() * 4
+            + self.phon_members.len() * 4
+            + self.deletes.len() * 8
+            + self.sorted_vocab.len() * 4
+            + self.post_off.len() * 4
+            + self.post.len() * 4
+            + self.recs.len() * std::mem::size_of::<NameRec>()
+            + self.rec_tokens.len() * 4
+            + self.entity_recs.len() * 4
+    }
+}

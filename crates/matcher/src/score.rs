@@ -1,0 +1,428 @@
+//! Token similarity, order-independent alignment and the name score.
+
+use crate::index::Index;
+use crate::sim::{
+    allowed_edits, deletion_depth, for_each_deletion, fuzzy_similarity, osa_distance,
+};
+use crate::MatchKind;
+use interdict_text::phonetic_key;
+
+/// Token pairs below this similarity do not count as met.
+pub(crate) const MIN_SIM: f32 = 0.7;
+/// Unmatched tokens beyond the ones that conflict pairwise weigh this much.
+pub(crate) const SURPLUS: f32 = 0.4;
+/// Similarity of an initial meeting a full token.
+const INITIAL_SIM: f32 = 0.7;
+/// Similarity of two tokens with the same phonetic key.
+const PHONETIC_SIM: f32 = 0.9;
+/// Similarity credited when a token equals two joined tokens of the other name.
+const JOINED_FACTOR: f32 = 0.97;
+/// Weight of single-letter tokens (initials) at most.
+pub(crate) const INITIAL_WEIGHT: f32 = 1.0;
+
+/// The similarity of two normalized tokens and how they met, if they meet.
+pub(crate) fn token_sim(
+    q: &str,
+    qphon: &str,
+    l: &str,
+    lphon: &str,
+    allow_prefix: bool,
+) -> Option<(f32, MatchKind)> {
+    if q == l {
+        return Some((1.0, MatchKind::Exact));
+    }
+    let (qb, lb) = (q.as_bytes(), l.as_bytes());
+    if qb.len() == 1 || lb.len() == 1 {
+        return (qb.first() == lb.first() && !qb.is_empty() && !lb.is_empty())
+            .then_some((INITIAL_SIM, MatchKind::Initial));
+    }
+    let mut best: Option<(f32, MatchKind)> = None;
+    if !qphon.is_empty() && qphon == lphon {
+        best = Some((PHONETIC_SIM, MatchKind::Phonetic));
+    }
+    let allowed = allowed_edits(qb.len(), lb.len());
+    if allowed > 0 {
+        if let Some(d) = osa_distance(qb, lb, allowed) {
+            let s = fuzzy_similarity(d, qb.len(), lb.len());
+            if s >= MIN_SIM && best.is_none_or(|(b, _)| s > b) {
+                best = Some((s, MatchKind::Fuzzy));
+            }
+        }
+    }
+    if allow_prefix && qb.len() >= 3 && lb.len() > qb.len() && lb.starts_with(qb) {
+        let s = 0.6 + 0.4 * qb.len() as f32 / lb.len() as f32;
+        if s >= MIN_SIM && best.is_none_or(|(b, _)| s > b) {
+            best = Some((s, MatchKind::Prefix));
+        }
+    }
+    best
+}
+
+/// One query token, prepared.
+#[derive(Debug, Clone)]
+pub(crate) struct QTok {
+    pub text: String,
+    pub phon: String,
+    pub weight: f32,
+    /// Last token of the query (may be truncated).
+    pub last: bool,
+    /// Vocab entries this token meets, with the similarity.
+    pub matches: Vec<(u32, f32)>,
+}
+
+/// One reading of the query name.
+#[derive(Debug, Clone)]
+pub(crate) struct QForm {
+    pub toks: Vec<QTok>,
+    /// Adjacent query tokens joined (`i`, `i+1`) → pseudo-token.
+    pub joined: Vec<(usize, QTok)>,
+    pub scheme: Option<&'static str>,
+    pub removed: Vec<String>,
+    pub total: f32,
+    /// Upper bound of what initials can add to matched mass.
+    pub initial_mass: f32,
+}
+
+impl QForm {
+    pub fn new(
+        index: &Index,
+        tokens: Vec<String>,
+        scheme: Option<&'static str>,
+        removed: Vec<String>,
+    ) -> QForm {
+        let n = tokens.len();
+        let mut toks: Vec<QTok> = tokens
+            .into_iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let phon = phonetic_key(&t);
+                QTok {
+                    last: i + 1 == n,
+                    text: t,
+                    phon,
+                    weight: 0.0,
+                    matches: Vec::new(),
+                }
+            })
+            .collect();
+        for t in &mut toks {
+            retrieve(index, t);
+            t.weight = query_weight(index, t);
+        }
+        let mut joined = Vec::new();
+        for i in 0..n.saturating_sub(1) {
+            if let (Some(a), Some(b)) = (toks.get(i), toks.get(i + 1)) {
+                if a.text.len() < 2 || b.text.len() < 2 {
+                    continue;
+                }
+                let text = format!("{}{}", a.text, b.text);
+                let mut j = QTok {
+                    phon: phonetic_key(&text),
+                    text,
+                    weight: a.weight + b.weight,
+                    last: false,
+                    matches: Vec::new(),
+                };
+                retrieve(index, &mut j);
+                if !j.matches.is_empty() {
+                    joined.push((i, j));
+                }
+            }
+        }
+        let total = toks.iter().map(|t| t.weight).sum();
+        let initial_mass = toks
+            .iter()
+            .filter(|t| t.text.len() == 1)
+            .map(|t| INITIAL_SIM * (t.weight + index.max_weight))
+            .sum();
+        QForm {
+            toks,
+            joined,
+            scheme,
+            removed,
+            total,
+            initial_mass,
+        }
+    }
+}
+
+fn query_weight(index: &Index, t: &QTok) -> f32 {
+    if t.text.len() == 1 {
+        return INITIAL_WEIGHT;
+    }
+    if let Some(&v) = index.vocab_map.get(t.text.as_str()) {
+        if index.vocab_real.get(v as usize).copied().unwrap_or(false) {
+            return index.weight(&t.text);
+        }
+    }
+    // an unseen token: as rare as the rarest close token it meets, else maximal
+    t.matches
+        .iter()
+        .filter(|(v, _)| index.vocab_real.get(*v as usize).copied().unwrap_or(false))
+        .filter_map(|(v, _)| index.vocab_weight.get(*v as usize).copied())
+        .fold(None, |acc: Option<f32>, w| {
+            Some(acc.map_or(w, |a| a.max(w)))
+        })
+        .unwrap_or(index.unknown_weight)
+}
+
+/// Finds the vocab entries a query token meets.
+fn retrieve(index: &Index, t: &mut QTok) {
+    if t.text.len() < 2 {
+        return; // initials are not looked up
+    }
+    let mut cands: Vec<u32> = Vec::with_capacity(32);
+    if let Some(&v) = index.vocab_map.get(t.text.as_str()) {
+        cands.push(v);
+    }
+    if !t.phon.is_empty() {
+        cands.extend_from_slice(index.phon_members(&t.phon));
+    }
+    let depth = deletion_depth(t.text.len());
+    if depth > 0 {
+        for_each_deletion(t.text.as_bytes(), depth, &mut |h| {
+            index.deletion_hits(h, &mut cands)
+        });
+    }
+    if t.last && t.text.len() >= 3 {
+        index.prefix_hits(&t.text, 256, &mut cands);
+    }
+    cands.sort_unstable();
+    cands.dedup();
+    for v in cands {
+        let (Some(s), Some(&p)) = (
+            index.vocab.get(v as usize),
+            index.vocab_phon.get(v as usize),
+        ) else {
+            continue;
+        };
+        let lphon = index.phon_keys.get(p as usize).map_or("", |k| &**k);
+        if let Some((sim, _)) = token_sim(&t.text, &t.phon, s, lphon, t.last) {
+            if sim >= MIN_SIM {
+                t.matches.push((v, sim));
+            }
+        }
+    }
+}
+
+/// A listed token as the scorer sees it.
+pub(crate) struct LTok<'a> {
+    pub text: &'a str,
+    pub phon: &'a str,
+    pub weight: f32,
+}
+
+/// One aligned pair.
+#[derive(Debug, Clone)]
+pub(crate) struct Pair {
+    pub qi: usize,
+    pub qn: usize,
+    pub lj: usize,
+    pub ln: usize,
+    pub sim: f32,
+    pub kind: MatchKind,
+    pub weight: f32,
+}
+
+/// The result of comparing one query form with one listed name form.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct NameScore {
+    pub score: f32,
+    pub pairs: Vec<Pair>,
+    pub unmatched_q: Vec<usize>,
+    pub unmatched_l: Vec<usize>,
+    pub low_info: f32,
+}
+
+/// Aligns the query tokens with the listed tokens and scores the result.
+pub(crate) fn score_tokens(
+    q: &QForm,
+    l: &[LTok<'_>],
+    unknown_weight: f32,
+    keep_detail: bool,
+) -> NameScore {
+    let n = q.toks.len();
+    let m = l.len();
+    if n == 0 || m == 0 {
+        return NameScore::default();
+    }
+    let mut cands: Vec<Pair> = Vec::with_capacity(n * m + 4);
+    for (i, qt) in q.toks.iter().enumerate() {
+        for (j, lt) in l.iter().enumerate() {
+            if let Some((sim, kind)) = token_sim(&qt.text, &qt.phon, lt.text, lt.phon, qt.last) {
+                let lw = if lt.text.len() == 1 {
+                    lt.weight.min(INITIAL_WEIGHT)
+                } else {
+                    lt.weight
+                };
+                cands.push(Pair {
+                    qi: i,
+                    qn: 1,
+                    lj: j,
+                    ln: 1,
+                    sim,
+                    kind,
+                    weight: qt.weight + lw,
+                });
+            }
+        }
+    }
+    // joined: one query token = two adjacent listed tokens
+    let mut buf = String::new();
+    for (i, qt) in q.toks.iter().enumerate() {
+        if qt.text.len() < 4 {
+            continue;
+        }
+        for j in 0..m.saturating_sub(1) {
+            let (Some(a), Some(b)) = (l.get(j), l.get(j + 1)) else {
+                continue;
+            };
+            if a.text.len() < 2 || b.text.len() < 2 {
+                continue;
+            }
+            if (a.text.len() + b.text.len()).abs_diff(qt.text.len()) > 2 {
+                continue;
+            }
+            buf.clear();
+            buf.push_str(a.text);
+            buf.push_str(b.text);
+            let phon = phonetic_key(&buf);
+            if let Some((sim, _)) = token_sim(&qt.text, &qt.phon, &buf, &phon, false) {
+                cands.push(Pair {
+                    qi: i,
+                    qn: 1,
+                    lj: j,
+                    ln: 2,
+                    sim: sim * JOINED_FACTOR,
+                    kind: MatchKind::Joined,
+                    weight: qt.weight + a.weight + b.weight,
+                });
+            }
+        }
+    }
+    // joined: two adjacent query tokens = one listed token
+    for (i, jt) in &q.joined {
+        let Some(next) = q.toks.get(i + 1) else {
+            continue;
+        };
+        for (j, lt) in l.iter().enumerate() {
+            if lt.text.len().abs_diff(jt.text.len()) > 2 {
+                continue;
+            }
+            if let Some((sim, _)) = token_sim(&jt.text, &jt.phon, lt.text, lt.phon, false) {
+                cands.push(Pair {
+                    qi: *i,
+                    qn: 2,
+                    lj: j,
+                    ln: 1,
+                    sim: sim * JOINED_FACTOR,
+                    kind: MatchKind::Joined,
+                    weight: jt.weight.max(next.weight) + lt.weight,
+                });
+            }
+        }
+    }
+    cands.sort_by(|a, b| {
+        b.sim
+            .total_cmp(&a.sim)
+            .then(b.weight.total_cmp(&a.weight))
+            .then(a.qi.cmp(&b.qi))
+            .then(a.lj.cmp(&b.lj))
+    });
+    let mut q_used = [false; 64];
+    let mut l_used = [false; 64];
+    let mut pairs = Vec::new();
+    let (mut num, mut matched, mut listed_matched) = (0.0f32, 0.0f32, 0.0f32);
+    for p in cands {
+        let qr = p.qi..p.qi + p.qn;
+        let lr = p.lj..p.lj + p.ln;
+        if qr.end > 64 || lr.end > 64 {
+            continue;
+        }
+        if qr.clone().any(|i| q_used[i]) || lr.clone().any(|j| l_used[j]) {
+            continue;
+        }
+        for i in qr.clone() {
+            q_used[i] = true;
+        }
+        for j in lr.clone() {
+            l_used[j] = true;
+        }
+        let qw: f32 = qr
+            .clone()
+            .filter_map(|i| q.toks.get(i))
+            .map(|t| t.weight)
+            .sum();
+        let lw: f32 = lr
+            .clone()
+            .filter_map(|j| l.get(j))
+            .map(|t| {
+                if t.text.len() == 1 {
+                    t.weight.min(INITIAL_WEIGHT)
+                } else {
+                    t.weight
+                }
+            })
+            .sum();
+        num += p.sim * (qw + lw);
+        matched += qw + lw;
+        listed_matched += lw;
+        pairs.push(Pair {
+            weight: qw + lw,
+            ..p
+        });
+    }
+    let unmatched_q: Vec<usize> = (0..n.min(64)).filter(|&i| !q_used[i]).collect();
+    let unmatched_l: Vec<usize> = (0..m.min(64)).filter(|&j| !l_used[j]).collect();
+    let mut uq: Vec<f32> = unmatched_q
+        .iter()
+        .filter_map(|&i| q.toks.get(i))
+        .map(|t| t.weight)
+        .collect();
+    let mut ul: Vec<f32> = unmatched_l
+        .iter()
+        .filter_map(|&j| l.get(j))
+        .map(|t| {
+            if t.text.len() == 1 {
+                t.weight.min(INITIAL_WEIGHT)
+            } else {
+                t.weight
+            }
+        })
+        .collect();
+    uq.sort_by(|a, b| b.total_cmp(a));
+    ul.sort_by(|a, b| b.total_cmp(a));
+    let k = uq.len().min(ul.len());
+    let conflict: f32 = uq.iter().take(k).chain(ul.iter().take(k)).sum();
+    let surplus: f32 = uq.iter().skip(k).chain(ul.iter().skip(k)).sum();
+    let den = matched + conflict + SURPLUS * surplus;
+    let raw = if den > 0.0 { num / den } else { 0.0 };
+    let low_info = low_information_factor(listed_matched, unknown_weight);
+    NameScore {
+        score: (raw * low_info).clamp(0.0, 1.0),
+        pairs: if keep_detail { pairs } else { Vec::new() },
+        unmatched_q: if keep_detail { unmatched_q } else { Vec::new() },
+        unmatched_l: if keep_detail { unmatched_l } else { Vec::new() },
+        low_info,
+    }
+}
+
+/// A name that agrees only on common tokens ("Kim", "Mohammad") is weak
+/// evidence: the score shrinks when the rarity of what matched is low.
+pub(crate) fn low_information_factor(listed_matched: f32, unknown_weight: f32) -> f32 {
+    let need = 0.55 * unknown_weight;
+    if listed_matched >= need || need <= 0.0 {
+        1.0
+    } else {
+        (listed_matched / need).max(0.0).sqrt()
+    }
+}
+
+/// Upper bound of [`score_tokens`] given upper bounds of the matched masses.
+pub(crate) fn score_bound(matched_upper: f32, total: f32) -> f32 {
+    let u = matched_upper.min(total).max(0.0);
+    if u <= 0.0 {
+        return 0.0;
+    }
+    u / (u + SURPLUS * (total - u))
+}

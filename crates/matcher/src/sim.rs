@@ -1,0 +1,207 @@
+//! String similarity primitives over normalized (lowercase ASCII) tokens.
+
+/// Longest token the bounded edit distance handles; longer tokens only match exactly.
+const MAX_LEN: usize = 48;
+
+/// The optimal-string-alignment distance (Levenshtein plus adjacent
+/// transpositions) between two byte strings, or `None` when it exceeds `max`
+/// or a string is longer than the internal limit.
+pub fn osa_distance(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    if a == b {
+        return Some(0);
+    }
+    if a.len() > MAX_LEN || b.len() > MAX_LEN {
+        return None;
+    }
+    let n = b.len();
+    // three rows: i-2, i-1, i
+    let mut prev2 = [0usize; MAX_LEN + 1];
+    let mut prev = [0usize; MAX_LEN + 1];
+    let mut cur = [0usize; MAX_LEN + 1];
+    for (j, p) in prev.iter_mut().enumerate().take(n + 1) {
+        *p = j;
+    }
+    for (i, &ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        let mut row_min = cur[0];
+        for (j, &cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            let mut v = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            if i > 0 && j > 0 && a.get(i - 1) == Some(&cb) && b.get(j - 1) == Some(&ca) {
+                v = v.min(prev2[j - 1] + 1);
+            }
+            cur[j + 1] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return None;
+        }
+        prev2 = prev;
+        prev = cur;
+    }
+    let d = prev[n];
+    (d <= max).then_some(d)
+}
+
+/// Jaro-Winkler similarity in 0..=1.
+pub fn jaro_winkler(a: &[u8], b: &[u8]) -> f64 {
+    if a == b {
+        return 1.0;
+    }
+    if a.is_empty() || b.is_empty() || a.len() > 64 || b.len() > 64 {
+        return 0.0;
+    }
+    let window = (a.len().max(b.len()) / 2).saturating_sub(1);
+    let mut a_m = [false; 64];
+    let mut b_m = [false; 64];
+    let mut matches = 0usize;
+    for (i, &ca) in a.iter().enumerate() {
+        let lo = i.saturating_sub(window);
+        let hi = (i + window + 1).min(b.len());
+        for (used, &cb) in b_m.iter_mut().zip(b.iter()).take(hi).skip(lo) {
+            if !*used && cb == ca {
+                a_m[i] = true;
+                *used = true;
+                matches += 1;
+                break;
+            }
+        }
+    }
+    if matches == 0 {
+        return 0.0;
+    }
+    let mut t = 0usize;
+    let mut k = 0usize;
+    for (i, &ca) in a.iter().enumerate() {
+        if a_m[i] {
+            while k < b.len() && !b_m[k] {
+                k += 1;
+            }
+            if b.get(k) != Some(&ca) {
+                t += 1;
+            }
+            k += 1;
+        }
+    }
+    let m = matches as f64;
+    let jaro = (m / a.len() as f64 + m / b.len() as f64 + (m - (t / 2) as f64) / m) / 3.0;
+    let prefix = a
+        .iter()
+        .zip(b.iter())
+        .take(4)
+        .take_while(|(x, y)| x == y)
+        .count();
+    jaro + prefix as f64 * 0.1 * (1.0 - jaro)
+}
+
+/// How many edits a token pair of these lengths may differ by and still be
+/// the same name part: none below 3 letters, one up to 4, two from 5 (only
+/// one when the shorter token has 5 letters and the edits are not a swap).
+pub fn allowed_edits(len_a: usize, len_b: usize) -> usize {
+    let min = len_a.min(len_b);
+    if min < 3 {
+        0
+    } else if min < 5 {
+        1
+    } else {
+        2
+    }
+}
+
+/// The similarity credited to a fuzzy match with `d` edits between tokens of
+/// these lengths: one typo in a long token costs little, in a short one much.
+pub fn fuzzy_similarity(d: usize, len_a: usize, len_b: usize) -> f32 {
+    let max = len_a.max(len_b).max(1) as f32;
+    (1.0 - 0.8 * d as f32 / max).max(0.0)
+}
+
+/// A 64-bit FNV-1a hash, used for deletion-neighbourhood keys.
+pub fn hash_bytes(parts: &[&[u8]]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in parts {
+        for &b in *p {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// Calls `f` with the hash of every string obtained by deleting up to
+/// `max_del` bytes of `token` (the token itself included), deduplicated per call.
+pub fn for_each_deletion(token: &[u8], max_del: usize, f: &mut impl FnMut(u64)) {
+    let mut seen: Vec<u64> = Vec::with_capacity(64);
+    let mut emit = |h: u64| {
+        if !seen.contains(&h) {
+            seen.push(h);
+            f(h);
+        }
+    };
+    emit(hash_bytes(&[token]));
+    let n = token.len();
+    if max_del >= 1 {
+        for i in 0..n {
+            let (a, rest) = token.split_at(i);
+            let b = rest.get(1..).unwrap_or(&[]);
+            emit(hash_bytes(&[a, b]));
+            if max_del >= 2 {
+                for j in i..n.saturating_sub(1) {
+                    // delete positions i and j+1 of the original
+                    let (b1, rest2) = b.split_at((j - i).min(b.len()));
+                    let b2 = rest2.get(1..).unwrap_or(&[]);
+                    emit(hash_bytes(&[a, b1, b2]));
+                }
+            }
+        }
+    }
+}
+
+/// The deletion depth indexed for a token of this length.
+pub fn deletion_depth(len: usize) -> usize {
+    if len < 3 {
+        0
+    } else if len < 5 {
+        1
+    } else {
+        2
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn osa_counts_transposition_as_one() {
+        assert_eq!(osa_distance(b"johnson", b"jonhson", 2), Some(1));
+        assert_eq!(osa_distance(b"scholz", b"scholze", 2), Some(1));
+        assert_eq!(osa_distance(b"khodorkovsky", b"khordorovsky", 2), Some(2));
+        assert_eq!(osa_distance(b"zuckerberg", b"zuckermann", 2), None);
+        assert_eq!(osa_distance(b"abc", b"abc", 0), Some(0));
+    }
+
+    #[test]
+    fn jaro_winkler_known_values() {
+        let v = jaro_winkler(b"martha", b"marhta");
+        assert!((v - 0.9611).abs() < 0.001, "{v}");
+        assert_eq!(jaro_winkler(b"abc", b"xyz"), 0.0);
+    }
+
+    #[test]
+    fn deletions_meet_for_one_substitution() {
+        let mut a = Vec::new();
+        for_each_deletion(b"putin", 1, &mut |h| a.push(h));
+        let mut b = Vec::new();
+        for_each_deletion(b"pudin", 1, &mut |h| b.push(h));
+        assert!(a.iter().any(|h| b.contains(h)));
+        let mut c = Vec::new();
+        for_each_deletion(b"abcdef", 2, &mut |h| c.push(h));
+        // 1 + 6 + 15 distinct deletions at most
+        assert!(c.len() <= 22 && c.len() > 10, "{}", c.len());
+        assert!(c.contains(&hash_bytes(&[b"adef"])));
+        assert!(c.contains(&hash_bytes(&[b"bcdf"])));
+    }
+}
