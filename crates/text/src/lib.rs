@@ -139,7 +139,9 @@ fn reading_list(scripts: u8, raw: &[RawToken]) -> Vec<Reading> {
                     ..BASE
                 },
             );
-        } else if text(&|c| matches!(c, 'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ')) {
+        } else if text(&|c| matches!(c, 'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ'))
+            || raw.iter().any(|t| looks_ukrainian(&t.text))
+        {
             v.insert(
                 0,
                 Reading {
@@ -188,6 +190,15 @@ fn reading_list(scripts: u8, raw: &[RawToken]) -> Vec<Reading> {
         });
     }
     v
+}
+
+/// Ukrainian surname endings written without a Ukrainian-only letter
+/// (Зеленський, Шевченко).
+fn looks_ukrainian(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    ["ський", "цький", "енко", "чук", "йчук"]
+        .iter()
+        .any(|e| lower.ends_with(e))
 }
 
 /// Converts one cleaned word under a reading, pushing one or more tokens.

@@ -140,8 +140,8 @@ const PARTICLES: &[&str] = &[
     // Arabic article in its assimilated spellings, and kinship words
     "al", "el", "ul", "ud", "ad", "ar", "as", "ash", "at", "az", "bin", "ibn", "bint", "ben",
     "ould", "walad", "abu", "abou", "abo", "umm", "ag", "ait", // European
-    "van", "von", "der", "den", "de", "da", "das", "do", "dos", "du", "del", "della", "dello", "la",
-    "le", "les", "lo", "di", "zu", "ter", "ten", "y", "e", "st", "mac", "mc",
+    "van", "von", "der", "den", "de", "da", "das", "do", "dos", "du", "del", "della", "dello",
+    "la", "le", "les", "lo", "di", "zu", "ter", "ten", "y", "e", "st", "mac", "mc",
     // Turkic patronymic words
     "oglu", "ogly", "ogli", "kyzy", "qizi", "uulu",
 ];

@@ -77,8 +77,6 @@ fn dictionary(word: &str) -> Option<(&'static str, &'static str)> {
         "ظواهري" => ("zawahiri", "zawahri"),
         "لادن" => ("ladin", "laden"),
         "بكر" => ("bakr", "bakr"),
-        "بوتين" => ("butin", "putin"),
-        "فلاديمير" => ("fladimir", "vladimir"),
         _ => return None,
     })
 }

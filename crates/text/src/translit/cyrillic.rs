@@ -265,16 +265,10 @@ fn belarusian(c: char, initial: bool) -> &'static str {
             if initial {
                 "ye"
             } else {
-                "ie"
+                "e"
             }
         }
-        'ё' => {
-            if initial {
-                "yo"
-            } else {
-                "io"
-            }
-        }
+        'ё' => "yo",
         'ж' => "zh",
         'и' => "i",
         'й' => "y",
@@ -283,20 +277,8 @@ fn belarusian(c: char, initial: bool) -> &'static str {
         'ч' => "ch",
         'ш' => "sh",
         'щ' => "shch",
-        'ю' => {
-            if initial {
-                "yu"
-            } else {
-                "iu"
-            }
-        }
-        'я' => {
-            if initial {
-                "ya"
-            } else {
-                "ia"
-            }
-        }
+        'ю' => "yu",
+        'я' => "ya",
         'ў' => "w",
         _ => common(c),
     }
