@@ -195,10 +195,18 @@ fn reading_list(scripts: u8, raw: &[RawToken]) -> Vec<Reading> {
 /// Ukrainian surname endings written without a Ukrainian-only letter
 /// (Зеленський, Шевченко).
 fn looks_ukrainian(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    ["ський", "цький", "енко", "чук", "йчук"]
-        .iter()
-        .any(|e| lower.ends_with(e))
+    [
+        "ський",
+        "цький",
+        "енко",
+        "чук",
+        "СЬКИЙ",
+        "ЦЬКИЙ",
+        "ЕНКО",
+        "ЧУК",
+    ]
+    .iter()
+    .any(|e| word.ends_with(e))
 }
 
 /// Converts one cleaned word under a reading, pushing one or more tokens.
@@ -474,11 +482,17 @@ pub fn tokens(text: &str) -> Vec<String> {
             })
             .collect();
     }
-    readings(text, NameClass::Any)
+    let raw = prepared(text);
+    let scripts = raw.iter().fold(0u8, |a, t| a | t.scripts);
+    let r = reading_list(scripts, &raw)
         .into_iter()
         .next()
-        .map(|(_, t)| t)
-        .unwrap_or_default()
+        .unwrap_or(BASE);
+    let mut toks = Vec::with_capacity(raw.len());
+    for t in &raw {
+        convert_word(t, &r, &mut toks);
+    }
+    toks
 }
 
 /// The tokens joined without separators (`["jong", "un"]` → `"jongun"`),

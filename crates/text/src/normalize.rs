@@ -49,7 +49,7 @@ impl Script {
 /// Characters that are deleted outright: they are invisible or only steer
 /// rendering, and a writer can insert them anywhere to break a match.
 pub fn is_invisible(c: char) -> bool {
-    if c.is_ascii() {
+    if c.is_ascii() || common_letter(c) {
         return false;
     }
     matches!(
@@ -62,7 +62,37 @@ pub fn is_invisible(c: char) -> bool {
             | '\u{180B}'..='\u{180F}' // Mongolian variation selectors / vowel separator
             | '\u{FE00}'..='\u{FE0F}' // variation selectors
             | '\u{E0100}'..='\u{E01EF}' // variation selectors supplement
-    ) || get_general_category(c) == G::Format
+    ) || (!common_letter(c) && !c.is_alphanumeric() && get_general_category(c) == G::Format)
+}
+
+/// Characters known to be unchanged by NFKC whatever follows them (ASCII,
+/// and letters of the common blocks without compatibility mappings).
+fn nfkc_stable(c: char) -> bool {
+    let u = c as u32;
+    u < 0x80
+        || (0x00C0..=0x017E).contains(&u)
+            && !matches!(u, 0xD7 | 0xF7 | 0x132 | 0x133 | 0x13F | 0x140 | 0x149)
+        || (0x0400..=0x0481).contains(&u)
+        || (0x048A..=0x04FF).contains(&u)
+        || (0x0621..=0x064A).contains(&u)
+        || (0xAC00..=0xD7A3).contains(&u)
+        || (0x4E00..=0x9FFF).contains(&u)
+}
+
+/// A quick answer for the letters of the scripts names are usually written
+/// in (Latin-1 and Extended-A/B, Greek, Cyrillic, Arabic, Hangul, Han), so the
+/// hot path skips the Unicode table lookups.
+#[inline]
+pub(crate) fn common_letter(c: char) -> bool {
+    let u = c as u32;
+    (0x00C0..=0x024F).contains(&u) && u != 0xD7 && u != 0xF7
+        || (0x0388..=0x03FF).contains(&u) && u != 0x038B && u != 0x038D && u != 0x03A2
+        || (0x0400..=0x0481).contains(&u)
+        || (0x048A..=0x052F).contains(&u)
+        || (0x0621..=0x064A).contains(&u)
+        || (0x0671..=0x06D3).contains(&u)
+        || (0xAC00..=0xD7A3).contains(&u)
+        || (0x4E00..=0x9FFF).contains(&u)
 }
 
 /// Apostrophes and the letters and marks used like them; removed without
@@ -90,6 +120,12 @@ pub(crate) fn script_of(c: char) -> Option<Script> {
         } else {
             None
         };
+    }
+    match u {
+        0x0410..=0x044F => return Some(Script::Cyrillic),
+        0xAC00..=0xD7A3 => return Some(Script::Hangul),
+        0x0621..=0x064A => return Some(Script::Arabic),
+        _ => {}
     }
     match u {
         0x00C0..=0x024F
@@ -135,16 +171,29 @@ pub(crate) fn script_of(c: char) -> Option<Script> {
 
 /// A combining mark (general categories Mn, Mc, Me).
 pub(crate) fn is_mark(c: char) -> bool {
-    !c.is_ascii()
-        && matches!(
-            get_general_category(c),
-            G::NonspacingMark | G::SpacingMark | G::EnclosingMark
-        )
+    let u = c as u32;
+    // Fast answers for the blocks names are written in.
+    if u < 0x0300
+        || (0x0370..0x0483).contains(&u)
+        || (0x048A..0x0591).contains(&u)
+        || (0xAC00..=0xD7A3).contains(&u)
+        || (0x0621..0x064B).contains(&u)
+        || (0x4E00..=0x9FFF).contains(&u)
+    {
+        return false;
+    }
+    matches!(
+        get_general_category(c),
+        G::NonspacingMark | G::SpacingMark | G::EnclosingMark
+    )
 }
 
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
+    }
+    if common_letter(c) || c.is_alphanumeric() {
+        return true;
     }
     matches!(
         get_general_category(c),
@@ -205,7 +254,29 @@ pub(crate) fn segment(text: &str) -> Vec<RawToken> {
         push(&mut cur, &mut out);
         return out;
     }
-    for c in text.chars().filter(|c| !is_invisible(*c)).nfkc() {
+    let quick = text.chars().all(nfkc_stable)
+        || unicode_normalization::is_nfkc_quick(text.chars())
+            == unicode_normalization::IsNormalized::Yes;
+    let mut visible = text.chars().filter(|c| !is_invisible(*c));
+    let mut nfkc;
+    let chars: &mut dyn Iterator<Item = char> = if quick {
+        &mut visible
+    } else {
+        nfkc = visible.nfkc();
+        &mut nfkc
+    };
+    for c in chars {
+        if c.is_ascii() || common_letter(c) {
+            if c.is_ascii_alphanumeric() || common_letter(c) {
+                cur.text.push(c);
+                if let Some(s) = script_of(c) {
+                    cur.scripts |= s.bit();
+                }
+            } else if c != '\'' && c != '`' {
+                push(&mut cur, &mut out);
+            }
+            continue;
+        }
         if is_apostrophe(c) || is_invisible(c) {
             continue;
         }

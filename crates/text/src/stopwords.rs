@@ -402,11 +402,11 @@ pub(crate) fn drop_as_title(token: &str, i: usize, len: usize) -> bool {
 }
 
 /// Splits a leading Arabic article glued to a word: `alqaida` →
-/// `("al", "qaida")`, `elsseid` → `("el", "sseid")`. Only for words of at
-/// least 6 letters whose remainder starts with a consonant that is not `l`
-/// or `e`-vowel-like (so `alexander`, `albert`? see below). This is a
-/// heuristic for the matcher to try as an extra reading; it is not applied
-/// by [`crate::name_forms`], because `albert` or `alvaro` would be split too.
+/// `("al", "qaida")`, `elsseid` → `("el", "sseid")`. Only when the remainder
+/// has at least 4 letters and starts with a consonant (`alexander`, `ali`,
+/// `elena` are left alone). A heuristic for the matcher to try as an extra
+/// reading; [`crate::name_forms`] does not apply it, since `albert` or
+/// `alvaro` would be split too.
 pub fn split_particle_prefix(token: &str) -> Option<(&str, &str)> {
     for p in ["al", "el"] {
         if let Some(rest) = token.strip_prefix(p) {

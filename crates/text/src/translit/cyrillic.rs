@@ -38,8 +38,14 @@ fn is_cyr_vowel(c: char) -> bool {
 pub fn romanize_word(word: &str, scheme: CyrScheme, out: &mut String) {
     let mut prev: Option<char> = None;
     for c in word.chars() {
-        let mut lower = c.to_lowercase();
-        let lc = lower.next().unwrap_or(c);
+        let u = c as u32;
+        let lc = match u {
+            // Fast case mapping for the basic Cyrillic block.
+            0x0410..=0x042F => char::from_u32(u + 0x20).unwrap_or(c),
+            0x0400..=0x040F => char::from_u32(u + 0x50).unwrap_or(c),
+            0x0430..=0x045F => c,
+            _ => c.to_lowercase().next().unwrap_or(c),
+        };
         if crate::normalize::is_mark(lc) {
             continue;
         }
