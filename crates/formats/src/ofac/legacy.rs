@@ -14,11 +14,18 @@ use interdict_model::{Address, Entity, Link, Name, NameKind, NameQuality, Schema
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-/// What was left out of a CSV set: companion rows whose `ent_num` is not in
-/// the primary file (a companion from another day's edition, or a row for
-/// an entry delisted since). They are ignored, never an error.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// What was left out of a CSV set.
+///
+/// Companion rows whose `ent_num` is not in the primary file (a companion
+/// from another day's edition, or a row for an entry delisted since) are
+/// ignored, never an error. A primary row that repeats an earlier `ent_num`
+/// is skipped too (the first row wins, since the companions' rows cannot be
+/// told apart); the real 2022-01 `sdn.csv` capture has one such damaged row.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CsvSetReport {
+    /// 1-based lines of primary rows skipped because their `ent_num` was
+    /// already used by an earlier row.
+    pub duplicate_rows: Vec<usize>,
     /// Address rows ignored.
     pub orphan_addresses: usize,
     /// Alias rows ignored.
@@ -65,20 +72,59 @@ impl Row {
     }
 }
 
+/// Counts lines as the reader moves forward through the text.
+struct LineCounter<'a> {
+    text: &'a [u8],
+    pos: usize,
+    line: usize,
+}
+
+impl LineCounter<'_> {
+    /// The 1-based line of a byte offset (offsets may only grow, except that
+    /// an earlier one is counted from the start).
+    fn at(&mut self, offset: u64) -> usize {
+        let mut offset = usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .min(self.text.len());
+        // a record's offset may point at the line end before it (after a CR)
+        while matches!(self.text.get(offset), Some(b'\r' | b'\n')) {
+            offset += 1;
+        }
+        if offset < self.pos {
+            self.pos = 0;
+            self.line = 1;
+        }
+        let newlines = self
+            .text
+            .get(self.pos..offset)
+            .map_or(0, |s| s.iter().filter(|&&b| b == b'\n').count());
+        self.line += newlines;
+        self.pos = offset;
+        self.line
+    }
+}
+
 /// Reads every row of one file, checking the field count and the `ent_num`.
 fn read_rows(file: &str, text: &str, fields: usize) -> Result<Vec<Row>> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
+    // The csv crate's own line numbers do not count CRLF line ends right,
+    // so lines are counted here from byte offsets.
+    let mut lines = LineCounter {
+        text: text.as_bytes(),
+        pos: 0,
+        line: 1,
+    };
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| FormatError::Csv {
             file: file.to_string(),
-            line: e.position().map_or(0, |p| p.line() as usize),
+            line: e.position().map_or(0, |p| lines.at(p.byte())),
             message: e.to_string(),
         })?;
-        let line = record.position().map_or(0, |p| p.line() as usize);
+        let line = record.position().map_or(0, |p| lines.at(p.byte()));
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
@@ -139,18 +185,19 @@ pub(super) fn parse(
     let source = source_for(file);
     let mut report = CsvSetReport::default();
 
-    // ent_num → position, refusing duplicates
+    // ent_num → position; a repeated ent_num is skipped and reported
     let mut index: HashMap<String, usize> = HashMap::with_capacity(primary.len());
-    for (i, row) in primary.iter().enumerate() {
+    let mut kept: Vec<Row> = Vec::with_capacity(primary.len());
+    for row in primary {
         let ent = row.get(0).unwrap_or("").to_string();
-        if index.insert(ent.clone(), i).is_some() {
-            return Err(FormatError::Invalid {
-                file: file.to_string(),
-                line: row.line,
-                message: format!("ent_num {ent} occurs twice"),
-            });
+        if index.contains_key(&ent) {
+            report.duplicate_rows.push(row.line);
+            continue;
         }
+        index.insert(ent, kept.len());
+        kept.push(row);
     }
+    let primary = kept;
 
     // decode the companions once
     let mut decoded: Vec<(Companion, &str, Cow<'_, str>)> = Vec::new();
@@ -342,6 +389,19 @@ fn add_alias(e: &mut Entity, row: &Row, file: &str) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_counted_with_crlf_and_quoted_newlines() {
+        let text = "1,a\r\n2,\"x\r\ny\"\r\n3,b\r\n";
+        let rows = read_rows("f", text, 2).unwrap();
+        let lines: Vec<usize> = rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, vec![1, 2, 4]);
+        let err = read_rows("f.csv", "1,a\n2,b\n3\n", 2).err().unwrap();
+        assert_eq!(
+            err.to_string(),
+            "f.csv:3: malformed CSV: expected 2 fields, found 1 (ent_num \"3\")"
+        );
+    }
 
     #[test]
     fn decode_drops_ctrl_z_and_reads_cp1252() {

@@ -33,7 +33,7 @@ mod sdnlist;
 
 use crate::error::Result;
 use crate::{Companion, Input, ParsedList};
-use interdict_model::{Entity, NameKind};
+use interdict_model::{Entity, NameKind, NameQuality};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -135,17 +135,30 @@ pub fn source_for(file: &str) -> &'static str {
 /// Sets `target_id` of every link whose target name is the primary name of
 /// exactly one entity of the list (compared case-insensitively, with and
 /// without a final full stop, which OFAC's remarks may have eaten or added).
+/// When no entity has it as primary name, a name that exactly one entity has
+/// as a strong (or ungraded) alias is taken instead (`Linked To: ROSTEC`).
 fn resolve_links(entities: &mut [Entity]) {
-    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut primary: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut alias: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, e) in entities.iter().enumerate() {
-        for n in e.names.iter().filter(|n| n.kind == NameKind::Primary) {
-            let key = link_key(&n.full);
-            let ids = by_name.entry(key).or_default();
+        for n in &e.names {
+            let map = match (n.kind, n.quality) {
+                (NameKind::Primary, _) => &mut primary,
+                (_, NameQuality::Weak) => continue,
+                _ => &mut alias,
+            };
+            let ids = map.entry(link_key(&n.full)).or_default();
             if !ids.contains(&i) {
                 ids.push(i);
             }
         }
     }
+    let lookup = |map: &HashMap<String, Vec<usize>>, key: &str| -> Option<Vec<usize>> {
+        map.get(key)
+            .or_else(|| map.get(&format!("{key}.")))
+            .or_else(|| key.strip_suffix('.').and_then(|k| map.get(k)))
+            .cloned()
+    };
     let ids: Vec<String> = entities.iter().map(|e| e.id.clone()).collect();
     for (i, e) in entities.iter_mut().enumerate() {
         for link in &mut e.links {
@@ -153,11 +166,8 @@ fn resolve_links(entities: &mut [Entity]) {
                 continue;
             }
             let key = link_key(&link.target_name);
-            let candidates = by_name
-                .get(&key)
-                .or_else(|| by_name.get(&format!("{key}.")))
-                .or_else(|| key.strip_suffix('.').and_then(|k| by_name.get(k)));
-            if let Some([only]) = candidates.map(Vec::as_slice) {
+            let candidates = lookup(&primary, &key).or_else(|| lookup(&alias, &key));
+            if let Some([only]) = candidates.as_deref() {
                 if *only != i {
                     link.target_id = ids.get(*only).cloned();
                 }
@@ -223,7 +233,9 @@ mod tests {
             mk("3", "TWIN"),
             mk("4", "X"),
         ];
-        for target in ["ALPHA CO., LTD", "TWIN", "Nobody"] {
+        list[0].push_name(Name::new("ALPHA", NameKind::Alias).with_quality(NameQuality::Strong));
+        list[1].push_name(Name::new("WEAKLING", NameKind::Alias).with_quality(NameQuality::Weak));
+        for target in ["ALPHA CO., LTD", "TWIN", "Nobody", "alpha", "WEAKLING"] {
             list[3].links.push(Link {
                 relation: "linked_to".into(),
                 target_name: target.into(),
@@ -234,6 +246,8 @@ mod tests {
         assert_eq!(list[3].links[0].target_id.as_deref(), Some("ofac:1"));
         assert_eq!(list[3].links[1].target_id, None);
         assert_eq!(list[3].links[2].target_id, None);
+        assert_eq!(list[3].links[3].target_id.as_deref(), Some("ofac:1"));
+        assert_eq!(list[3].links[4].target_id, None);
     }
 
     #[test]

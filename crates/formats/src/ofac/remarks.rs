@@ -52,6 +52,8 @@ enum Fact {
     Aka,
     /// `f.k.a. 'X'`.
     Fka,
+    /// `Digital Currency Address - XBT 1Kuf…`: an identifier whose kind names the currency.
+    Crypto,
     /// A free-text property under this FollowTheMoney-style name.
     Property(&'static str),
     /// A date property (value stored as ISO when it can be read).
@@ -114,7 +116,15 @@ const LABELS: &[(&str, Fact)] = &[
     ("Turkish Identification Number", Id(K::NationalId)),
     ("Moroccan Personal ID No.", Id(K::NationalId)),
     ("Stateless Person ID Card", Id(K::NationalId)),
+    ("Citizen's Card Number", Id(K::NationalId)),
+    ("Numero de Identidad", Id(K::NationalId)),
     ("Birth Certificate Number", Id(K::Other)),
+    ("Credencial electoral", Id(K::Other)),
+    ("I.F.E.", Id(K::Other)),
+    ("Permit Number", Id(K::Other)),
+    ("SRE Permit No.", Id(K::Other)),
+    ("VisaNumberID", Id(K::Other)),
+    ("File Number", Id(K::Other)),
     ("Driver's License No.", Id(K::Other)),
     ("Cartilla de Servicio Militar Nacional", Id(K::Other)),
     ("Electoral Registry No.", Id(K::Other)),
@@ -124,6 +134,10 @@ const LABELS: &[(&str, Fact)] = &[
     // tax ids
     ("Tax ID No.", Id(K::TaxId)),
     ("RFC", Id(K::TaxId)),
+    ("R.F.C.", Id(K::TaxId)),
+    ("RTN", Id(K::TaxId)),
+    ("Italian Fiscal Code", Id(K::TaxId)),
+    ("US FEIN", Id(K::TaxId)),
     ("NIT #", Id(K::TaxId)),
     ("RUC #", Id(K::TaxId)),
     ("RIF #", Id(K::TaxId)),
@@ -149,6 +163,18 @@ const LABELS: &[(&str, Fact)] = &[
     ("Economic Register Number (CBLS)", Id(K::Registration)),
     ("Unified Social Credit Code (USCC)", Id(K::Registration)),
     ("Government Gazette Number", Id(K::Registration)),
+    ("Enterprise Number", Id(K::Registration)),
+    ("Branch Unit Number", Id(K::Registration)),
+    ("Registered Charity No.", Id(K::Registration)),
+    ("LE Number", Id(K::Registration)),
+    (
+        "United Social Credit Code Certificate (USCCC)",
+        Id(K::Registration),
+    ),
+    (
+        "Dubai Chamber of Commerce Membership No.",
+        Id(K::Registration),
+    ),
     ("Certificate of Incorporation Number", Id(K::Registration)),
     ("Legal Entity Number", Id(K::Other)),
     ("D-U-N-S Number", Id(K::Other)),
@@ -163,6 +189,8 @@ const LABELS: &[(&str, Fact)] = &[
     ("IMO", Id(K::Imo)),
     ("MMSI", Id(K::Mmsi)),
     ("Aircraft Tail Number", Id(K::Aircraft)),
+    ("Previous Aircraft Tail Number", Id(K::Aircraft)),
+    ("Digital Currency Address", Crypto),
     (
         "Aircraft Manufacturer's Serial Number (MSN)",
         Id(K::Aircraft),
@@ -196,6 +224,7 @@ const LABELS: &[(&str, Fact)] = &[
         DateProperty("incorporationDate"),
     ),
     ("Organization Type", Property("sector")),
+    ("Position", Property("position")),
     ("Target Type", Property("classification")),
     // sanctions information
     (
@@ -241,24 +270,28 @@ pub fn split_facts(text: &str) -> Vec<&str> {
 /// [`Entity::remarks`]. A fact equal to one of `skip` (e.g. the `Title`
 /// column, which OFAC repeats in the remarks) is dropped.
 pub fn apply_remarks(entity: &mut Entity, text: &str, skip: &[&str]) {
-    let text = text.trim();
-    // XML remarks are sometimes wrapped in parentheses: "(Linked To: HAMAS)".
-    let text = match text.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
-        Some(inner) if !inner.contains('(') => inner,
-        _ => text,
-    };
     let mut rest = Vec::new();
-    for fact in split_facts(text) {
+    for fact in split_facts(unwrap_parens(text)) {
         if skip.iter().any(|s| s.trim().eq_ignore_ascii_case(fact)) {
             continue;
         }
-        if !apply_fact(entity, fact, None, None) {
+        // XML remarks wrap some facts in parentheses: "…; (Linked To: HAMAS)".
+        if !apply_fact(entity, unwrap_parens(fact), None, None) {
             rest.push(fact);
         }
     }
     if !rest.is_empty() {
         let joined = rest.join("; ");
         Entity::push_unique(&mut entity.remarks, joined);
+    }
+}
+
+/// The text inside one pair of enclosing parentheses, or the text itself.
+fn unwrap_parens(text: &str) -> &str {
+    let text = text.trim();
+    match text.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
+        Some(inner) if !inner.contains(['(', ')']) => inner.trim(),
+        _ => text,
     }
 }
 
@@ -275,7 +308,7 @@ fn match_label(fact: &str) -> Option<(&'static str, Fact, &str)> {
         let boundary = fact[label.len()..]
             .chars()
             .next()
-            .is_none_or(|c| c.is_whitespace() || matches!(c, ':' | '-' | '#' | '\''));
+            .is_none_or(|c| c.is_whitespace() || matches!(c, ':' | '-' | '#'));
         // A label ending in punctuation ("a.k.a.", "No.") needs no boundary.
         let boundary = boundary || !label.ends_with(|c: char| c.is_alphanumeric());
         if boundary && best.is_none_or(|(b, _)| label.len() > b.len()) {
@@ -362,6 +395,20 @@ pub fn apply_fact(
             }
             entity.push_name(name);
         }
+        Crypto => {
+            let (currency, address) = value.split_once(' ').unwrap_or(("", value));
+            let address = address.trim();
+            if currency.is_empty() || address.is_empty() || address.contains(' ') {
+                return false;
+            }
+            let identifier = Identifier {
+                kind: IdKind::Other(format!("Digital Currency Address - {currency}")),
+                value: address.to_string(),
+                country: None,
+                note: None,
+            };
+            Entity::push_unique(&mut entity.identifiers, identifier);
+        }
         Property(prop) => entity.add_property(prop, value),
         DateProperty(prop) => match parse_date_spec(value) {
             Some(spec) if spec.to.is_none() && !spec.approximate => {
@@ -438,7 +485,9 @@ pub fn apply_fact(
 
 fn aircraft_note(label: &str) -> &'static str {
     let l = label.to_ascii_lowercase();
-    if l.contains("tail") {
+    if l.contains("previous") {
+        "previous tail number"
+    } else if l.contains("tail") {
         "tail number"
     } else if l.contains("serial") {
         "manufacturer's serial number"
@@ -850,6 +899,9 @@ mod tests {
         // XML remarks wrapped in parentheses
         let e = person("(Linked To: HAMAS)");
         assert_eq!(e.links[0].target_name, "HAMAS");
+        let e = person("For more information see the link; (Linked To: X CO)");
+        assert_eq!(e.links[0].target_name, "X CO");
+        assert_eq!(e.remarks, vec!["For more information see the link"]);
     }
 
     #[test]
