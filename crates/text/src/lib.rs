@@ -345,6 +345,18 @@ pub(crate) fn readings(name: &str, class: NameClass) -> Vec<(Option<&'static str
         for t in &raw {
             convert_word(t, &r, &mut toks);
         }
+        if r.ar_common {
+            // The common spelling writes "Abd al-X" as "Abdul X".
+            let mut i = 0;
+            while i + 1 < toks.len() {
+                if toks.get(i).is_some_and(|t| t == "abdul")
+                    && toks.get(i + 1).is_some_and(|t| t == "al")
+                {
+                    toks.remove(i + 1);
+                }
+                i += 1;
+            }
+        }
         push(&mut out, r.name, toks);
     }
     // A Cyrillic or Greek name made only of Latin look-alikes: also read it

@@ -257,7 +257,26 @@ pub(crate) fn segment(text: &str) -> Vec<RawToken> {
     let quick = text.chars().all(nfkc_stable)
         || unicode_normalization::is_nfkc_quick(text.chars())
             == unicode_normalization::IsNormalized::Yes;
-    let mut visible = text.chars().filter(|c| !is_invisible(*c));
+    // Zalgo defence: no writing system stacks more than a few marks on one
+    // letter; keep at most MAX_MARKS in a row (UAX #15's stream-safe format
+    // allows 30), so a megabyte of marks costs a linear scan, not a sort.
+    const MAX_MARKS: u32 = 8;
+    let mut marks_in_row = 0u32;
+    let mut visible = text.chars().filter(move |c| {
+        if c.is_ascii() || common_letter(*c) {
+            marks_in_row = 0;
+            return true;
+        }
+        if is_invisible(*c) {
+            return false;
+        }
+        if is_mark(*c) {
+            marks_in_row += 1;
+            return marks_in_row <= MAX_MARKS;
+        }
+        marks_in_row = 0;
+        true
+    });
     let mut nfkc;
     let chars: &mut dyn Iterator<Item = char> = if quick {
         &mut visible

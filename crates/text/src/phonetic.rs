@@ -12,9 +12,12 @@
 ///    of the word becomes `A`; all other vowels are dropped. So Un/Eun,
 ///    Omar/Umar, Osama/Usama, Aleksandr/Oleksandr meet, and so does the
 ///    vowel-less Arabic skeleton `mhmd` with Muhammad. `y` is a consonant
-///    (`Y`) only before a vowel at the word start or between vowels (Yusuf,
-///    Maya); elsewhere a vowel (Sergey, Shoygu, Husayn). `i` before a vowel at
-///    the word start is a consonant `Y` too (Iosif/Yosif, Iakov/Yakov).
+///    (`Y`) only before a vowel at the word start (Yusuf); elsewhere a vowel
+///    (Sergey, Shoygu, Husayn). `i` before a vowel at the word start is a
+///    consonant `Y` too (Iosif/Yosif, Iakov/Yakov).
+///    Inside a word `y` counts as a vowel (Sayed/Sid, Ayyub/Ayub). `w` is a consonant
+///    at the start and between vowels (Wladimirowicz); next to a consonant
+///    it is a glide and counts as a vowel (Anwar/Anur, Kwon/Kon).
 /// 2. **Digraphs** (longest first): `shch sch sh` → `X`; `tsch tch tsh dzh dj ch
 ///    zh cz cs tj` and `j` before a vowel or at the start → `J` (Korean and
 ///    Russian practice: Jong/Chong, Zhukov/Joukov); `kh` → `H` (Mikhail/
@@ -24,8 +27,8 @@
 ///    Korean renderings Fladimir/Bladimir, Park/Bak); `c` → `S` before
 ///    `e i y`, else `K`; `g k q` → `K` (Kim/Gim, Qaddafi/Gaddafi); `d t` →
 ///    `T`; `s z` → `S`; `l`, `r`, `m`, `n` keep their own class (`L R M N`).
-///    `h` is kept except at the end of a word after a vowel (Abdullah/
-///    Abdulla) and after `r` (Rhee).
+///    `h` is kept except at the end of a word (Abdullah/Abdulla,
+///    Faleh/Falh) and after `r` (Rhee).
 /// 4. **Collapse.** A class equal to the previous one is not repeated
 ///    (Mohammed/Mohamed, Qaddafi/Kadhafi); vowels do not separate
 ///    (Hussein/Husayn).
@@ -68,9 +71,16 @@ fn key_ascii(s: &[u8]) -> String {
             return !(b == b'i' && i == 0 && is_vowel(at(1)));
         }
         if b == b'y' {
-            let next_vowel = is_vowel(at(i + 1));
-            let prev_vowel = i > 0 && is_vowel(at(i - 1));
-            return !(next_vowel && (i == 0 || prev_vowel));
+            // A consonant only at the start before a vowel (Yusuf); inside
+            // a word it is a vowel or glide (Sayed/Sid, Ayyub/Ayub).
+            return !(i == 0 && is_vowel(at(i + 1)));
+        }
+        if b == b'w' && i > 0 {
+            // w is a consonant at the start and between vowels
+            // (Wladimirowicz); after a consonant or before one it is the
+            // glide of Arabic and Korean spellings (Anwar/Anur, Marwan,
+            // Kwon/Kon, Awlaqi/Aulaqi).
+            return !(is_vowel(at(i - 1)) && is_vowel(at(i + 1)));
         }
         if b == b'j' && i > 0 {
             // Sergej, Shojgu: j after a vowel and not before one is a vowel.
@@ -159,8 +169,7 @@ fn key_ascii(s: &[u8]) -> String {
                 b'n' => b"N",
                 b'h' => {
                     let prev = if i > 0 { at(i - 1) } else { 0 };
-                    let final_after_vowel = i + 1 == n && i > 0 && is_vowel(prev);
-                    if final_after_vowel || prev == b'r' {
+                    if (i + 1 == n && i > 0) || prev == b'r' {
                         b""
                     } else {
                         b"H"

@@ -142,6 +142,20 @@ pub fn romanize_word(word: &str, common: bool, out: &mut Vec<String>) {
         out.push(if common { b } else { a }.to_string());
         return;
     }
+    // "Abd al-…" written as one word: عبدالرحمن → abd al rahman.
+    if let Some(rest) = body.strip_prefix("عبدال") {
+        if rest.chars().count() >= 2 {
+            out.push(if common { "abdul" } else { "abd" }.to_string());
+            if !common {
+                out.push("al".to_string());
+            }
+            body = rest;
+            if let Some((a, b)) = dictionary(body) {
+                out.push(if common { b } else { a }.to_string());
+                return;
+            }
+        }
+    }
     // Glued article: ال + at least two letters (but not الله itself).
     let n = body.chars().count();
     if n >= 4 {
@@ -185,6 +199,11 @@ pub fn romanize_word(word: &str, common: bool, out: &mut Vec<String>) {
             continue;
         }
         let l = letter(c);
+        // ح/ه after a letter that would form a digraph with h (ط+ه is
+        // "taha", not "th"): write the short vowel Latin spellings show.
+        if l == "h" && s.as_bytes().last().is_some_and(|b| b"tdkszgc".contains(b)) {
+            s.push('a');
+        }
         if l == "\u{0}" {
             if !crate::normalize::push_digit(c, &mut s) {
                 for b in any_ascii::any_ascii_char(c).chars() {
