@@ -7,7 +7,7 @@
 //!
 //! # Pipeline
 //!
-//! 1. **Cleaning** ([`normalize`](mod@crate::normalize) module): invisible and
+//! 1. **Cleaning** (module `normalize`): invisible and
 //!    format characters removed (not turned into spaces), NFKC, apostrophes
 //!    removed without splitting, every other non-letter/non-digit splits.
 //! 2. **Confusables** ([`confusable_to_latin`]): a word mixing Latin with
