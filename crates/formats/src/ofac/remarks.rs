@@ -523,53 +523,68 @@ fn unquote(value: &str) -> &str {
 /// a note: `"G025057 (Iran) issued 23 Jun 1999 expires 05 Feb 2004"` →
 /// (`G025057`, `IR`, `issued 23 Jun 1999 expires 05 Feb 2004`).
 ///
-/// Only a parenthesised group at the end of the number part is taken as the
-/// country, and only when it names a known country; another trailing group is
-/// moved to the note as `country: …` so that the number stays clean.
+/// A parenthesised group at the end of the number part that names a known
+/// country is the issuing country. Up to two trailing groups of plain words
+/// that are not (or not known as) countries — a city or region such as
+/// `(Jalisco)`, `(Stuttgart)` — move to the note, so that the number stays
+/// clean; a group glued to the number (`K357514(4)`) is part of it.
 fn split_identifier(value: &str) -> (String, Option<String>, Option<String>) {
     let mut main = value.trim();
-    let mut notes: Vec<String> = Vec::new();
     let lower = main.to_ascii_lowercase();
+    let mut dates = None;
     let cut = [" issued ", " expires ", " expiring ", " expired "]
         .iter()
         .filter_map(|k| lower.find(k))
         .min();
     if let Some(pos) = cut {
-        notes.push(main[pos..].trim().to_string());
+        dates = Some(main[pos..].trim().to_string());
         main = main[..pos].trim();
     }
     let mut country = None;
-    if main.ends_with(')') {
-        if let Some(open) = main.rfind('(') {
-            let inner = main[open + 1..main.len() - 1].trim();
-            let before = main[..open].trim();
-            if !before.is_empty() {
-                match country_code(inner) {
-                    Some(code) => {
-                        country = Some(code.to_string());
-                        main = before;
-                    }
-                    None if looks_like_country(inner) => {
-                        notes.insert(0, format!("country: {inner}"));
-                        main = before;
-                    }
-                    None => {}
-                }
+    let mut groups: Vec<String> = Vec::new();
+    for _ in 0..2 {
+        let Some(body) = main.strip_suffix(')') else {
+            break;
+        };
+        let Some(open) = body.rfind('(') else {
+            break;
+        };
+        let inner = body[open + 1..].trim();
+        let before = &body[..open];
+        if !before.ends_with(' ') || before.trim().is_empty() {
+            break;
+        }
+        if country.is_none() && groups.is_empty() {
+            if let Some(code) = country_code(inner) {
+                country = Some(code.to_string());
+                main = before.trim();
+                continue;
             }
         }
+        if !looks_like_place(inner) {
+            break;
+        }
+        groups.insert(0, format!("({inner})"));
+        main = before.trim();
     }
+    let mut notes = Vec::new();
+    if !groups.is_empty() {
+        notes.push(groups.join(" "));
+    }
+    notes.extend(dates);
     let note = (!notes.is_empty()).then(|| notes.join("; "));
     (main.to_string(), country, note)
 }
 
-/// Whether a parenthesised text could be a country name the table does not
-/// know (words of letters, spaces, commas, dots, apostrophes, hyphens).
-fn looks_like_country(text: &str) -> bool {
+/// Whether a parenthesised text is a place name rather than part of a
+/// number: words of letters (with spaces, commas, dots, apostrophes,
+/// hyphens), starting with a capital and not all capitals.
+fn looks_like_place(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_uppercase)
         && text
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, ' ' | ',' | '.' | '\'' | '-'))
-        && !text.chars().all(|c| !c.is_lowercase())
+        && text.chars().any(char::is_lowercase)
 }
 
 /// Splits a person's name written `FAMILY, Given` into its parts.
@@ -852,9 +867,25 @@ mod tests {
         let e = person("Tax ID No. 503201763587 (Russia)");
         assert_eq!(e.identifiers[0].country.as_deref(), Some("RU"));
         // a trailing group that is not a known country moves to the note
+        // trailing place names that are not known countries move to the note
         let e = person("Registration Number HRA 738077 (Stuttgart) (Atlantis)");
-        assert_eq!(e.identifiers[0].value, "HRA 738077 (Stuttgart)");
-        assert_eq!(e.identifiers[0].note.as_deref(), Some("country: Atlantis"));
+        assert_eq!(e.identifiers[0].value, "HRA 738077");
+        assert_eq!(
+            e.identifiers[0].note.as_deref(),
+            Some("(Stuttgart) (Atlantis)")
+        );
+        let e = person("Registration Number 22839 (Jalisco) (Russia) issued 2001");
+        assert_eq!(e.identifiers[0].value, "22839");
+        assert_eq!(e.identifiers[0].country.as_deref(), Some("RU"));
+        assert_eq!(
+            e.identifiers[0].note.as_deref(),
+            Some("(Jalisco); issued 2001")
+        );
+        // a group glued to the number, or not a place, stays in the number
+        let e = person("National ID No. K357514(4) (Russia)");
+        assert_eq!(e.identifiers[0].value, "K357514(4)");
+        let e = person("Registration Number 12 (HRB)");
+        assert_eq!(e.identifiers[0].value, "12 (HRB)");
     }
 
     #[test]
