@@ -17,6 +17,7 @@ mod diff;
 pub use diff::{diff_entities, ChangedEntity, EntitySummary, SnapshotDiff};
 
 use interdict_model::Entity;
+use rayon::prelude::*;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -91,7 +92,7 @@ CREATE TABLE IF NOT EXISTS snapshots (
 );
 CREATE INDEX IF NOT EXISTS snapshots_source ON snapshots(source);
 CREATE TABLE IF NOT EXISTS records (
-    hash TEXT PRIMARY KEY,
+    hash BLOB PRIMARY KEY,
     data TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS snapshot_entities (
@@ -99,7 +100,7 @@ CREATE TABLE IF NOT EXISTS snapshot_entities (
     entity_id TEXT NOT NULL,
     schema TEXT NOT NULL,
     caption TEXT NOT NULL,
-    record_hash TEXT NOT NULL REFERENCES records(hash),
+    record_hash BLOB NOT NULL REFERENCES records(hash),
     PRIMARY KEY (snapshot_id, entity_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS snapshot_entities_id ON snapshot_entities(entity_id);
@@ -198,6 +199,7 @@ impl Store {
         let conn = Connection::open(path)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "cache_size", -65536)?;
         Self::init(conn)
     }
 
@@ -244,6 +246,19 @@ impl Store {
         for e in snap.entities {
             *counts.entry(e.schema.as_str().to_string()).or_default() += 1;
         }
+        // Encode and hash every record before the transaction, on all cores.
+        let encoded: Vec<(String, [u8; 32])> = snap
+            .entities
+            .par_iter()
+            .map(|e| {
+                let data = serde_json::to_string(e).map_err(|source| StoreError::Encode {
+                    id: e.id.clone(),
+                    source,
+                })?;
+                let hash: [u8; 32] = Sha256::digest(data.as_bytes()).into();
+                Ok((data, hash))
+            })
+            .collect::<Result<_>>()?;
         let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
         let tx = self.conn.transaction()?;
         tx.execute(
@@ -268,19 +283,14 @@ impl Store {
                 "INSERT INTO snapshot_entities (snapshot_id, entity_id, schema, caption, record_hash)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
             )?;
-            for e in snap.entities {
-                let data = serde_json::to_string(e).map_err(|source| StoreError::Encode {
-                    id: e.id.clone(),
-                    source,
-                })?;
-                let hash = content_hash(&[data.as_bytes()]);
-                put_record.execute(params![hash, data])?;
+            for (e, (data, hash)) in snap.entities.iter().zip(&encoded) {
+                put_record.execute(params![&hash[..], data])?;
                 put_entity.execute(params![
                     snapshot_id,
                     e.id,
                     e.schema.as_str(),
                     e.caption(),
-                    hash
+                    &hash[..]
                 ])?;
             }
         }
