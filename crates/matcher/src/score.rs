@@ -13,10 +13,15 @@ pub(crate) const MIN_SIM: f32 = 0.7;
 pub(crate) const SURPLUS: f32 = 0.4;
 /// Similarity of an initial meeting a full token.
 const INITIAL_SIM: f32 = 0.7;
-/// Similarity of two tokens with the same phonetic key.
-const PHONETIC_SIM: f32 = 0.9;
+/// Similarity of two tokens with the same phonetic key: from this base
+/// (letters unlike) up to [`PHONETIC_MAX`] (letters alike, by Jaro-Winkler).
+const PHONETIC_BASE: f32 = 0.5;
+/// See [`PHONETIC_BASE`].
+const PHONETIC_MAX: f32 = 0.95;
 /// Similarity credited when a token equals two joined tokens of the other name.
 const JOINED_FACTOR: f32 = 0.97;
+/// Joined matches below this similarity do not count.
+const JOINED_MIN: f32 = 0.85;
 /// Weight of single-letter tokens (initials) at most.
 pub(crate) const INITIAL_WEIGHT: f32 = 1.0;
 
@@ -27,6 +32,7 @@ pub(crate) fn token_sim(
     l: &str,
     lphon: &str,
     allow_prefix: bool,
+    max_edits: usize,
 ) -> Option<(f32, MatchKind)> {
     if q == l {
         return Some((1.0, MatchKind::Exact));
@@ -38,9 +44,14 @@ pub(crate) fn token_sim(
     }
     let mut best: Option<(f32, MatchKind)> = None;
     if !qphon.is_empty() && qphon == lphon {
-        best = Some((PHONETIC_SIM, MatchKind::Phonetic));
+        // the key is coarse (inner vowels dropped): scale by how alike the letters are
+        let jw = crate::sim::jaro_winkler(qb, lb) as f32;
+        best = Some((
+            (PHONETIC_BASE + (PHONETIC_MAX - PHONETIC_BASE) * jw).min(PHONETIC_MAX),
+            MatchKind::Phonetic,
+        ));
     }
-    let allowed = allowed_edits(qb.len(), lb.len());
+    let allowed = allowed_edits(qb.len(), lb.len()).min(max_edits);
     if allowed > 0 {
         if let Some(d) = osa_distance(qb, lb, allowed) {
             let s = fuzzy_similarity(d, qb.len(), lb.len());
@@ -130,10 +141,17 @@ impl QForm {
             }
         }
         let total = toks.iter().map(|t| t.weight).sum();
+        // initials are not looked up: any query token may meet a listed
+        // initial and any query initial a listed token, for at most this much
         let initial_mass = toks
             .iter()
-            .filter(|t| t.text.len() == 1)
-            .map(|t| INITIAL_SIM * (t.weight + index.max_weight))
+            .map(|t| {
+                if t.text.len() == 1 {
+                    INITIAL_SIM * (t.weight + index.max_weight)
+                } else {
+                    INITIAL_SIM * 2.0 * INITIAL_WEIGHT
+                }
+            })
             .sum();
         QForm {
             toks,
@@ -197,7 +215,7 @@ fn retrieve(index: &Index, t: &mut QTok) {
             continue;
         };
         let lphon = index.phon_keys.get(p as usize).map_or("", |k| &**k);
-        if let Some((sim, _)) = token_sim(&t.text, &t.phon, s, lphon, t.last) {
+        if let Some((sim, _)) = token_sim(&t.text, &t.phon, s, lphon, t.last, 2) {
             if sim >= MIN_SIM {
                 t.matches.push((v, sim));
             }
@@ -249,7 +267,7 @@ pub(crate) fn score_tokens(
     let mut cands: Vec<Pair> = Vec::with_capacity(n * m + 4);
     for (i, qt) in q.toks.iter().enumerate() {
         for (j, lt) in l.iter().enumerate() {
-            if let Some((sim, kind)) = token_sim(&qt.text, &qt.phon, lt.text, lt.phon, qt.last) {
+            if let Some((sim, kind)) = token_sim(&qt.text, &qt.phon, lt.text, lt.phon, qt.last, 2) {
                 let lw = if lt.text.len() == 1 {
                     lt.weight.min(INITIAL_WEIGHT)
                 } else {
@@ -287,7 +305,11 @@ pub(crate) fn score_tokens(
             buf.push_str(a.text);
             buf.push_str(b.text);
             let phon = phonetic_key(&buf);
-            if let Some((sim, _)) = token_sim(&qt.text, &qt.phon, &buf, &phon, false) {
+            // joined pairs are indexed with one deletion: allow one edit
+            if let Some((sim, _)) = token_sim(&qt.text, &qt.phon, &buf, &phon, false, 1) {
+                if sim * JOINED_FACTOR < JOINED_MIN {
+                    continue;
+                }
                 cands.push(Pair {
                     qi: i,
                     qn: 1,
@@ -309,7 +331,10 @@ pub(crate) fn score_tokens(
             if lt.text.len().abs_diff(jt.text.len()) > 2 {
                 continue;
             }
-            if let Some((sim, _)) = token_sim(&jt.text, &jt.phon, lt.text, lt.phon, false) {
+            if let Some((sim, _)) = token_sim(&jt.text, &jt.phon, lt.text, lt.phon, false, 2) {
+                if sim * JOINED_FACTOR < JOINED_MIN {
+                    continue;
+                }
                 cands.push(Pair {
                     qi: *i,
                     qn: 2,
@@ -364,7 +389,16 @@ pub(crate) fn score_tokens(
                 }
             })
             .sum();
-        num += p.sim * (qw + lw);
+        let listed_initial = p.kind == MatchKind::Initial
+            && l.get(p.lj).is_some_and(|t| t.text.len() == 1)
+            && q.toks.get(p.qi).is_some_and(|t| t.text.len() > 1);
+        let credit = if listed_initial {
+            // a listed initial vouches for one letter of a full query token
+            p.sim * (qw.min(INITIAL_WEIGHT) + lw)
+        } else {
+            p.sim * (qw + lw)
+        };
+        num += credit;
         matched += qw + lw;
         listed_matched += lw;
         pairs.push(Pair {

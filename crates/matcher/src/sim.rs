@@ -98,13 +98,12 @@ pub fn jaro_winkler(a: &[u8], b: &[u8]) -> f64 {
 }
 
 /// How many edits a token pair of these lengths may differ by and still be
-/// the same name part: none below 3 letters, one up to 4, two from 5 (only
-/// one when the shorter token has 5 letters and the edits are not a swap).
+/// the same name part: none below 4 letters, one up to 5, two from 6.
 pub fn allowed_edits(len_a: usize, len_b: usize) -> usize {
     let min = len_a.min(len_b);
-    if min < 3 {
+    if min < 4 {
         0
-    } else if min < 5 {
+    } else if min < 6 {
         1
     } else {
         2
@@ -115,7 +114,7 @@ pub fn allowed_edits(len_a: usize, len_b: usize) -> usize {
 /// these lengths: one typo in a long token costs little, in a short one much.
 pub fn fuzzy_similarity(d: usize, len_a: usize, len_b: usize) -> f32 {
     let max = len_a.max(len_b).max(1) as f32;
-    (1.0 - 0.8 * d as f32 / max).max(0.0)
+    (1.0 - 0.5 * d as f32 / max).max(0.0)
 }
 
 /// A 64-bit FNV-1a hash, used for deletion-neighbourhood keys.

@@ -1,0 +1,146 @@
+//! Quality on labelled name pairs (nomenklatura name bench) and agreement
+//! with the scores of OFAC's own search tool.
+//!
+//! `cargo bench -p interdict-matcher --bench quality [-- --errors]`
+
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use interdict_matcher::{Matcher, DEFAULT_THRESHOLD};
+use interdict_model::Schema;
+use std::collections::BTreeMap;
+
+fn main() {
+    let show_errors = std::env::args().any(|a| a == "--errors");
+    let Some(dir) = common::lists_dir("quality") else {
+        return;
+    };
+    // token rarity from every list that parses (an empty matcher otherwise)
+    let entities = common::load_all("quality")
+        .map(|(e, _)| e)
+        .unwrap_or_default();
+    println!(
+        "lists loaded for token weights: {} entities",
+        entities.len()
+    );
+    let m = Matcher::new(entities);
+
+    // 1. nomenklatura name pairs
+    let path = dir.join("testcases/nomenklatura_name_bench_cases.csv");
+    let mut rdr = match csv::Reader::from_path(&path) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("SKIP: quality: {}: {e}", path.display());
+            return;
+        }
+    };
+    let (mut tp, mut fp, mut tn, mut fneg) = (0usize, 0usize, 0usize, 0usize);
+    let mut by_group: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut errors = Vec::new();
+    for rec in rdr.records().flatten() {
+        let get = |i: usize| rec.get(i).unwrap_or("").to_string();
+        let (group, schema, n1, n2, label) = (get(0), get(1), get(2), get(3), get(4) == "true");
+        let schema = Schema::parse(&schema);
+        let s = m.compare_names(&n1, &n2, schema);
+        let predicted = s >= DEFAULT_THRESHOLD;
+        match (predicted, label) {
+            (true, true) => tp += 1,
+            (true, false) => fp += 1,
+            (false, false) => tn += 1,
+            (false, true) => fneg += 1,
+        }
+        let g = by_group.entry(group.clone()).or_default();
+        g.1 += 1;
+        if predicted == label {
+            g.0 += 1;
+        } else {
+            errors.push(format!(
+                "{:>5} {:.3} [{group}] {n1:?} vs {n2:?} (label {label}) {}",
+                if label { "FN" } else { "FP" },
+                s,
+                get(7)
+            ));
+        }
+    }
+    let total = tp + fp + tn + fneg;
+    let acc = (tp + tn) as f64 / total.max(1) as f64;
+    let prec = tp as f64 / (tp + fp).max(1) as f64;
+    let rec = tp as f64 / (tp + fneg).max(1) as f64;
+    println!("nomenklatura name bench ({total} pairs) at threshold {DEFAULT_THRESHOLD}:");
+    println!(
+        "  accuracy {:.2}%  precision {:.2}%  recall {:.2}%  (tp {tp} fp {fp} tn {tn} fn {fneg})",
+        acc * 100.0,
+        prec * 100.0,
+        rec * 100.0
+    );
+    for (g, (ok, n)) in &by_group {
+        println!(
+            "  {g:<16} {ok}/{n} = {:.1}%",
+            *ok as f64 * 100.0 / *n as f64
+        );
+    }
+    // best threshold, for information
+    if show_errors {
+        for e in &errors {
+            println!("{e}");
+        }
+    }
+
+    // 2. OFAC tool scores
+    let path = dir.join("testcases/nomenklatura_ofac_fixtures.csv");
+    let Ok(mut rdr) = csv::Reader::from_path(&path) else {
+        eprintln!("SKIP: quality: {} not readable", path.display());
+        return;
+    };
+    let mut xs = Vec::new();
+    let mut ys = Vec::new();
+    let (mut both_hi, mut ofac_hi, mut ours_hi) = (0, 0, 0);
+    for rec in rdr.records().flatten() {
+        let (q, r, o) = (
+            rec.get(0).unwrap_or(""),
+            rec.get(1).unwrap_or(""),
+            rec.get(2)
+                .unwrap_or("")
+                .trim()
+                .parse::<f64>()
+                .unwrap_or(-1.0),
+        );
+        if o < 0.0 {
+            continue;
+        }
+        let s = m.compare_names(q, r, None) as f64;
+        xs.push(o / 100.0);
+        ys.push(s);
+        let oh = o >= 95.0;
+        let sh = s >= DEFAULT_THRESHOLD as f64;
+        if oh && sh {
+            both_hi += 1;
+        }
+        if oh {
+            ofac_hi += 1;
+        }
+        if sh {
+            ours_hi += 1;
+        }
+        if show_errors && oh != sh {
+            println!("  OFAC {o:>3} ours {s:.3}: {q:?} vs {r:?}");
+        }
+    }
+    let n = xs.len() as f64;
+    let mx = xs.iter().sum::<f64>() / n;
+    let my = ys.iter().sum::<f64>() / n;
+    let cov: f64 = xs.iter().zip(&ys).map(|(x, y)| (x - mx) * (y - my)).sum();
+    let vx: f64 = xs.iter().map(|x| (x - mx).powi(2)).sum();
+    let vy: f64 = ys.iter().map(|y| (y - my).powi(2)).sum();
+    let agree = xs
+        .iter()
+        .zip(&ys)
+        .filter(|(x, y)| (**x >= 0.95) == (**y >= DEFAULT_THRESHOLD as f64))
+        .count();
+    println!(
+        "OFAC tool fixtures ({} scored pairs): Pearson r = {:.3}; OFAC>=95: {ofac_hi}, ours>=0.80: {ours_hi}, both: {both_hi}; agreement {:.1}%",
+        xs.len(),
+        cov / (vx.sqrt() * vy.sqrt()),
+        agree as f64 * 100.0 / n
+    );
+}

@@ -1,0 +1,236 @@
+//! Recall per variation class on real listed names, and false positives on
+//! look-alike names that are not listed.
+//!
+//! `cargo bench -p interdict-matcher --bench robustness [-- --samples N --show-misses]`
+
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use common::{perturb, Rng};
+use interdict_matcher::{Matcher, Options, Query};
+use interdict_model::{Entity, NameKind, Schema};
+use interdict_text::{name_forms, NameClass};
+use rayon::prelude::*;
+use std::collections::HashSet;
+
+fn arg(name: &str) -> Option<String> {
+    let a: Vec<String> = std::env::args().collect();
+    a.iter()
+        .position(|x| x == name)
+        .and_then(|i| a.get(i + 1).cloned())
+}
+
+fn key(name: &str) -> String {
+    let mut t = name_forms(name, NameClass::Any)
+        .into_iter()
+        .next()
+        .map(|f| f.tokens)
+        .unwrap_or_default();
+    t.sort();
+    t.join(" ")
+}
+
+fn main() {
+    let samples: usize = arg("--samples").and_then(|s| s.parse().ok()).unwrap_or(300);
+    let show = std::env::args().any(|a| a == "--show-misses");
+    let Some((entities, _)) = common::load_all("robustness") else {
+        return;
+    };
+    let m = Matcher::new(entities);
+    let ents = m.entities();
+    // names to vary: primary Latin names with at least two tokens
+    let pool: Vec<usize> = (0..ents.len())
+        .filter(|&i| {
+            ents[i]
+                .names
+                .first()
+                .is_some_and(|n| n.full.is_ascii() && key(&n.full).split(' ').count() >= 2)
+        })
+        .collect();
+    let listed: HashSet<String> = ents
+        .iter()
+        .flat_map(|e| e.names.iter().map(|n| key(&n.full)))
+        .collect();
+    println!(
+        "{} entities, {} usable primary names, {samples} samples per class",
+        ents.len(),
+        pool.len()
+    );
+    let opts = Options::default();
+    let mut rng = Rng(0x00c0_ffee_1234_5678);
+    println!(
+        "{:<18} {:>7} {:>7} {:>8}",
+        "class", "found", "tried", "recall"
+    );
+    let mut worst: f64 = 1.0;
+    for class in perturb::CLASSES {
+        let mut cases: Vec<(usize, String)> = Vec::new();
+        let mut guard = 0;
+        while cases.len() < samples && guard < samples * 50 {
+            guard += 1;
+            let i = pool[rng.below(pool.len())];
+            let name = &ents[i].names[0].full;
+            let other = &ents[pool[rng.below(pool.len())]];
+            let tok = other.names[0]
+                .full
+                .split([' ', ','])
+                .find(|t| t.len() >= 3)
+                .unwrap_or("Smith")
+                .to_string();
+            if let Some(v) = perturb::vary(&mut rng, class, name, &tok) {
+                cases.push((i, v));
+            }
+        }
+        let found: Vec<bool> = cases
+            .par_iter()
+            .map(|(i, v)| {
+                let mut q = Query::name(v.clone());
+                q.schema = Some(ents[*i].schema);
+                m.screen(&q, &opts)
+                    .map(|r| r.iter().any(|x| x.entity_index == *i && x.is_match))
+                    .unwrap_or(false)
+            })
+            .collect();
+        let n_found = found.iter().filter(|f| **f).count();
+        let recall = n_found as f64 / cases.len().max(1) as f64;
+        worst = worst.min(recall);
+        println!(
+            "{:<18} {:>7} {:>7} {:>7.2}%",
+            class,
+            n_found,
+            cases.len(),
+            recall * 100.0
+        );
+        if show {
+            for ((i, v), f) in cases.iter().zip(&found).filter(|(_, f)| !**f).take(8) {
+                let _ = f;
+                let s = m
+                    .score(&Query::name(v.clone()), *i)
+                    .map(|r| r.score)
+                    .unwrap_or(0.0);
+                println!(
+                    "    miss {:.3}: {:?} for {:?}",
+                    s, v, ents[*i].names[0].full
+                );
+            }
+        }
+    }
+    println!("worst class recall: {:.2}%", worst * 100.0);
+
+    // false positives
+    let persons: Vec<&Entity> = pool
+        .iter()
+        .map(|&i| &ents[i])
+        .filter(|e| e.schema == Schema::Person && e.names[0].full.contains(", "))
+        .collect();
+    let mut fp_cases: Vec<(&str, String)> = Vec::new();
+    let mut guard = 0;
+    while fp_cases.iter().filter(|c| c.0 == "recombined").count() < samples * 2
+        && guard < samples * 100
+    {
+        guard += 1;
+        let a = persons[rng.below(persons.len())];
+        let b = persons[rng.below(persons.len())];
+        let (Some((sur, _)), Some((_, given))) = (
+            a.names[0].full.split_once(", "),
+            b.names[0].full.split_once(", "),
+        ) else {
+            continue;
+        };
+        let name = format!("{given} {sur}");
+        if a.id == b.id || listed.contains(&key(&name)) {
+            continue;
+        }
+        fp_cases.push(("recombined", name));
+    }
+    guard = 0;
+    while fp_cases.iter().filter(|c| c.0 == "token_swapped").count() < samples * 2
+        && guard < samples * 100
+    {
+        guard += 1;
+        let a = &ents[pool[rng.below(pool.len())]];
+        let b = &ents[pool[rng.below(pool.len())]];
+        let mut ta: Vec<String> = a.names[0]
+            .full
+            .split([' ', ','])
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+            .collect();
+        let tb: Vec<&str> = b.names[0]
+            .full
+            .split([' ', ','])
+            .filter(|t| t.len() >= 3)
+            .collect();
+        if ta.len() < 2 || tb.is_empty() {
+            continue;
+        }
+        let i = rng.below(ta.len());
+        let new = tb[rng.below(tb.len())];
+        if interdict_matcher::sim::osa_distance(
+            new.to_lowercase().as_bytes(),
+            ta[i].to_lowercase().as_bytes(),
+            3,
+        )
+        .is_some()
+        {
+            continue;
+        }
+        ta[i] = new.to_string();
+        let name = ta.join(" ");
+        if listed.contains(&key(&name)) {
+            continue;
+        }
+        fp_cases.push(("token_swapped", name));
+    }
+    guard = 0;
+    while fp_cases.iter().filter(|c| c.0 == "beyond_typo").count() < samples * 2
+        && guard < samples * 100
+    {
+        guard += 1;
+        let a = &ents[pool[rng.below(pool.len())]];
+        if let Some(v) = perturb::heavy_edit(&mut rng, &a.names[0].full) {
+            if !listed.contains(&key(&v)) {
+                fp_cases.push(("beyond_typo", v));
+            }
+        }
+    }
+    println!(
+        "{:<18} {:>7} {:>7} {:>8}",
+        "look-alike class", "FP", "tried", "FP rate"
+    );
+    for class in ["recombined", "token_swapped", "beyond_typo"] {
+        let cases: Vec<&String> = fp_cases
+            .iter()
+            .filter(|c| c.0 == class)
+            .map(|c| &c.1)
+            .collect();
+        let hits: Vec<Option<(String, f32, String)>> = cases
+            .par_iter()
+            .map(|n| {
+                m.screen(&Query::name((*n).clone()), &opts)
+                    .ok()
+                    .and_then(|r| r.into_iter().find(|x| x.is_match))
+                    .map(|r| (r.entity_id, r.score, r.explanation.listed_name))
+            })
+            .collect();
+        let fp = hits.iter().filter(|h| h.is_some()).count();
+        println!(
+            "{:<18} {:>7} {:>7} {:>7.2}%",
+            class,
+            fp,
+            cases.len(),
+            fp as f64 * 100.0 / cases.len().max(1) as f64
+        );
+        if show {
+            for (n, h) in cases
+                .iter()
+                .zip(&hits)
+                .filter_map(|(n, h)| h.as_ref().map(|h| (n, h)))
+                .take(8)
+            {
+                println!("    FP {:.3}: {:?} ~ {} {:?}", h.1, n, h.0, h.2);
+            }
+        }
+    }
+    let _ = NameKind::Primary;
+}

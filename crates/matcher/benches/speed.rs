@@ -1,0 +1,202 @@
+//! Speed against every list in the store: start-up (load + index), names per
+//! second single-threaded and on all cores, single-query latency, peak memory,
+//! and the full-scan oracle's throughput beside them.
+//!
+//! `cargo bench -p interdict-matcher --bench speed [-- --queries N]`
+//!
+//! The parent parses the shared lists into a temporary store, then runs
+//! itself as a child that starts from the store only, so that start-up time
+//! and peak RSS are those of a screening process.
+
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use common::{perturb, Rng};
+use interdict_matcher::{Matcher, Options, Query};
+use interdict_store::{NewSnapshot, Store};
+use rayon::prelude::*;
+use std::time::Instant;
+
+fn arg(name: &str) -> Option<String> {
+    let a: Vec<String> = std::env::args().collect();
+    a.iter()
+        .position(|x| x == name)
+        .and_then(|i| a.get(i + 1).cloned())
+}
+
+fn vm_hwm() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM"))
+                .map(|l| l.split_whitespace().skip(1).collect::<Vec<_>>().join(" "))
+        })
+        .unwrap_or_else(|| "?".into())
+}
+
+fn main() {
+    if let Some(db) = arg("--child") {
+        child(&db);
+        return;
+    }
+    let Some(dir) = common::lists_dir("speed") else {
+        return;
+    };
+    let db = std::env::temp_dir().join(format!("interdict-speed-{}.db", std::process::id()));
+    {
+        let mut store = Store::open(&db).expect("temp store");
+        let t = Instant::now();
+        let mut n = 0;
+        for rel in common::FILES {
+            match interdict_formats::parse_path(&dir.join(rel)) {
+                Ok(list) => {
+                    n += list.entities.len();
+                    let hash = interdict_store::content_hash(&[rel.as_bytes()]);
+                    store
+                        .import(&NewSnapshot {
+                            source: &list.source,
+                            format: list.format.as_str(),
+                            publisher_date: list.publisher_date.as_deref(),
+                            content_hash: &hash,
+                            files: vec![rel.to_string()],
+                            entities: &list.entities,
+                        })
+                        .expect("import");
+                }
+                Err(e) => eprintln!("NOTE: speed: not loaded: {rel}: {e}"),
+            }
+        }
+        println!(
+            "parsed and imported {n} entities into {} in {:.2} s",
+            db.display(),
+            t.elapsed().as_secs_f64()
+        );
+    }
+    let exe = std::env::current_exe().expect("exe");
+    let mut cmd = std::process::Command::new(exe);
+    cmd.arg("--child").arg(&db);
+    if let Some(q) = arg("--queries") {
+        cmd.arg("--queries").arg(q);
+    }
+    let status = cmd.status();
+    let _ = std::fs::remove_file(&db);
+    let _ = std::fs::remove_file(db.with_extension("db-wal"));
+    let _ = std::fs::remove_file(db.with_extension("db-shm"));
+    match status {
+        Ok(s) if s.success() => {}
+        other => eprintln!("child failed: {other:?}"),
+    }
+}
+
+fn child(db: &str) {
+    let nq: usize = arg("--queries")
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(20_000);
+    let t0 = Instant::now();
+    let store = Store::open(std::path::Path::new(db)).expect("store");
+    let entities = store.active_entities().expect("entities");
+    let t1 = Instant::now();
+    let m = Matcher::new(entities);
+    let t2 = Instant::now();
+    let st = m.stats();
+    println!(
+        "start-up: load {} entities from the store {:.0} ms + build index {:.0} ms = {:.0} ms",
+        st.entities,
+        (t1 - t0).as_secs_f64() * 1e3,
+        (t2 - t1).as_secs_f64() * 1e3,
+        (t2 - t0).as_secs_f64() * 1e3
+    );
+    println!(
+        "index: {} name forms, {} tokens+pairs, {} deletion keys, {} postings, ~{:.1} MB heap; VmHWM after start-up {}",
+        st.name_forms,
+        st.vocabulary,
+        st.deletion_keys,
+        st.postings,
+        st.heap_bytes as f64 / 1e6,
+        vm_hwm()
+    );
+    // queries: half varied listed names, half look-alikes that are not listed
+    let ents = m.entities();
+    let mut rng = Rng(0x1234_5678_9abc_def0);
+    let mut queries = Vec::with_capacity(nq);
+    while queries.len() < nq {
+        let e = &ents[rng.below(ents.len())];
+        let Some(n) = e.names.first() else { continue };
+        if rng.chance(0.5) {
+            let class = perturb::CLASSES[rng.below(perturb::CLASSES.len())];
+            if let Some(v) = perturb::vary(&mut rng, class, &n.full, "Ahmed") {
+                queries.push(Query::name(v));
+            }
+        } else {
+            let o = &ents[rng.below(ents.len())];
+            let a = n
+                .full
+                .split([' ', ','])
+                .find(|t| !t.is_empty())
+                .unwrap_or("X");
+            let b = o
+                .names
+                .first()
+                .map(|n| {
+                    n.full
+                        .split([' ', ','])
+                        .filter(|t| !t.is_empty())
+                        .last()
+                        .unwrap_or("Y")
+                })
+                .unwrap_or("Y");
+            queries.push(Query::name(format!("{b} {a}")));
+        }
+    }
+    let opts = Options::default();
+    // single-threaded, with per-query latency
+    let mut lat: Vec<f64> = Vec::with_capacity(nq);
+    let mut hits = 0usize;
+    let t = Instant::now();
+    for q in &queries {
+        let s = Instant::now();
+        if let Ok(r) = m.screen(q, &opts) {
+            hits += usize::from(r.iter().any(|x| x.is_match));
+        }
+        lat.push(s.elapsed().as_secs_f64() * 1e3);
+    }
+    let single = nq as f64 / t.elapsed().as_secs_f64();
+    lat.sort_by(|a, b| a.total_cmp(b));
+    let pct = |p: f64| lat[((lat.len() as f64 - 1.0) * p) as usize];
+    println!(
+        "single-threaded: {single:.0} names/s; latency p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms ({hits} of {nq} queries matched)",
+        pct(0.5),
+        pct(0.99),
+        pct(1.0)
+    );
+    let t = Instant::now();
+    let ph: usize = queries
+        .par_iter()
+        .map(|q| {
+            usize::from(
+                m.screen(q, &opts)
+                    .map(|r| r.iter().any(|x| x.is_match))
+                    .unwrap_or(false),
+            )
+        })
+        .sum();
+    let par = nq as f64 / t.elapsed().as_secs_f64();
+    println!(
+        "parallel ({} threads): {par:.0} names/s ({ph} matched)",
+        rayon::current_num_threads()
+    );
+    // the oracle
+    let n_or = 200.min(nq);
+    let t = Instant::now();
+    queries[..n_or].par_iter().for_each(|q| {
+        let _ = m.screen_full_scan(q, &opts);
+    });
+    let oracle = n_or as f64 / t.elapsed().as_secs_f64();
+    println!(
+        "full-scan oracle ({} threads): {oracle:.1} names/s (index is {:.0}x faster)",
+        rayon::current_num_threads(),
+        par / oracle
+    );
+    println!("peak RSS (VmHWM): {}", vm_hwm());
+}
