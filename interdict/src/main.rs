@@ -5,7 +5,9 @@ mod diff;
 mod embargoes;
 mod import;
 mod lists;
+mod scan;
 mod screen;
+mod serve;
 mod trade;
 mod update;
 
@@ -47,6 +49,10 @@ enum Command {
     Embargoes(embargoes::EmbargoesArgs),
     /// Screen trade transactions against the lists and the arms embargoes.
     Trade(trade::TradeArgs),
+    /// Find listed parties and embargoed countries named in free text.
+    Scan(scan::ScanArgs),
+    /// Serve the screening API and the analysts' page over HTTP.
+    Serve(serve::ServeArgs),
 }
 
 /// Output format of the reporting commands.
@@ -59,6 +65,11 @@ pub enum OutputFormat {
     Json,
 }
 
+/// The database path: --db, $INTERDICT_DB (through clap), or the default.
+pub fn db_path(db: &Option<PathBuf>) -> PathBuf {
+    db.clone().unwrap_or_else(default_db)
+}
+
 fn default_db() -> PathBuf {
     let base = std::env::var_os("XDG_DATA_HOME")
         .map(PathBuf::from)
@@ -69,7 +80,7 @@ fn default_db() -> PathBuf {
 
 /// Opens the store, creating its folder when needed.
 pub fn open_store(db: &Option<PathBuf>) -> anyhow::Result<Store> {
-    let path = db.clone().unwrap_or_else(default_db);
+    let path = db_path(db);
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("cannot create the folder {}", dir.display()))?;
@@ -89,6 +100,8 @@ fn main() -> ExitCode {
         Command::Batch(args) => open_store(&cli.db).and_then(|s| batch::run(args, &s)),
         Command::Embargoes(args) => embargoes::run(args),
         Command::Trade(args) => open_store(&cli.db).and_then(|s| trade::run(args, &s)),
+        Command::Scan(args) => scan::run(args, &cli.db),
+        Command::Serve(args) => serve::run(args, &cli.db),
     };
     match result {
         Ok(code) => code,
