@@ -688,7 +688,7 @@ pub fn screen_transaction(tx: &Transaction, ctx: &Context<'_>) -> Decision {
             .join("/")
     ));
     let mut reasons = b.reasons;
-    reasons.sort_by(|a, b| b.effect.cmp(&a.effect));
+    reasons.sort_by_key(|r| std::cmp::Reverse(r.effect));
     let decision = reasons
         .iter()
         .map(|r| r.effect)
@@ -762,6 +762,9 @@ fn scope_effect(rule: &EmbargoRule, c: &Classification) -> Option<(DecisionKind,
                 unreadable()
             }
         }
+        // Goods known to be arms from their description are answered by the
+        // arms rules; a sectoral HS rule adds nothing there.
+        Scope::Hs(_) if c.hs_code.is_none() && c.is(Category::Arms) => None,
         Scope::Hs(ranges) => match &c.hs_code {
             Some(code) => ranges.iter().find(|r| r.contains(code)).map(|r| {
                 (
