@@ -107,6 +107,9 @@ pub fn import_set(store: &mut Store, set: &FileSet) -> anyhow::Result<Imported> 
     let parsed = interdict_formats::parse(set.format, &main, &companions);
     spinner.finish_and_clear();
     let parsed = parsed?;
+    for warning in &parsed.warnings {
+        eprintln!("warning: {warning}");
+    }
     let parse_time = started.elapsed();
     let stored = Instant::now();
     let files: Vec<String> = std::iter::once(&main.name)

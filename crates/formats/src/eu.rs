@@ -44,6 +44,7 @@ pub fn parse(input: &Input) -> Result<ParsedList> {
         Ok(())
     })?;
     Ok(ParsedList {
+        warnings: Vec::new(),
         source: "eu".into(),
         format: Format::EuXml,
         publisher_date: root.attr_value("generationDate").map(str::to_string),

@@ -303,6 +303,7 @@ pub fn parse(input: &Input) -> Result<ParsedList> {
     }
 
     Ok(ParsedList {
+        warnings: Vec::new(),
         source: SOURCE.into(),
         format: Format::Ftm,
         publisher_date: newest,

@@ -65,6 +65,9 @@ pub struct ParsedList {
     pub publisher_date: Option<String>,
     /// The entities, in the order the file gives them; ids are unique.
     pub entities: Vec<Entity>,
+    /// Things the parser skipped or could not place, for the operator
+    /// (e.g. OFAC rows reusing an `ent_num`, alias rows of no entry).
+    pub warnings: Vec<String>,
 }
 
 /// A list file together with the companion files of the same set

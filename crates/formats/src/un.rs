@@ -48,6 +48,7 @@ pub fn parse(input: &Input) -> Result<ParsedList> {
         Ok(())
     })?;
     Ok(ParsedList {
+        warnings: Vec::new(),
         source: "un".into(),
         format: Format::UnXml,
         publisher_date: root.attr_value("dateGenerated").map(str::to_string),

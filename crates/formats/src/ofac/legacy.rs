@@ -266,6 +266,7 @@ pub(super) fn parse(
     resolve_links(&mut entities);
     Ok((
         ParsedList {
+            warnings: Vec::new(),
             source: source.to_string(),
             format: Format::OfacCsv,
             publisher_date: None,

@@ -102,7 +102,26 @@ pub fn companions(path: &Path) -> Vec<(Companion, PathBuf)> {
 /// Companion rows whose `ent_num` is not in the primary file are ignored
 /// (they are counted by [`parse_csv_set_report`]).
 pub fn parse_csv_set(main: &Input, companions: &[(Companion, Input)]) -> Result<ParsedList> {
-    legacy::parse(main, companions).map(|(list, _)| list)
+    let (mut list, report) = legacy::parse(main, companions)?;
+    for line in &report.duplicate_rows {
+        list.warnings.push(format!(
+            "{}:{line}: skipped: the row reuses an ent_num of an earlier row",
+            main.name
+        ));
+    }
+    for (count, what) in [
+        (report.orphan_addresses, "address"),
+        (report.orphan_aliases, "alias"),
+        (report.orphan_comments, "comment"),
+    ] {
+        if count > 0 {
+            list.warnings.push(format!(
+                "{}: {count} {what} rows name an ent_num that is not in the primary file; ignored",
+                main.name
+            ));
+        }
+    }
+    Ok(list)
 }
 
 /// Like [`parse_csv_set`], also saying how many companion rows were ignored.

@@ -53,6 +53,7 @@ pub(super) fn parse(main: &Input) -> Result<ParsedList> {
         .map(|d| d.to_string());
     resolve_links(&mut entities);
     Ok(ParsedList {
+        warnings: Vec::new(),
         source: source.to_string(),
         format: Format::OfacXml,
         publisher_date,

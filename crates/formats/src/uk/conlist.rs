@@ -159,6 +159,7 @@ pub fn parse_conlist(main: &Input) -> Result<ParsedList> {
     }
     let publisher_date = publisher_date.or_else(|| newest_update.map(|d| d.to_string()));
     Ok(ParsedList {
+        warnings: Vec::new(),
         source: SOURCE.into(),
         format: Format::UkConlistCsv,
         publisher_date,

@@ -48,6 +48,7 @@ pub fn parse_xml(main: &Input) -> Result<ParsedList> {
         .child_value("DateGenerated")
         .map(|d| uk_date(d).map_or_else(|| d.to_string(), |p| p.to_string()));
     Ok(ParsedList {
+        warnings: Vec::new(),
         source: "uk".into(),
         format: Format::UkXml,
         publisher_date,
