@@ -1,0 +1,2 @@
+//! The screening service (work in progress).
+#![deny(missing_docs)]
