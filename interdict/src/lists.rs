@@ -130,11 +130,7 @@ pub fn render_entity(e: &Entity) -> String {
             .unwrap_or_default(),
     );
     for i in &e.identifiers {
-        let kind = match &i.kind {
-            interdict_model::IdKind::Other(label) => label.clone(),
-            k => format!("{k:?}"),
-        };
-        let mut v = format!("{kind} {}", i.value);
+        let mut v = format!("{} {}", i.kind.label(), i.value);
         if let Some(c) = &i.country {
             v.push_str(&format!(" ({c})"));
         }

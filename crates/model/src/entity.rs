@@ -174,6 +174,23 @@ pub enum IdKind {
     Other(String),
 }
 
+impl IdKind {
+    /// The kind in words, as an analyst writes it ("passport", "IMO").
+    pub fn label(&self) -> &str {
+        match self {
+            IdKind::Passport => "passport",
+            IdKind::NationalId => "national ID",
+            IdKind::TaxId => "tax ID",
+            IdKind::Registration => "registration no.",
+            IdKind::Imo => "IMO",
+            IdKind::Mmsi => "MMSI",
+            IdKind::SwiftBic => "SWIFT/BIC",
+            IdKind::Aircraft => "aircraft no.",
+            IdKind::Other(label) => label,
+        }
+    }
+}
+
 /// An identifier with its issuer.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Identifier {
