@@ -10,11 +10,11 @@
 //! Exit status: 0 when every transaction is clear, 1 when any needs review or
 //! is prohibited, 2 on an error that stops the run.
 //!
-//! Parties are screened with `interdict_embargo::ListScreener` (exact
-//! normalized names) over the active snapshots; vessels by IMO number on the
-//! listed identifiers. The fuzzy matching engine plugs in here by passing an
-//! implementation of `interdict_embargo::PartyScreener` for it as
-//! `Context::screener` instead.
+//! Parties (and vessel names) are screened with the matching engine
+//! (`interdict_matcher::Matcher`, through the [`MatcherScreener`] adapter of
+//! `interdict_embargo::PartyScreener`) over the active snapshots; `--exact`
+//! uses `interdict_embargo::ListScreener` (exact normalized names) instead.
+//! Vessels are matched by IMO number directly on the listed identifiers.
 
 use crate::embargoes::parse_authorities;
 use crate::OutputFormat;
@@ -23,10 +23,13 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use interdict_embargo::transaction::{
     detect_format, read_json, read_json_lines, CsvReader, InputFormat, Record,
 };
+use interdict_embargo::PartyHit;
 use interdict_embargo::{
-    screen_transaction, Context, Decision, DecisionKind, IsoDate, ListScreener, RuleSet,
-    VesselIndex,
+    screen_transaction, Context, Decision, DecisionKind, IsoDate, ListScreener, PartyScreener,
+    RuleSet, VesselIndex,
 };
+use interdict_matcher::{Matcher, Options, Query};
+use interdict_model::Schema;
 use interdict_store::Store;
 use rayon::prelude::*;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -52,6 +55,67 @@ pub struct TradeArgs {
     /// No progress bar.
     #[arg(long)]
     pub quiet: bool,
+    /// Screen party names by exact normalized name only, not with the matching engine.
+    #[arg(long)]
+    pub exact: bool,
+    /// A party match scoring at least this makes a transaction prohibited.
+    #[arg(long, default_value_t = 0.95)]
+    pub prohibit_score: f32,
+    /// A party match scoring at least this (and below --prohibit-score) makes it need review.
+    #[arg(long, default_value_t = 0.80)]
+    pub review_score: f32,
+}
+
+/// The matching engine as a party screener for trade screening.
+pub struct MatcherScreener {
+    matcher: Matcher,
+    threshold: f32,
+}
+
+impl MatcherScreener {
+    /// Wraps a matcher; results below `threshold` are not returned.
+    pub fn new(matcher: Matcher, threshold: f32) -> MatcherScreener {
+        MatcherScreener { matcher, threshold }
+    }
+}
+
+impl PartyScreener for MatcherScreener {
+    fn screen_party(
+        &self,
+        name: &str,
+        schema_hint: Option<Schema>,
+        country: Option<&str>,
+    ) -> Vec<PartyHit> {
+        let q = Query {
+            name: name.to_string(),
+            schema: schema_hint,
+            countries: country.map(|c| vec![c.to_string()]).unwrap_or_default(),
+            ..Query::default()
+        };
+        let opts = Options {
+            threshold: self.threshold,
+            limit: 10,
+            min_score: None,
+        };
+        // The only error is an invalid threshold, checked when the command starts.
+        let results = self.matcher.screen(&q, &opts).unwrap_or_default();
+        results
+            .into_iter()
+            .filter(|r| r.is_match)
+            .filter_map(|r| {
+                let e = self.matcher.entities().get(r.entity_index)?;
+                // a party of unknown kind is not a ship or an aircraft
+                if schema_hint.is_none() && matches!(e.schema, Schema::Vessel | Schema::Airplane) {
+                    return None;
+                }
+                Some(PartyHit::from_entity(e, r.score, r.explanation.sentence))
+            })
+            .collect()
+    }
+
+    fn entity_count(&self) -> usize {
+        self.matcher.entities().len()
+    }
 }
 
 const CHUNK: usize = 1024;
@@ -69,10 +133,27 @@ pub fn run(args: &TradeArgs, store: &Store) -> anyhow::Result<ExitCode> {
             "warning: no lists imported: parties and vessels cannot be screened, so every transaction will need review (run `interdict import` or `interdict update`)"
         );
     }
+    for (flag, v) in [
+        ("--prohibit-score", args.prohibit_score),
+        ("--review-score", args.review_score),
+    ] {
+        if !(0.0..=1.0).contains(&v) {
+            anyhow::bail!("{flag} {v} is not between 0 and 1");
+        }
+    }
     let vessels = VesselIndex::new(&entities);
-    let screener = ListScreener::new(entities);
-    let mut ctx = Context::new(&rules, &screener, &vessels);
+    let screener: Box<dyn PartyScreener> = if args.exact {
+        Box::new(ListScreener::new(entities))
+    } else {
+        Box::new(MatcherScreener::new(
+            Matcher::new(entities),
+            args.review_score,
+        ))
+    };
+    let mut ctx = Context::new(&rules, screener.as_ref(), &vessels);
     ctx.authorities = parse_authorities(&args.authority)?;
+    ctx.prohibit_score = args.prohibit_score;
+    ctx.review_score = args.review_score;
     if let Some(d) = &args.date {
         ctx.today = IsoDate::parse(d)
             .filter(|x| x.day != 0)

@@ -628,7 +628,7 @@ pub fn screen_transaction(tx: &Transaction, ctx: &Context<'_>) -> Decision {
             .collect::<Vec<_>>()
             .join("; ");
         let mut effect: Option<DecisionKind> = None;
-        let mut lines: Vec<String> = Vec::new();
+        let mut per_line: Vec<(DecisionKind, String)> = Vec::new();
         for gr in &goods {
             if let Some((e, why)) = scope_effect(rule, &gr.classification) {
                 let e = if transit_only {
@@ -637,9 +637,15 @@ pub fn screen_transaction(tx: &Transaction, ctx: &Context<'_>) -> Decision {
                     e
                 };
                 effect = effect.max(Some(e));
-                lines.push(format!("line {} ({why})", gr.line));
+                per_line.push((e, format!("line {} ({why})", gr.line)));
             }
         }
+        // Say which lines only need review when others are prohibited.
+        let mixed = per_line.iter().any(|(e, _)| Some(*e) != effect);
+        let lines: Vec<String> = per_line
+            .into_iter()
+            .map(|(e, l)| if mixed { format!("{l} [{e}]") } else { l })
+            .collect();
         let Some(effect) = effect else {
             b.checks.push(format!(
                 "{} [{}] applies to this route ({route}) but covers none of the goods",
