@@ -88,7 +88,19 @@ pub fn open_store(db: &Option<PathBuf>) -> anyhow::Result<Store> {
     Store::open(&path).with_context(|| format!("cannot open the database {}", path.display()))
 }
 
+/// Restores the default SIGPIPE action so that `interdict … | head` ends
+/// quietly like other Unix tools instead of failing on a closed pipe.
+fn reset_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: setting a signal disposition to its default at start-up, before
+    // any thread exists, has no preconditions.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 fn main() -> ExitCode {
+    reset_sigpipe();
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Import(args) => import::run(args, &cli.db),
