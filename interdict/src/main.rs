@@ -100,8 +100,11 @@ fn reset_sigpipe() {
 }
 
 fn main() -> ExitCode {
-    reset_sigpipe();
     let cli = Cli::parse();
+    if !matches!(cli.command, Command::Serve(_)) {
+        // A server must survive clients that hang up; it keeps Rust's default.
+        reset_sigpipe();
+    }
     let result = match &cli.command {
         Command::Import(args) => import::run(args, &cli.db),
         Command::Lists(args) => lists::run_lists(args, &cli.db),
