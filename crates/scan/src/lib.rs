@@ -1,0 +1,1636 @@
+//! Document screening: find the listed people, companies and vessels, and the
+//! embargoed countries, that a free text names.
+//!
+//! ```text
+//! bytes ──read_document──► Document (plain text, HTML visible text, e-mail)
+//!        ──Scanner::scan──► ScanReport { mentions, countries, arms_terms }
+//! ```
+//!
+//! # Usage
+//!
+//! ```no_run
+//! use std::sync::Arc;
+//! use interdict_scan::{read_document, ScanOptions, Scanner};
+//! # fn entities() -> Vec<interdict_model::Entity> { Vec::new() }
+//! let matcher = Arc::new(interdict_matcher::Matcher::new(entities()));
+//! let scanner = Scanner::new(matcher); // once; share it between threads
+//! let doc = read_document(b"Kim Jong-un met Vladimir Putin in Pyongyang.", Some("text/plain"))?;
+//! let report = scanner.scan(&doc, &ScanOptions::default());
+//! for m in &report.mentions {
+//!     println!("{}..{} {:?} -> {} {:.2}", m.start, m.end, m.text, m.entity.id, m.score);
+//! }
+//! println!("{}", interdict_scan::render_marked(&doc, &report));
+//! # Ok::<(), interdict_scan::ScanError>(())
+//! ```
+//!
+//! # How mentions are found (no trained model)
+//!
+//! 1. **Words.** The text is split into words with their byte offsets
+//!    ([`tokenize`]): hyphens split (`Jong-un`), a possessive `'s` is cut off
+//!    (`Shoigu's`), other apostrophes are dropped inside the word (`O'Neill`),
+//!    and full stops, brackets, quotes, semicolons and blank lines are hard
+//!    breaks that a name never crosses. Each word is normalized like the
+//!    matching engine normalizes names ([`interdict_text`]) and looked up in a
+//!    table of every token of every listed name form (all romanizations of
+//!    names in other scripts, titles and legal forms removed); a capitalized
+//!    word that is not in the table is looked up by its
+//!    [`interdict_text::phonetic_key`] (`Shoygu` → `shoigu`).
+//! 2. **Candidates.** Every listed name form of two or more tokens is indexed
+//!    by each unordered pair of its tokens; two words of the text, next to
+//!    each other or one apart, that form such a pair start a candidate, which
+//!    grows left and right over words of the same name form, in any order
+//!    ("Kim Jong-un" for `KIM, Jong Un`, "Sergei Shoigu" for `SHOIGU, Sergei
+//!    Kuzhugetovich`). A candidate must cover most of the name's rarity
+//!    weight (missing tokens count 0.4, as in the matcher). Names in
+//!    Cyrillic, Hangul, Arabic or Han inside the text are read with every
+//!    romanization of [`interdict_text::name_forms`] (`김정은` → `kim jong
+//!    un`). One-token names (`KOMID`, `ROSNEFT`, a vessel `GRACEFUL`) start a
+//!    candidate alone, with the guards below.
+//! 3. **Scoring.** Each candidate span is scored against its entity by the
+//!    matching engine ([`interdict_matcher::Matcher::score`]), and kept at
+//!    the threshold (default [`interdict_matcher::DEFAULT_THRESHOLD`]); the
+//!    explanation is the engine's. Overlapping spans keep the longest.
+//! 4. **Coreference.** Once a listed person is found, a later capitalized
+//!    word equal to the family name of the listing (`Kim`, `Shoigu's`) is a
+//!    mention of the same entity, with the antecedent's score.
+//!
+//! # Guards against ordinary words
+//!
+//! * A single word never matches a name of several tokens (a surname alone
+//!   is only a coreference), so "Kim" alone is nothing.
+//! * In a text that has case, most words of a span must be capitalized
+//!   ("the new star" is not the vessel `NEW STAR`).
+//! * A one-token name fires only if: the listed name is not a weak
+//!   (low-quality) alias; the entity is not a person; the word is
+//!   capitalized and not the first word of a sentence (unless written in
+//!   capitals); a word of five letters or fewer is written in capitals (an
+//!   acronym such as `KOMID`); the same word does not also occur in lower
+//!   case in the text (then it is an ordinary word); it is no stop word,
+//!   title or legal form; and a vessel or aircraft name must be written in
+//!   capitals or follow a word such as "vessel", "tanker", "MV" or "IMO".
+//!
+//! # Countries
+//!
+//! Country names, common names, demonyms, capitals and metonyms
+//! ([`countries`]) are mapped to ISO 3166 codes and to the regimes of the
+//! embargo rules dataset ([`interdict_embargo::RuleSet`]) in force on them,
+//! with the legal basis (for the DPRK: UNSCR 1718 (2006)). Words about arms
+//! (`arms`, `missiles`, `munitions` …) are reported as `arms_terms`, and a
+//! country under an arms embargo in such a text carries a note.
+//!
+//! # Offsets
+//!
+//! `start`/`end` are character (Unicode scalar) offsets in
+//! [`Document::text`], `byte_start`/`byte_end` byte offsets in it, and
+//! `source_start`/`source_end` byte offsets in the original input when the
+//! text maps back to it (plain UTF-8 text; HTML pages through the tag
+//! scanner's map).
+#![deny(missing_docs)]
+
+pub mod countries;
+mod document;
+mod email;
+mod html;
+pub mod tokenize;
+
+pub use countries::{CountryForm, Regime};
+pub use document::{read_document, Document, DocumentKind};
+
+use interdict_embargo::RuleSet;
+use interdict_matcher::{Explanation, Matcher, Query, DEFAULT_THRESHOLD};
+use interdict_model::{Entity, NameKind, NameQuality, Schema};
+use interdict_text::{is_legal_form, is_stopword, is_title, name_forms, phonetic_key, NameClass};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::{Arc, RwLock};
+use thiserror::Error;
+use tokenize::{Word, ALLCAPS, CAP, DIGIT, FOREIGN, HYPHEN, SENT_START};
+
+/// Why a document cannot be scanned.
+#[derive(Debug, Error, Clone, PartialEq)]
+pub enum ScanError {
+    /// The input is empty or white space only.
+    #[error("the input is empty")]
+    Empty,
+    /// The input is not text.
+    #[error("the input looks binary, not text ({reason})")]
+    Binary {
+        /// What gave it away.
+        reason: String,
+    },
+    /// The input is larger than [`ScanOptions::max_bytes`].
+    #[error("the input has {size} bytes, more than the limit of {limit}")]
+    TooLarge {
+        /// Its size.
+        size: usize,
+        /// The limit.
+        limit: usize,
+    },
+}
+
+/// How to scan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScanOptions {
+    /// A mention's score must reach this (0..=1).
+    pub threshold: f32,
+    /// At most this many entities per mention span (the same person may be
+    /// listed by several publishers), best first.
+    pub max_entities_per_mention: usize,
+    /// Link a later family name alone to a person found earlier.
+    pub coreference: bool,
+    /// Report countries and their regimes.
+    pub countries: bool,
+    /// Refuse texts larger than this many bytes ([`ScanError::TooLarge`],
+    /// through [`Scanner::check`] or [`Scanner::try_scan`]).
+    pub max_bytes: usize,
+}
+
+impl Default for ScanOptions {
+    fn default() -> Self {
+        ScanOptions {
+            threshold: DEFAULT_THRESHOLD,
+            max_entities_per_mention: 5,
+            coreference: true,
+            countries: true,
+            max_bytes: 64 * 1024 * 1024,
+        }
+    }
+}
+
+/// The listed entity a mention points to.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EntityRef {
+    /// Entity id (`ofac:20157`).
+    pub id: String,
+    /// Source list (`ofac`, `un`, ...).
+    pub source: String,
+    /// The publisher's reference.
+    pub reference: String,
+    /// Person, organization, vessel, ...
+    pub schema: Schema,
+    /// The listed name shown for the entity.
+    pub caption: String,
+    /// Sanctions programmes.
+    pub programmes: Vec<String>,
+}
+
+impl EntityRef {
+    fn of(e: &Entity) -> EntityRef {
+        EntityRef {
+            id: e.id.clone(),
+            source: e.source.clone(),
+            reference: e.reference.clone(),
+            schema: e.schema,
+            caption: e.caption().to_string(),
+            programmes: e.programmes.clone(),
+        }
+    }
+}
+
+/// How a mention was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MentionKind {
+    /// The span is a name of the entity (scored by the matching engine).
+    Name,
+    /// A family name alone, after the full name appeared earlier.
+    Coreference,
+}
+
+/// One mention of a listed entity.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mention {
+    /// Character offset of the first character in [`Document::text`].
+    pub start: usize,
+    /// Character offset after the last character.
+    pub end: usize,
+    /// Byte offset of the first byte in [`Document::text`].
+    pub byte_start: usize,
+    /// Byte offset after the last byte.
+    pub byte_end: usize,
+    /// Byte offsets in the original input, when the text maps back to it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_start: Option<usize>,
+    /// See `source_start`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_end: Option<usize>,
+    /// The text as written.
+    pub text: String,
+    /// Name or coreference.
+    pub kind: MentionKind,
+    /// For a coreference: the index (in [`ScanReport::mentions`]) of the
+    /// mention with the full name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub antecedent: Option<usize>,
+    /// The entity.
+    pub entity: EntityRef,
+    /// Position of the entity in [`Matcher::entities`].
+    pub entity_index: usize,
+    /// The score, 0..=1.
+    pub score: f32,
+    /// Why, from the matching engine.
+    pub explanation: Explanation,
+}
+
+/// One place where a country is named.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CountrySpan {
+    /// Character offset of the first character.
+    pub start: usize,
+    /// Character offset after the last character.
+    pub end: usize,
+    /// Byte offset of the first byte.
+    pub byte_start: usize,
+    /// Byte offset after the last byte.
+    pub byte_end: usize,
+    /// The text as written.
+    pub text: String,
+    /// Name, demonym, capital, ...
+    pub form: CountryForm,
+}
+
+/// A country the text names, with the regimes that cover it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CountryMention {
+    /// ISO 3166 alpha-2 code.
+    pub code: String,
+    /// English short name.
+    pub name: String,
+    /// Where it is named.
+    pub spans: Vec<CountrySpan>,
+    /// Whether a regime in force includes an arms embargo.
+    pub arms_embargo: bool,
+    /// The regimes in force on the country (UN first).
+    pub regimes: Vec<Regime>,
+    /// A note when the text speaks of arms and the country is under an arms embargo.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// What a scan found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScanReport {
+    /// What the document was read from.
+    pub kind: DocumentKind,
+    /// Characters in the scanned text.
+    pub chars: usize,
+    /// Bytes in the scanned text.
+    pub bytes: usize,
+    /// The threshold used.
+    pub threshold: f32,
+    /// Mentions of listed entities, in text order (one per span and entity).
+    pub mentions: Vec<Mention>,
+    /// Countries named, in order of first mention.
+    pub countries: Vec<CountryMention>,
+    /// Words about arms found in the text (lower case, distinct, in order).
+    pub arms_terms: Vec<String>,
+    /// Warnings from reading the document.
+    pub warnings: Vec<String>,
+}
+
+impl ScanReport {
+    /// The distinct entity ids mentioned, in order of first mention.
+    pub fn entity_ids(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for m in &self.mentions {
+            if !out.contains(&m.entity.id.as_str()) {
+                out.push(&m.entity.id);
+            }
+        }
+        out
+    }
+}
+
+// ---------------------------------------------------------------------------
+// fast hashing for the word tables
+
+#[derive(Default, Clone, Copy)]
+struct Fx(u64);
+
+impl Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut a = [0u8; 8];
+            a.copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(a)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        self.0 = h;
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
+const NONE: u32 = u32::MAX;
+
+/// Word flags in the table.
+const W_NAME: u8 = 1;
+const W_SINGLE: u8 = 2;
+const W_COUNTRY: u8 = 4;
+const W_ARMS: u8 = 8;
+const W_CUE: u8 = 16;
+
+/// Words before a vessel name.
+const VESSEL_CUES: &[&str] = &[
+    "vessel",
+    "vessels",
+    "ship",
+    "tanker",
+    "mv",
+    "mt",
+    "freighter",
+    "carrier",
+    "yacht",
+    "barge",
+    "imo",
+    "steamer",
+    "trawler",
+    "flagged",
+    "aboard",
+    "tug",
+];
+
+/// One listed name form.
+#[derive(Debug, Clone)]
+struct Rec {
+    entity: u32,
+    key_start: u32,
+    key_len: u16,
+    weight: f32,
+    weak: bool,
+}
+
+/// Normalizes one word as the name normalizer does (lowercase ASCII, no apostrophes).
+fn normalize_word(w: &str, buf: &mut String) {
+    buf.clear();
+    if w.is_ascii() {
+        for b in w.bytes() {
+            if b.is_ascii_alphanumeric() {
+                buf.push(b.to_ascii_lowercase() as char);
+            }
+        }
+    } else {
+        for t in interdict_text::tokens(w) {
+            buf.push_str(&t);
+        }
+    }
+}
+
+/// The normalized words of a phrase, split as the scanner splits text.
+pub(crate) fn normalized_words(text: &str) -> Vec<String> {
+    let mut buf = String::new();
+    tokenize::words(text)
+        .iter()
+        .filter_map(|w| {
+            let s = text.get(w.start as usize..w.end as usize)?;
+            normalize_word(s, &mut buf);
+            (!buf.is_empty()).then(|| buf.clone())
+        })
+        .collect()
+}
+
+fn class_of(schema: Schema) -> NameClass {
+    match schema {
+        Schema::Person => NameClass::Person,
+        Schema::LegalEntity => NameClass::Any,
+        _ => NameClass::Organization,
+    }
+}
+
+type CacheKey = (Box<str>, u32);
+type Scored = Option<Arc<(f32, Explanation)>>;
+
+/// Finds listed parties and countries in documents. Build once per set of
+/// lists ([`Scanner::new`]); `scan` takes `&self` and may run on many
+/// threads at once.
+pub struct Scanner {
+    matcher: Arc<Matcher>,
+    words: FxMap<Box<str>, u32>,
+    vocab: Vec<Box<str>>,
+    wflags: Vec<u8>,
+    wweight: Vec<f32>,
+    phon: FxMap<Box<str>, Vec<u32>>,
+    recs: Vec<Rec>,
+    rec_keys: Vec<u32>,
+    singles: FxMap<u32, Vec<u32>>,
+    pairs: FxMap<u64, Vec<u32>>,
+    country_first: FxMap<u32, Vec<u32>>,
+    phrases: Vec<(Vec<u32>, countries::Phrase)>,
+    rules: RuleSet,
+    cache: RwLock<FxMap<CacheKey, Scored>>,
+}
+
+/// Most entries the score cache holds before it is emptied.
+const CACHE_MAX: usize = 200_000;
+
+fn pair_key(a: u32, b: u32) -> u64 {
+    let (x, y) = if a < b { (a, b) } else { (b, a) };
+    (x as u64) << 32 | y as u64
+}
+
+impl Scanner {
+    /// Builds the word tables from the matcher's entities (all cores).
+    pub fn new(matcher: Arc<Matcher>) -> Scanner {
+        let entities = matcher.entities();
+        // name forms per entity, in parallel
+        type Forms = Vec<(bool, Vec<String>)>;
+        let forms: Vec<Forms> = entities
+            .par_iter()
+            .map(|e| {
+                let class = class_of(e.schema);
+                let mut out: Forms = Vec::new();
+                for n in &e.names {
+                    let weak = n.quality == NameQuality::Weak;
+                    for f in name_forms(&n.full, class) {
+                        if f.tokens.is_empty() || out.iter().any(|(_, t)| *t == f.tokens) {
+                            continue;
+                        }
+                        out.push((weak, f.tokens));
+                    }
+                }
+                out
+            })
+            .collect();
+        let mut words: FxMap<Box<str>, u32> = FxMap::default();
+        let mut wflags: Vec<u8> = Vec::new();
+        let mut vocab: Vec<Box<str>> = Vec::new();
+        let mut intern = |s: &str, flags: &mut Vec<u8>, vocab: &mut Vec<Box<str>>| -> u32 {
+            if let Some(&id) = words.get(s) {
+                return id;
+            }
+            let id = vocab.len() as u32;
+            vocab.push(s.into());
+            flags.push(0);
+            words.insert(s.into(), id);
+            id
+        };
+        let mut recs: Vec<Rec> = Vec::new();
+        let mut rec_keys: Vec<u32> = Vec::new();
+        let mut singles: FxMap<u32, Vec<u32>> = FxMap::default();
+        let mut pairs: FxMap<u64, Vec<u32>> = FxMap::default();
+        let mut keys: Vec<u32> = Vec::new();
+        for (ei, ef) in forms.iter().enumerate() {
+            for (weak, toks) in ef {
+                keys.clear();
+                for t in toks {
+                    let id = intern(t, &mut wflags, &mut vocab);
+                    if !keys.contains(&id) {
+                        keys.push(id);
+                    }
+                }
+                let ri = recs.len() as u32;
+                for &k in &keys {
+                    if let Some(f) = wflags.get_mut(k as usize) {
+                        *f |= W_NAME;
+                    }
+                }
+                if keys.len() == 1 {
+                    if let Some(&k) = keys.first() {
+                        if let Some(f) = wflags.get_mut(k as usize) {
+                            *f |= W_SINGLE;
+                        }
+                        singles.entry(k).or_default().push(ri);
+                    }
+                } else {
+                    let lim = keys.len().min(12);
+                    for a in 0..lim {
+                        for b in a + 1..lim {
+                            if let (Some(&x), Some(&y)) = (keys.get(a), keys.get(b)) {
+                                pairs.entry(pair_key(x, y)).or_default().push(ri);
+                            }
+                        }
+                    }
+                }
+                recs.push(Rec {
+                    entity: ei as u32,
+                    key_start: rec_keys.len() as u32,
+                    key_len: keys.len() as u16,
+                    weight: 0.0,
+                    weak: *weak,
+                });
+                rec_keys.extend_from_slice(&keys);
+            }
+        }
+        // rarity weights from the matcher, and phonetic keys
+        let wweight: Vec<f32> = vocab.par_iter().map(|t| matcher.token_weight(t)).collect();
+        let phon_list: Vec<String> = vocab.par_iter().map(|t| phonetic_key(t)).collect();
+        let mut phon: FxMap<Box<str>, Vec<u32>> = FxMap::default();
+        for (i, p) in phon_list.into_iter().enumerate() {
+            if p.len() >= 2 {
+                phon.entry(p.into_boxed_str()).or_default().push(i as u32);
+            }
+        }
+        for r in recs.iter_mut() {
+            let s = r.key_start as usize;
+            r.weight = rec_keys
+                .get(s..s + r.key_len as usize)
+                .unwrap_or_default()
+                .iter()
+                .map(|&k| wweight.get(k as usize).copied().unwrap_or(0.0))
+                .sum();
+        }
+        // countries
+        let mut phrases: Vec<(Vec<u32>, countries::Phrase)> = Vec::new();
+        let mut country_first: FxMap<u32, Vec<u32>> = FxMap::default();
+        for p in countries::phrases() {
+            let ids: Vec<u32> = p
+                .words
+                .iter()
+                .map(|w| intern(w, &mut wflags, &mut vocab))
+                .collect();
+            if let Some(&f) = ids.first() {
+                if let Some(fl) = wflags.get_mut(f as usize) {
+                    *fl |= W_COUNTRY;
+                }
+                country_first
+                    .entry(f)
+                    .or_default()
+                    .push(phrases.len() as u32);
+            }
+            phrases.push((ids, p));
+        }
+        for list in country_first.values_mut() {
+            list.sort_by_key(|&pi| {
+                std::cmp::Reverse(phrases.get(pi as usize).map_or(0, |p| p.0.len()))
+            });
+        }
+        for w in countries::ARMS_WORDS {
+            let id = intern(w, &mut wflags, &mut vocab);
+            if let Some(f) = wflags.get_mut(id as usize) {
+                *f |= W_ARMS;
+            }
+        }
+        for w in VESSEL_CUES {
+            let id = intern(w, &mut wflags, &mut vocab);
+            if let Some(f) = wflags.get_mut(id as usize) {
+                *f |= W_CUE;
+            }
+        }
+        let mut wweight = wweight;
+        wweight.resize(vocab.len(), 0.0);
+        Scanner {
+            matcher,
+            words,
+            vocab,
+            wflags,
+            wweight,
+            phon,
+            recs,
+            rec_keys,
+            singles,
+            pairs,
+            country_first,
+            phrases,
+            rules: RuleSet::embedded().unwrap_or_default(),
+            cache: RwLock::new(FxMap::default()),
+        }
+    }
+
+    /// The matching engine.
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+
+    /// Name forms indexed.
+    pub fn name_forms(&self) -> usize {
+        self.recs.len()
+    }
+
+    /// Checks a document against the options' size limit.
+    pub fn check(&self, doc: &Document, opts: &ScanOptions) -> Result<(), ScanError> {
+        if doc.text.len() > opts.max_bytes {
+            return Err(ScanError::TooLarge {
+                size: doc.text.len(),
+                limit: opts.max_bytes,
+            });
+        }
+        Ok(())
+    }
+
+    /// [`Scanner::check`], then [`Scanner::scan`].
+    pub fn try_scan(&self, doc: &Document, opts: &ScanOptions) -> Result<ScanReport, ScanError> {
+        self.check(doc, opts)?;
+        Ok(self.scan(doc, opts))
+    }
+
+    /// Scans a plain text.
+    pub fn scan_text(&self, text: &str, opts: &ScanOptions) -> ScanReport {
+        self.scan(&Document::text(text), opts)
+    }
+
+    fn rec_keys(&self, r: &Rec) -> &[u32] {
+        let s = r.key_start as usize;
+        self.rec_keys
+            .get(s..s + r.key_len as usize)
+            .unwrap_or_default()
+    }
+
+    fn flags(&self, wid: u32) -> u8 {
+        self.wflags.get(wid as usize).copied().unwrap_or(0)
+    }
+
+    fn weight(&self, wid: u32) -> f32 {
+        self.wweight.get(wid as usize).copied().unwrap_or(0.0)
+    }
+
+    /// Scans a document (no size check: see [`Scanner::try_scan`]).
+    pub fn scan(&self, doc: &Document, opts: &ScanOptions) -> ScanReport {
+        let text = doc.text.as_str();
+        let words = tokenize::words(text);
+        let st = self.lookup_words(text, &words);
+        let mut cands: FxMap<(u32, u32), Vec<(u32, f32)>> = FxMap::default();
+        self.latin_candidates(&words, &st, &mut cands);
+        self.foreign_candidates(text, &words, &mut cands);
+        self.single_candidates(text, &words, &st, &mut cands);
+        // score
+        let mut accepted: Vec<((u32, u32), Vec<(u32, Arc<(f32, Explanation)>)>)> = Vec::new();
+        let mut windows: Vec<_> = cands.into_iter().collect();
+        windows.sort_by_key(|((l, r), _)| (*l, *r));
+        for ((l, r), mut ents) in windows {
+            let (Some(wl), Some(wr)) = (words.get(l as usize), words.get(r as usize)) else {
+                continue;
+            };
+            if !st.case_ok(&words, l as usize, r as usize) {
+                continue;
+            }
+            let Some(span) = text.get(wl.start as usize..wr.end as usize) else {
+                continue;
+            };
+            ents.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            ents.dedup_by_key(|e| e.0);
+            ents.truncate(16);
+            let mut good = Vec::new();
+            for (e, _) in ents {
+                if let Some(s) = self.score(span, e) {
+                    if s.0 >= opts.threshold {
+                        good.push((e, s));
+                    }
+                }
+            }
+            if !good.is_empty() {
+                good.sort_by(|a, b| b.1 .0.total_cmp(&a.1 .0).then(a.0.cmp(&b.0)));
+                good.truncate(opts.max_entities_per_mention.max(1));
+                accepted.push(((l, r), good));
+            }
+        }
+        // longest spans first, then best score; no overlaps
+        accepted.sort_by(|a, b| {
+            let la = a.0 .1 - a.0 .0;
+            let lb = b.0 .1 - b.0 .0;
+            lb.cmp(&la)
+                .then_with(|| {
+                    let sa = a.1.first().map_or(0.0, |x| x.1 .0);
+                    let sb = b.1.first().map_or(0.0, |x| x.1 .0);
+                    sb.total_cmp(&sa)
+                })
+                .then(a.0.cmp(&b.0))
+        });
+        let mut taken = vec![false; words.len()];
+        let mut kept: Vec<((u32, u32), Vec<(u32, Arc<(f32, Explanation)>)>)> = Vec::new();
+        for (win, ents) in accepted {
+            let (l, r) = (win.0 as usize, win.1 as usize);
+            if taken.get(l..=r).is_none_or(|s| s.iter().any(|&t| t)) {
+                continue;
+            }
+            if let Some(s) = taken.get_mut(l..=r) {
+                s.iter_mut().for_each(|t| *t = true);
+            }
+            kept.push((win, ents));
+        }
+        kept.sort_by_key(|(w, _)| *w);
+        let entities = self.matcher.entities();
+        let mut mentions: Vec<Mention> = Vec::new();
+        for ((l, r), ents) in &kept {
+            let (Some(wl), Some(wr)) = (words.get(*l as usize), words.get(*r as usize)) else {
+                continue;
+            };
+            for (e, s) in ents {
+                let Some(ent) = entities.get(*e as usize) else {
+                    continue;
+                };
+                mentions.push(Mention {
+                    start: 0,
+                    end: 0,
+                    byte_start: wl.start as usize,
+                    byte_end: wr.end as usize,
+                    source_start: None,
+                    source_end: None,
+                    text: text
+                        .get(wl.start as usize..wr.end as usize)
+                        .unwrap_or("")
+                        .to_string(),
+                    kind: MentionKind::Name,
+                    antecedent: None,
+                    entity: EntityRef::of(ent),
+                    entity_index: *e as usize,
+                    score: s.0,
+                    explanation: s.1.clone(),
+                });
+            }
+        }
+        if opts.coreference {
+            mentions = self.coreference(text, &words, &st, &taken, mentions);
+        }
+        // countries and arms words
+        let mut arms_terms: Vec<String> = Vec::new();
+        let mut country_spans: Vec<(&'static str, CountrySpan)> = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let wid = st.wid.get(i).copied().unwrap_or(NONE);
+            if wid == NONE {
+                i += 1;
+                continue;
+            }
+            let f = self.flags(wid);
+            if f & W_ARMS != 0 {
+                if let Some(w) = words.get(i) {
+                    let t = text
+                        .get(w.start as usize..w.end as usize)
+                        .unwrap_or("")
+                        .to_lowercase();
+                    if !arms_terms.contains(&t) {
+                        arms_terms.push(t);
+                    }
+                }
+            }
+            if opts.countries && f & W_COUNTRY != 0 {
+                if let Some((len, code, form)) = self.country_at(&words, &st, i) {
+                    let (Some(a), Some(b)) = (words.get(i), words.get(i + len - 1)) else {
+                        i += 1;
+                        continue;
+                    };
+                    country_spans.push((
+                        code,
+                        CountrySpan {
+                            start: 0,
+                            end: 0,
+                            byte_start: a.start as usize,
+                            byte_end: b.end as usize,
+                            text: text
+                                .get(a.start as usize..b.end as usize)
+                                .unwrap_or("")
+                                .to_string(),
+                            form,
+                        },
+                    ));
+                    i += len;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        // char offsets
+        let mut offs: Vec<usize> = Vec::new();
+        for m in &mentions {
+            offs.push(m.byte_start);
+            offs.push(m.byte_end);
+        }
+        for (_, c) in &country_spans {
+            offs.push(c.byte_start);
+            offs.push(c.byte_end);
+        }
+        let chars = char_offsets(text, &mut offs);
+        let to_char = |b: usize| -> usize {
+            offs.binary_search(&b)
+                .ok()
+                .and_then(|i| chars.get(i).copied())
+                .unwrap_or(b)
+        };
+        for m in mentions.iter_mut() {
+            m.start = to_char(m.byte_start);
+            m.end = to_char(m.byte_end);
+            m.source_start = doc.source_offset(m.byte_start);
+            m.source_end = doc
+                .source_offset(m.byte_end.saturating_sub(1))
+                .map(|x| x + 1);
+        }
+        let mut countries: Vec<CountryMention> = Vec::new();
+        for (code, mut span) in country_spans {
+            span.start = to_char(span.byte_start);
+            span.end = to_char(span.byte_end);
+            if let Some(c) = countries.iter_mut().find(|c| c.code == code) {
+                c.spans.push(span);
+                continue;
+            }
+            let regimes = countries::regimes(&self.rules, code);
+            let arms_embargo = regimes.iter().any(|g| g.arms_embargo);
+            countries.push(CountryMention {
+                code: code.to_string(),
+                name: interdict_model::country::country_name(code)
+                    .unwrap_or(code)
+                    .to_string(),
+                spans: vec![span],
+                arms_embargo,
+                regimes,
+                note: None,
+            });
+        }
+        if !arms_terms.is_empty() {
+            for c in countries.iter_mut().filter(|c| c.arms_embargo) {
+                let bases: Vec<String> = c
+                    .regimes
+                    .iter()
+                    .filter(|g| g.arms_embargo)
+                    .map(|g| format!("{} {}: {}", g.authority, g.regime, g.legal_basis))
+                    .collect();
+                c.note = Some(format!(
+                    "the text speaks of arms ({}) and names {} ({}), which is under an arms embargo: {}",
+                    arms_terms.join(", "),
+                    c.name,
+                    c.code,
+                    bases.join("; ")
+                ));
+            }
+        }
+        ScanReport {
+            kind: doc.kind,
+            chars: if text.is_ascii() {
+                text.len()
+            } else {
+                text.chars().count()
+            },
+            bytes: text.len(),
+            threshold: opts.threshold,
+            mentions,
+            countries,
+            arms_terms,
+            warnings: doc.warnings.clone(),
+        }
+    }
+
+    /// The score of a span against an entity, cached.
+    fn score(&self, span: &str, entity: u32) -> Scored {
+        let key: CacheKey = (span.into(), entity);
+        if let Ok(c) = self.cache.read() {
+            if let Some(v) = c.get(&key) {
+                return v.clone();
+            }
+        }
+        let v = self
+            .matcher
+            .score(&Query::name(span), entity as usize)
+            .ok()
+            .map(|r| Arc::new((r.score, r.explanation)));
+        if let Ok(mut c) = self.cache.write() {
+            if c.len() >= CACHE_MAX {
+                c.clear();
+            }
+            c.insert(key, v.clone());
+        }
+        v
+    }
+
+    fn lookup_words(&self, text: &str, words: &[Word]) -> State {
+        let mut wid = Vec::with_capacity(words.len());
+        let mut alt_start: Vec<u32> = Vec::with_capacity(words.len());
+        let mut alts: Vec<u32> = Vec::new();
+        let mut lower_seen: HashSet<u32, BuildHasherDefault<Fx>> = HashSet::default();
+        let mut buf = String::with_capacity(32);
+        let mut cap = 0usize;
+        let mut allcaps = 0usize;
+        let mut lettered = 0usize;
+        for w in words {
+            alt_start.push(alts.len() as u32);
+            let s = text.get(w.start as usize..w.end as usize).unwrap_or("");
+            if w.has(FOREIGN) {
+                wid.push(NONE);
+                continue;
+            }
+            if !w.has(DIGIT) {
+                lettered += 1;
+                if w.has(CAP) {
+                    cap += 1;
+                }
+                if w.has(ALLCAPS) {
+                    allcaps += 1;
+                }
+            }
+            normalize_word(s, &mut buf);
+            match self.words.get(buf.as_str()) {
+                Some(&id) => {
+                    wid.push(id);
+                    if !w.has(CAP) && self.flags(id) & W_SINGLE != 0 {
+                        lower_seen.insert(id);
+                    }
+                }
+                None => {
+                    wid.push(NONE);
+                    if w.has(CAP)
+                        && buf.len() >= 3
+                        && !w.has(DIGIT)
+                        && !is_title(&buf)
+                        && !is_stopword(&buf)
+                        && !is_legal_form(&buf)
+                    {
+                        if let Some(list) = self.phon.get(phonetic_key(&buf).as_str()) {
+                            alts.extend(list.iter().take(8));
+                        }
+                    }
+                }
+            }
+        }
+        alt_start.push(alts.len() as u32);
+        let has_case = lettered > 0 && cap * 200 >= lettered && allcaps * 100 < lettered * 70;
+        State {
+            wid,
+            alt_start,
+            alts,
+            lower_seen,
+            has_case,
+        }
+    }
+
+    /// Candidates from pairs of name tokens in Latin text.
+    fn latin_candidates(
+        &self,
+        words: &[Word],
+        st: &State,
+        cands: &mut FxMap<(u32, u32), Vec<(u32, f32)>>,
+    ) {
+        let n = words.len();
+        let mut seen: HashSet<(u32, u32, u32), BuildHasherDefault<Fx>> = HashSet::default();
+        let mut ka: Vec<u32> = Vec::new();
+        let mut kb: Vec<u32> = Vec::new();
+        for i in 0..n {
+            st.keys(i, self, &mut ka);
+            if ka.is_empty() {
+                continue;
+            }
+            for d in 1..=2usize {
+                let j = i + d;
+                if j >= n {
+                    break;
+                }
+                if words.get(i + 1..=j).is_none_or(|s| s.iter().any(|w| w.brk)) {
+                    break;
+                }
+                st.keys(j, self, &mut kb);
+                for &a in &ka {
+                    for &b in &kb {
+                        if a == b {
+                            continue;
+                        }
+                        let Some(list) = self.pairs.get(&pair_key(a, b)) else {
+                            continue;
+                        };
+                        for &ri in list.iter().take(2000) {
+                            let Some(rec) = self.recs.get(ri as usize) else {
+                                continue;
+                            };
+                            if let Some((l, r, cov)) = self.expand(words, st, rec, i, j) {
+                                if seen.insert((l, r, rec.entity)) || cov > 0.0 {
+                                    let v = cands.entry((l, r)).or_default();
+                                    match v.iter_mut().find(|x| x.0 == rec.entity) {
+                                        Some(x) => x.1 = x.1.max(cov),
+                                        None => v.push((rec.entity, cov)),
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Grows a window from the pair `i`, `j` over words of the record; the
+    /// window and its coverage when it covers enough of the name.
+    fn expand(
+        &self,
+        words: &[Word],
+        st: &State,
+        rec: &Rec,
+        i: usize,
+        j: usize,
+    ) -> Option<(u32, u32, f32)> {
+        let rk = self.rec_keys(rec);
+        let mut matched: [u32; 16] = [NONE; 16];
+        let mut nm = 0usize;
+        let mut mass = 0.0f32;
+        let mut add = |k: u32, matched: &mut [u32; 16], nm: &mut usize| -> bool {
+            if matched.iter().take(*nm).any(|&x| x == k) {
+                return false;
+            }
+            if *nm < 16 {
+                matched[*nm] = k;
+                *nm += 1;
+            }
+            mass += self.weight(k);
+            true
+        };
+        let member = |p: usize, matched: &[u32; 16], nm: usize| -> Option<u32> {
+            let k = st.member_key(p, self, rk)?;
+            (!matched.iter().take(nm).any(|&x| x == k)).then_some(k)
+        };
+        // the pair itself (and the word between, which need not be a member)
+        for p in [i, j] {
+            let k = st.member_key(p, self, rk)?;
+            add(k, &mut matched, &mut nm);
+        }
+        let mut extra = 0usize;
+        if j == i + 2 {
+            match member(i + 1, &matched, nm) {
+                Some(k) => {
+                    add(k, &mut matched, &mut nm);
+                }
+                None => {
+                    // an initial of a listed token is fine, anything else counts against
+                    if !st.is_initial_of(i + 1, words, self, rk) {
+                        extra += 1;
+                    }
+                }
+            }
+        }
+        let max_len = rk.len() + 2;
+        let mut l = i;
+        let mut r = j;
+        while l > 0 && r - l + 1 < max_len {
+            let Some(w) = words.get(l) else { break };
+            if w.brk {
+                break;
+            }
+            match member(l - 1, &matched, nm) {
+                Some(k) => {
+                    add(k, &mut matched, &mut nm);
+                    l -= 1;
+                }
+                None => break,
+            }
+        }
+        while r + 1 < words.len() && r - l + 1 < max_len {
+            let Some(w) = words.get(r + 1) else { break };
+            if w.brk {
+                break;
+            }
+            match member(r + 1, &matched, nm) {
+                Some(k) => {
+                    add(k, &mut matched, &mut nm);
+                    r += 1;
+                }
+                None => {
+                    if st.is_initial_of(r + 1, words, self, rk)
+                        && words.get(r + 2).is_some_and(|w2| !w2.brk)
+                        && member(r + 2, &matched, nm).is_some()
+                    {
+                        r += 1;
+                        continue;
+                    }
+                    break;
+                }
+            }
+        }
+        let unmatched = (rec.weight - mass).max(0.0);
+        let cov = mass / (mass + 0.4 * unmatched + extra as f32 * 2.0).max(1e-6);
+        (cov >= 0.7 && nm >= 2).then_some((l as u32, r as u32, cov))
+    }
+
+    /// Candidates in runs of words in other scripts (Cyrillic, Hangul, ...).
+    fn foreign_candidates(
+        &self,
+        text: &str,
+        words: &[Word],
+        cands: &mut FxMap<(u32, u32), Vec<(u32, f32)>>,
+    ) {
+        let n = words.len();
+        let mut i = 0;
+        let mut keys: Vec<u32> = Vec::new();
+        while i < n {
+            let Some(w) = words.get(i) else { break };
+            if !w.has(FOREIGN) || !w.has(CAP) {
+                i += 1;
+                continue;
+            }
+            // the run of capitalized foreign words from i
+            let mut e = i;
+            while e + 1 < n
+                && e + 1 - i < 6
+                && words
+                    .get(e + 1)
+                    .is_some_and(|x| !x.brk && x.has(FOREIGN) && x.has(CAP))
+            {
+                e += 1;
+            }
+            for a in i..=e {
+                for b in a..=e.min(a + 3) {
+                    let (Some(wa), Some(wb)) = (words.get(a), words.get(b)) else {
+                        continue;
+                    };
+                    let Some(span) = text.get(wa.start as usize..wb.end as usize) else {
+                        continue;
+                    };
+                    for f in name_forms(span, NameClass::Any).into_iter().take(8) {
+                        keys.clear();
+                        for t in &f.tokens {
+                            match self.words.get(t.as_str()) {
+                                Some(&id) if self.flags(id) & W_NAME != 0 => keys.push(id),
+                                _ => {
+                                    if let Some(list) = self.phon.get(phonetic_key(t).as_str()) {
+                                        keys.extend(list.iter().take(4));
+                                    }
+                                }
+                            }
+                        }
+                        let mut recs: Vec<u32> = Vec::new();
+                        for x in 0..keys.len() {
+                            for y in x + 1..keys.len() {
+                                if let (Some(&p), Some(&q)) = (keys.get(x), keys.get(y)) {
+                                    if let Some(l) = self.pairs.get(&pair_key(p, q)) {
+                                        recs.extend(l.iter().take(2000));
+                                    }
+                                }
+                            }
+                        }
+                        if f.tokens.len() == 1 && wa.end - wa.start >= 8 {
+                            for k in &keys {
+                                if let Some(l) = self.singles.get(k) {
+                                    recs.extend(l.iter().filter(|&&r| {
+                                        self.recs.get(r as usize).is_some_and(|x| !x.weak)
+                                    }));
+                                }
+                            }
+                        }
+                        recs.sort_unstable();
+                        recs.dedup();
+                        for ri in recs {
+                            let Some(rec) = self.recs.get(ri as usize) else {
+                                continue;
+                            };
+                            let rk = self.rec_keys(rec);
+                            let mut mass = 0.0;
+                            let mut nm = 0;
+                            for &k in rk {
+                                if keys.contains(&k) {
+                                    mass += self.weight(k);
+                                    nm += 1;
+                                }
+                            }
+                            let unmatched = (rec.weight - mass).max(0.0);
+                            let cov = mass / (mass + 0.4 * unmatched).max(1e-6);
+                            if cov >= 0.7 && (nm >= 2 || rk.len() == 1) {
+                                let v = cands.entry((a as u32, b as u32)).or_default();
+                                if !v.iter().any(|x| x.0 == rec.entity) {
+                                    v.push((rec.entity, cov));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            i = e + 1;
+        }
+    }
+
+    /// Candidates from one-token names, with the guards of the crate documentation.
+    fn single_candidates(
+        &self,
+        text: &str,
+        words: &[Word],
+        st: &State,
+        cands: &mut FxMap<(u32, u32), Vec<(u32, f32)>>,
+    ) {
+        let entities = self.matcher.entities();
+        for (i, w) in words.iter().enumerate() {
+            let wid = st.wid.get(i).copied().unwrap_or(NONE);
+            if wid == NONE || self.flags(wid) & W_SINGLE == 0 {
+                continue;
+            }
+            if st.lower_seen.contains(&wid) {
+                continue;
+            }
+            let s = text.get(w.start as usize..w.end as usize).unwrap_or("");
+            let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+            if letters < 3 {
+                continue;
+            }
+            let allcaps = w.has(ALLCAPS);
+            if st.has_case {
+                if !w.has(CAP) {
+                    continue;
+                }
+                if w.has(SENT_START) && !allcaps {
+                    continue;
+                }
+            }
+            if letters <= 5 && !allcaps {
+                continue;
+            }
+            let mut norm = String::new();
+            normalize_word(s, &mut norm);
+            if is_stopword(&norm) || is_title(&norm) || is_legal_form(&norm) {
+                continue;
+            }
+            let cue = (1..=2).any(|d| {
+                i >= d
+                    && st
+                        .wid
+                        .get(i - d)
+                        .is_some_and(|&x| x != NONE && self.flags(x) & W_CUE != 0)
+            }) || st
+                .wid
+                .get(i + 1)
+                .is_some_and(|&x| x != NONE && self.flags(x) & W_CUE != 0);
+            let Some(list) = self.singles.get(&wid) else {
+                continue;
+            };
+            for &ri in list {
+                let Some(rec) = self.recs.get(ri as usize) else {
+                    continue;
+                };
+                if rec.weak {
+                    continue;
+                }
+                let Some(ent) = entities.get(rec.entity as usize) else {
+                    continue;
+                };
+                match ent.schema {
+                    Schema::Person => continue,
+                    Schema::Vessel | Schema::Airplane if !(allcaps || cue) => continue,
+                    _ => {}
+                }
+                let v = cands.entry((i as u32, i as u32)).or_default();
+                if !v.iter().any(|x| x.0 == rec.entity) {
+                    v.push((rec.entity, 1.0));
+                }
+            }
+        }
+    }
+
+    /// The country phrase starting at word `i`: its length, code and form.
+    fn country_at(
+        &self,
+        words: &[Word],
+        st: &State,
+        i: usize,
+    ) -> Option<(usize, &'static str, CountryForm)> {
+        let first = *st.wid.get(i)?;
+        let list = self.country_first.get(&first)?;
+        'phrase: for &pi in list {
+            let (ids, p) = self.phrases.get(pi as usize)?;
+            for (k, id) in ids.iter().enumerate() {
+                let w = words.get(i + k);
+                if st.wid.get(i + k) != Some(id) || (k > 0 && w.is_none_or(|w| w.brk)) {
+                    continue 'phrase;
+                }
+            }
+            let len = ids.len();
+            let span = words.get(i..i + len)?;
+            let w0 = span.first()?;
+            if p.caps
+                && !span
+                    .iter()
+                    .all(|w| w.has(ALLCAPS) || (w.has(CAP) && w.end - w.start == 1))
+            {
+                continue;
+            }
+            if st.has_case && !w0.has(CAP) {
+                continue;
+            }
+            if p.person_like {
+                let cap_word = |k: usize| {
+                    words.get(k).is_some_and(|w| {
+                        w.has(CAP)
+                            && !w.has(SENT_START)
+                            && st
+                                .wid
+                                .get(k)
+                                .is_none_or(|&x| x == NONE || self.flags(x) & W_COUNTRY == 0)
+                    })
+                };
+                let prev = i > 0 && !w0.brk && !w0.has(SENT_START) && cap_word(i - 1);
+                let next = words.get(i + len).is_some_and(|w| !w.brk) && cap_word(i + len);
+                if prev || next {
+                    continue;
+                }
+            }
+            return Some((len, p.code, p.form));
+        }
+        None
+    }
+
+    /// Family names of a listed person, as word ids.
+    fn surnames(&self, e: &Entity) -> Vec<u32> {
+        let mut out = Vec::new();
+        for n in &e.names {
+            if n.kind == NameKind::Former {
+                continue;
+            }
+            let fam: Option<String> = n.family.clone().or_else(|| {
+                n.full
+                    .split_once(',')
+                    .map(|(a, _)| a.to_string())
+                    .filter(|a| !a.trim().is_empty())
+            });
+            if let Some(f) = fam {
+                for w in normalized_words(&f) {
+                    if let Some(&id) = self.words.get(w.as_str()) {
+                        if !out.contains(&id) && !is_stopword(&w) {
+                            out.push(id);
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn coreference(
+        &self,
+        text: &str,
+        words: &[Word],
+        st: &State,
+        taken: &[bool],
+        mentions: Vec<Mention>,
+    ) -> Vec<Mention> {
+        let entities = self.matcher.entities();
+        if mentions.is_empty() {
+            return mentions;
+        }
+        // family-name word → (mention index); registered when the mention ends
+        let mut out: Vec<Mention> = Vec::new();
+        let mut surname: FxMap<u32, usize> = FxMap::default();
+        let mut pending = mentions.into_iter().peekable();
+        for (i, w) in words.iter().enumerate() {
+            while let Some(m) = pending.peek() {
+                if m.byte_start > w.start as usize {
+                    break;
+                }
+                let Some(m) = pending.next() else { break };
+                let idx = out.len();
+                if m.entity.schema == Schema::Person {
+                    if let Some(e) = entities.get(m.entity_index) {
+                        let mut keys = self.surnames(e);
+                        if keys.is_empty() {
+                            // no family name in the listing: the last word written
+                            let mut buf = String::new();
+                            if let Some(last) = words
+                                .iter()
+                                .rev()
+                                .find(|x| (x.end as usize) <= m.byte_end && !x.has(FOREIGN))
+                            {
+                                normalize_word(
+                                    text.get(last.start as usize..last.end as usize)
+                                        .unwrap_or(""),
+                                    &mut buf,
+                                );
+                                if let Some(&id) = self.words.get(buf.as_str()) {
+                                    keys.push(id);
+                                }
+                            }
+                        }
+                        for k in keys {
+                            surname.insert(k, idx);
+                        }
+                    }
+                }
+                out.push(m);
+            }
+            if taken.get(i).copied().unwrap_or(true) || !w.has(CAP) || w.has(FOREIGN) {
+                continue;
+            }
+            let wid = st.wid.get(i).copied().unwrap_or(NONE);
+            let Some(&ante) = surname.get(&wid) else {
+                continue;
+            };
+            // a family name next to other capitalized words is another name
+            let next_cap = words
+                .get(i + 1)
+                .is_some_and(|x| !x.brk && x.has(CAP) && !x.has(HYPHEN));
+            let prev_cap = i > 0
+                && !w.brk
+                && words
+                    .get(i - 1)
+                    .is_some_and(|x| x.has(CAP) && !x.has(SENT_START) && !taken_at(taken, i - 1));
+            if next_cap || prev_cap {
+                continue;
+            }
+            let Some(a) = out.get(ante) else { continue };
+            let mut explanation = a.explanation.clone();
+            explanation.sentence = format!(
+                "Family name of \"{}\", named earlier in the text. {}",
+                a.text, explanation.sentence
+            );
+            let m = Mention {
+                start: 0,
+                end: 0,
+                byte_start: w.start as usize,
+                byte_end: w.end as usize,
+                source_start: None,
+                source_end: None,
+                text: text
+                    .get(w.start as usize..w.end as usize)
+                    .unwrap_or("")
+                    .to_string(),
+                kind: MentionKind::Coreference,
+                antecedent: Some(ante),
+                entity: a.entity.clone(),
+                entity_index: a.entity_index,
+                score: a.score,
+                explanation,
+            };
+            out.push(m);
+        }
+        out.extend(pending);
+        out
+    }
+}
+
+fn taken_at(taken: &[bool], i: usize) -> bool {
+    taken.get(i).copied().unwrap_or(false)
+}
+
+/// Per-document lookup state.
+struct State {
+    wid: Vec<u32>,
+    alt_start: Vec<u32>,
+    alts: Vec<u32>,
+    lower_seen: HashSet<u32, BuildHasherDefault<Fx>>,
+    has_case: bool,
+}
+
+impl State {
+    /// The name keys of word `i` (its word id if it is a name token, else its phonetic alternatives).
+    fn keys(&self, i: usize, sc: &Scanner, out: &mut Vec<u32>) {
+        out.clear();
+        let w = self.wid.get(i).copied().unwrap_or(NONE);
+        if w != NONE {
+            if sc.flags(w) & W_NAME != 0 {
+                out.push(w);
+            }
+            return;
+        }
+        let (Some(&a), Some(&b)) = (self.alt_start.get(i), self.alt_start.get(i + 1)) else {
+            return;
+        };
+        if let Some(s) = self.alts.get(a as usize..b as usize) {
+            out.extend_from_slice(s);
+        }
+    }
+
+    /// The record key word `p` stands for, if any.
+    fn member_key(&self, p: usize, sc: &Scanner, rk: &[u32]) -> Option<u32> {
+        let w = self.wid.get(p).copied().unwrap_or(NONE);
+        if w != NONE {
+            return rk.contains(&w).then_some(w);
+        }
+        let (a, b) = (*self.alt_start.get(p)?, *self.alt_start.get(p + 1)?);
+        let _ = sc;
+        self.alts
+            .get(a as usize..b as usize)?
+            .iter()
+            .find(|k| rk.contains(k))
+            .copied()
+    }
+
+    /// Whether word `p` is a one-letter initial of a listed token.
+    fn is_initial_of(&self, p: usize, words: &[Word], sc: &Scanner, rk: &[u32]) -> bool {
+        let Some(w) = words.get(p) else { return false };
+        if w.end - w.start != 1 || !w.has(CAP) {
+            return false;
+        }
+        let wid = self.wid.get(p).copied().unwrap_or(NONE);
+        let Some(letter) = sc.vocab.get(wid as usize).and_then(|k| k.bytes().next()) else {
+            return false;
+        };
+        rk.iter().any(|&k| {
+            sc.vocab
+                .get(k as usize)
+                .is_some_and(|t| t.as_bytes().first() == Some(&letter))
+        })
+    }
+
+    /// Whether the case of the words `l..=r` looks like a name.
+    fn case_ok(&self, words: &[Word], l: usize, r: usize) -> bool {
+        if !self.has_case {
+            return true;
+        }
+        let Some(span) = words.get(l..=r) else {
+            return false;
+        };
+        let Some(first) = span.first() else {
+            return false;
+        };
+        if !first.has(CAP) {
+            return false;
+        }
+        let mut cap = 0;
+        let mut prev_cap = false;
+        for w in span {
+            let c = w.has(CAP) || (w.has(HYPHEN) && prev_cap);
+            if c {
+                cap += 1;
+            }
+            prev_cap = c;
+        }
+        cap * 2 >= span.len() + usize::from(span.len() > 2)
+    }
+}
+
+/// Char offsets of the (sorted, deduplicated on return) byte offsets.
+fn char_offsets(text: &str, offs: &mut Vec<usize>) -> Vec<usize> {
+    offs.sort_unstable();
+    offs.dedup();
+    if text.is_ascii() {
+        return offs.clone();
+    }
+    let mut out = Vec::with_capacity(offs.len());
+    let mut it = offs.iter().peekable();
+    let mut chars = 0usize;
+    for (b, _) in text.char_indices() {
+        while let Some(&&o) = it.peek() {
+            if o <= b {
+                out.push(chars);
+                it.next();
+            } else {
+                break;
+            }
+        }
+        chars += 1;
+    }
+    for _ in it {
+        out.push(chars);
+    }
+    out
+}
+
+/// The document text with each mention marked as `[[text → id score]]` and
+/// each country as `[[text ⇒ CODE]]`, for reading in a terminal.
+pub fn render_marked(doc: &Document, report: &ScanReport) -> String {
+    let text = doc.text.as_str();
+    // (byte_start, byte_end, label)
+    let mut marks: Vec<(usize, usize, String)> = Vec::new();
+    let mut i = 0;
+    while i < report.mentions.len() {
+        let Some(m) = report.mentions.get(i) else {
+            break;
+        };
+        let mut labels = vec![format!("{} {:.2}", m.entity.id, m.score)];
+        let mut j = i + 1;
+        while let Some(n) = report.mentions.get(j) {
+            if n.byte_start != m.byte_start || n.byte_end != m.byte_end {
+                break;
+            }
+            labels.push(format!("{} {:.2}", n.entity.id, n.score));
+            j += 1;
+        }
+        let tag = if m.kind == MentionKind::Coreference {
+            " (same person)"
+        } else {
+            ""
+        };
+        marks.push((
+            m.byte_start,
+            m.byte_end,
+            format!("[[{} \u{2192} {}{}]]", m.text, labels.join(", "), tag),
+        ));
+        i = j;
+    }
+    for c in &report.countries {
+        for s in &c.spans {
+            if marks
+                .iter()
+                .any(|(a, b, _)| s.byte_start < *b && *a < s.byte_end)
+            {
+                continue;
+            }
+            marks.push((
+                s.byte_start,
+                s.byte_end,
+                format!("[[{} \u{21D2} {}]]", s.text, c.code),
+            ));
+        }
+    }
+    marks.sort_by_key(|m| m.0);
+    let mut out = String::with_capacity(text.len() + marks.len() * 32);
+    let mut pos = 0;
+    for (a, b, label) in marks {
+        if a < pos {
+            continue;
+        }
+        out.push_str(text.get(pos..a).unwrap_or(""));
+        out.push_str(&label);
+        pos = b;
+    }
+    out.push_str(text.get(pos..).unwrap_or(""));
+    out
+}
