@@ -57,6 +57,18 @@ fn main() {
         pool.len()
     );
     let opts = Options::default();
+    // the identifying word of a name: the rarest over the loaded lists
+    let rarest = |w: &[String]| -> Option<usize> {
+        w.iter()
+            .enumerate()
+            .filter(|(_, t)| t.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+            .max_by(|a, b| {
+                let wa = m.token_weight(&interdict_text::normalize(a.1).replace(' ', ""));
+                let wb = m.token_weight(&interdict_text::normalize(b.1).replace(' ', ""));
+                wa.total_cmp(&wb)
+            })
+            .map(|(i, _)| i)
+    };
     let mut rng = Rng(0x00c0_ffee_1234_5678);
     println!(
         "{:<18} {:>7} {:>7} {:>8}",
@@ -164,7 +176,7 @@ fn main() {
         if ta.len() < 2 || tb.is_empty() {
             continue;
         }
-        let i = rng.below(ta.len());
+        let Some(i) = rarest(&ta) else { continue };
         let new = tb[rng.below(tb.len())];
         if interdict_matcher::sim::osa_distance(
             new.to_lowercase().as_bytes(),
@@ -188,7 +200,7 @@ fn main() {
     {
         guard += 1;
         let a = &ents[pool[rng.below(pool.len())]];
-        if let Some(v) = perturb::heavy_edit(&mut rng, &a.names[0].full) {
+        if let Some(v) = perturb::heavy_edit(&mut rng, &a.names[0].full, rarest) {
             if !listed.contains(&key(&v)) {
                 fp_cases.push(("beyond_typo", v));
             }

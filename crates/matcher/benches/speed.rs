@@ -141,8 +141,7 @@ fn child(db: &str) {
                 .map(|n| {
                     n.full
                         .split([' ', ','])
-                        .filter(|t| !t.is_empty())
-                        .last()
+                        .rfind(|t| !t.is_empty())
                         .unwrap_or("Y")
                 })
                 .unwrap_or("Y");

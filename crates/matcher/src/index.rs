@@ -24,6 +24,12 @@ pub(crate) struct NameRec {
     pub weight: f32,
     /// Multiplier for the name's quality (weak aliases count less).
     pub factor: f32,
+    /// Weight of its patronymic-looking tokens (they may weigh less when unmatched).
+    pub patronymic: f32,
+    /// Largest token weight.
+    pub max_token: f32,
+    /// Whether it has single-letter tokens (initials).
+    pub has_initial: bool,
 }
 
 /// The index over a set of entities.
@@ -56,8 +62,8 @@ pub(crate) struct Index {
     pub ids: HashMap<String, Vec<(u32, IdKind)>>,
     /// Weight of a token never seen in the lists.
     pub unknown_weight: f32,
-    /// Largest weight of any token.
-    pub max_weight: f32,
+    /// Weights of tokens that occur only as removed legal forms or titles.
+    pub removed_weight: HashMap<String, f32>,
 }
 
 /// The normalization class for a schema.
@@ -115,27 +121,36 @@ impl Interner<'_> {
 impl Index {
     pub fn build(entities: &[Entity]) -> Index {
         // 1. name forms, in parallel
-        type Forms = Vec<(u16, Option<&'static str>, f32, Vec<String>)>;
+        type Forms = (
+            Vec<(u16, Option<&'static str>, f32, Vec<String>)>,
+            Vec<String>,
+        );
         let forms: Vec<Forms> = entities
             .par_iter()
             .map(|e| {
                 let class = class_of(Some(e.schema));
-                let mut out: Forms = Vec::new();
+                let mut out = Vec::new();
+                let mut removed: Vec<String> = Vec::new();
                 for (ni, name) in e.names.iter().enumerate().take(u16::MAX as usize) {
                     let factor = quality_factor(name.kind, name.quality);
                     for f in name_forms(&name.full, class) {
                         if f.tokens.is_empty() {
                             continue;
                         }
+                        removed.extend(f.removed);
                         let mut toks = f.tokens;
                         toks.truncate(24);
-                        if out.iter().any(|(n, _, _, t)| *n == ni as u16 && *t == toks) {
+                        if out.iter().any(|(n, _, _, t): &(u16, _, _, Vec<String>)| {
+                            *n == ni as u16 && *t == toks
+                        }) {
                             continue;
                         }
                         out.push((ni as u16, f.scheme, factor, toks));
                     }
                 }
-                out
+                removed.sort();
+                removed.dedup();
+                (out, removed)
             })
             .collect();
 
@@ -147,7 +162,14 @@ impl Index {
         let mut entity_recs = Vec::with_capacity(entities.len() + 1);
         let mut df: Vec<u32> = Vec::new();
         let mut last_seen: Vec<u32> = Vec::new();
-        for (ei, ef) in forms.iter().enumerate() {
+        // tokens dropped as legal forms or titles still count as common
+        // words, so that a query keeping them ("joint stock company") does not
+        // treat them as rare
+        let mut removed_df: HashMap<String, u32> = HashMap::new();
+        for (ei, (ef, removed)) in forms.iter().enumerate() {
+            for r in removed {
+                *removed_df.entry(r.clone()).or_default() += 1;
+            }
             entity_recs.push(recs.len() as u32);
             for (ni, scheme, factor, toks) in ef {
                 let start = rec_tokens.len() as u32;
@@ -176,6 +198,9 @@ impl Index {
                     tok_len: toks.len() as u16,
                     weight: 0.0,
                     factor: *factor,
+                    patronymic: 0.0,
+                    max_token: 0.0,
+                    has_initial: false,
                 });
             }
         }
@@ -185,7 +210,19 @@ impl Index {
         let unknown_weight = ((n + 1.0) / 0.5).ln().max(1.0);
         let mut vocab_weight: Vec<f32> = df
             .iter()
-            .map(|&d| ((n + 1.0) / (d as f32 + 0.5)).ln().max(0.3))
+            .zip(&vocab)
+            .map(|(&d, t)| {
+                let d = d + removed_df.get(&**t).copied().unwrap_or(0);
+                ((n + 1.0) / (d as f32 + 0.5)).ln().max(0.3)
+            })
+            .collect();
+        let removed_weight: HashMap<String, f32> = removed_df
+            .into_iter()
+            .filter(|(t, _)| !vocab_map.contains_key(t.as_str()))
+            .map(|(t, d)| {
+                let w = ((n + 1.0) / (d as f32 + 0.5)).ln().max(0.3);
+                (t, w)
+            })
             .collect();
         for (w, t) in vocab_weight.iter_mut().zip(&vocab) {
             if t.len() == 1 {
@@ -197,10 +234,19 @@ impl Index {
         for r in &mut recs {
             let s = r.tok_start as usize;
             let toks = rec_tokens.get(s..s + r.tok_len as usize).unwrap_or(&[]);
-            r.weight = toks
-                .iter()
-                .map(|&t| vocab_weight.get(t as usize).copied().unwrap_or(0.0))
-                .sum();
+            r.weight = 0.0;
+            for &t in toks {
+                let w = vocab_weight.get(t as usize).copied().unwrap_or(0.0);
+                let text = vocab.get(t as usize).map_or("", |s| &**s);
+                r.weight += w;
+                r.max_token = r.max_token.max(w);
+                if crate::score::is_patronymic(text) {
+                    r.patronymic += w;
+                }
+                if text.len() == 1 {
+                    r.has_initial = true;
+                }
+            }
         }
 
         // 3. joined pairs and postings
@@ -312,7 +358,6 @@ impl Index {
                 }
             }
         }
-        let max_weight = vocab_weight.iter().copied().fold(unknown_weight, f32::max);
 
         Index {
             vocab,
@@ -334,7 +379,7 @@ impl Index {
             entity_recs,
             ids,
             unknown_weight,
-            max_weight,
+            removed_weight,
         }
     }
 
@@ -344,6 +389,7 @@ impl Index {
             .get(token)
             .filter(|&&v| self.vocab_real.get(v as usize).copied().unwrap_or(false))
             .and_then(|&v| self.vocab_weight.get(v as usize).copied())
+            .or_else(|| self.removed_weight.get(token).copied())
             .unwrap_or(self.unknown_weight)
     }
 

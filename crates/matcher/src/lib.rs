@@ -491,6 +491,7 @@ impl Matcher {
                     text: t,
                     phon: p,
                     weight: self.index.weight(t),
+                    join_phon: None,
                 })
                 .collect();
             for qf in &qforms {
@@ -622,8 +623,9 @@ impl Matcher {
                     if sc.ent_stamp.get(e) == Some(&egen) {
                         continue;
                     }
-                    let upper = sc.qm[ri] + sc.lm[ri] + f.initial_mass;
-                    let bound = score_bound(upper, f.total + rec.weight);
+                    let upper =
+                        sc.qm[ri] + sc.lm[ri] + f.initial_mass(rec.max_token, rec.has_initial);
+                    let bound = score_bound(upper, f.total + rec.weight, rec.patronymic);
                     if bound >= prune {
                         if let Some(s) = sc.ent_stamp.get_mut(e) {
                             *s = egen;
@@ -646,18 +648,30 @@ impl Matcher {
 
     fn ltoks(&self, rec: &NameRec) -> Vec<LTok<'_>> {
         let idx = &self.index;
-        idx.rec_tokens(rec)
-            .iter()
-            .map(|&t| {
+        let toks = idx.rec_tokens(rec);
+        let phon_of = |v: u32| {
+            idx.vocab_phon
+                .get(v as usize)
+                .and_then(|&p| idx.phon_keys.get(p as usize))
+                .map_or("", |s| &**s)
+        };
+        let mut buf = String::new();
+        toks.iter()
+            .enumerate()
+            .map(|(j, &t)| {
                 let ti = t as usize;
+                let text = idx.vocab.get(ti).map_or("", |s| &**s);
+                let join_phon = toks.get(j + 1).and_then(|&n| {
+                    buf.clear();
+                    buf.push_str(text);
+                    buf.push_str(idx.vocab.get(n as usize).map_or("", |s| &**s));
+                    idx.vocab_map.get(buf.as_str()).map(|&v| phon_of(v))
+                });
                 LTok {
-                    text: idx.vocab.get(ti).map_or("", |s| &**s),
-                    phon: idx
-                        .vocab_phon
-                        .get(ti)
-                        .and_then(|&p| idx.phon_keys.get(p as usize))
-                        .map_or("", |s| &**s),
+                    text,
+                    phon: phon_of(t),
                     weight: idx.vocab_weight.get(ti).copied().unwrap_or(0.0),
+                    join_phon,
                 }
             })
             .collect()

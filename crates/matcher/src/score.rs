@@ -11,6 +11,15 @@ use interdict_text::phonetic_key;
 pub(crate) const MIN_SIM: f32 = 0.7;
 /// Unmatched tokens beyond the ones that conflict pairwise weigh this much.
 pub(crate) const SURPLUS: f32 = 0.4;
+/// Unmatched tokens present on both sides (a different given name, a
+/// different clan name) weigh this much: a contradiction, not an omission.
+pub(crate) const CONFLICT: f32 = 1.5;
+/// Partial agreement (fuzzy, phonetic, joined, initial) is credited
+/// `sim - PARTIAL_PENALTY·(1-sim)`.
+const PARTIAL_PENALTY: f32 = 0.5;
+/// Surplus listed patronymics (-ovich, -evna, ...) weigh this little: a query
+/// without the patronymic is the common way to write a Russian name.
+pub(crate) const PATRONYMIC_SURPLUS: f32 = 0.2;
 /// Similarity of an initial meeting a full token.
 const INITIAL_SIM: f32 = 0.7;
 /// Similarity of two tokens with the same phonetic key: from this base
@@ -90,11 +99,23 @@ pub(crate) struct QForm {
     pub scheme: Option<&'static str>,
     pub removed: Vec<String>,
     pub total: f32,
-    /// Upper bound of what initials can add to matched mass.
-    pub initial_mass: f32,
+    /// Number of single-letter query tokens (not looked up).
+    pub n_initials: usize,
 }
 
 impl QForm {
+    /// Upper bound of what tokens not looked up (initials) can add to the
+    /// matched mass of a record.
+    pub fn initial_mass(&self, max_token: f32, has_initial: bool) -> f32 {
+        let q_initials = self.n_initials as f32 * INITIAL_SIM * (INITIAL_WEIGHT + max_token);
+        let l_initials = if has_initial {
+            (self.toks.len() - self.n_initials) as f32 * INITIAL_SIM * 2.0 * INITIAL_WEIGHT
+        } else {
+            0.0
+        };
+        q_initials + l_initials
+    }
+
     pub fn new(
         index: &Index,
         tokens: Vec<String>,
@@ -108,7 +129,7 @@ impl QForm {
             .map(|(i, t)| {
                 let phon = phonetic_key(&t);
                 QTok {
-                    last: i + 1 == n,
+                    last: i + 1 == n && n >= 2,
                     text: t,
                     phon,
                     weight: 0.0,
@@ -143,23 +164,14 @@ impl QForm {
         let total = toks.iter().map(|t| t.weight).sum();
         // initials are not looked up: any query token may meet a listed
         // initial and any query initial a listed token, for at most this much
-        let initial_mass = toks
-            .iter()
-            .map(|t| {
-                if t.text.len() == 1 {
-                    INITIAL_SIM * (t.weight + index.max_weight)
-                } else {
-                    INITIAL_SIM * 2.0 * INITIAL_WEIGHT
-                }
-            })
-            .sum();
+        let n_initials = toks.iter().filter(|t| t.text.len() == 1).count();
         QForm {
             toks,
             joined,
             scheme,
             removed,
             total,
-            initial_mass,
+            n_initials,
         }
     }
 }
@@ -172,6 +184,9 @@ fn query_weight(index: &Index, t: &QTok) -> f32 {
         if index.vocab_real.get(v as usize).copied().unwrap_or(false) {
             return index.weight(&t.text);
         }
+    }
+    if let Some(&w) = index.removed_weight.get(t.text.as_str()) {
+        return w;
     }
     // an unseen token: as rare as the rarest close token it meets, else maximal
     t.matches
@@ -228,6 +243,8 @@ pub(crate) struct LTok<'a> {
     pub text: &'a str,
     pub phon: &'a str,
     pub weight: f32,
+    /// Phonetic key of this token joined with the next, when known.
+    pub join_phon: Option<&'a str>,
 }
 
 /// One aligned pair.
@@ -304,7 +321,10 @@ pub(crate) fn score_tokens(
             buf.clear();
             buf.push_str(a.text);
             buf.push_str(b.text);
-            let phon = phonetic_key(&buf);
+            let phon = match a.join_phon {
+                Some(p) => std::borrow::Cow::Borrowed(p),
+                None => std::borrow::Cow::Owned(phonetic_key(&buf)),
+            };
             // joined pairs are indexed with one deletion: allow one edit
             if let Some((sim, _)) = token_sim(&qt.text, &qt.phon, &buf, &phon, false, 1) {
                 if sim * JOINED_FACTOR < JOINED_MIN {
@@ -395,8 +415,12 @@ pub(crate) fn score_tokens(
         let credit = if listed_initial {
             // a listed initial vouches for one letter of a full query token
             p.sim * (qw.min(INITIAL_WEIGHT) + lw)
+        } else if matches!(p.kind, MatchKind::Exact) {
+            qw + lw
         } else {
-            p.sim * (qw + lw)
+            // partial agreement is squashed, so that several near misses do
+            // not add up to a match
+            (p.sim - PARTIAL_PENALTY * (1.0 - p.sim)).max(0.0) * (qw + lw)
         };
         num += credit;
         matched += qw + lw;
@@ -413,23 +437,36 @@ pub(crate) fn score_tokens(
         .filter_map(|&i| q.toks.get(i))
         .map(|t| t.weight)
         .collect();
-    let mut ul: Vec<f32> = unmatched_l
+    let mut ul: Vec<(f32, bool)> = unmatched_l
         .iter()
         .filter_map(|&j| l.get(j))
         .map(|t| {
-            if t.text.len() == 1 {
+            let w = if t.text.len() == 1 {
                 t.weight.min(INITIAL_WEIGHT)
             } else {
                 t.weight
-            }
+            };
+            (w, is_patronymic(t.text))
         })
         .collect();
     uq.sort_by(|a, b| b.total_cmp(a));
-    ul.sort_by(|a, b| b.total_cmp(a));
+    // patronymics last: they are the first to be surplus
+    ul.sort_by(|a, b| a.1.cmp(&b.1).then(b.0.total_cmp(&a.0)));
     let k = uq.len().min(ul.len());
-    let conflict: f32 = uq.iter().take(k).chain(ul.iter().take(k)).sum();
-    let surplus: f32 = uq.iter().skip(k).chain(ul.iter().skip(k)).sum();
-    let den = matched + conflict + SURPLUS * surplus;
+    let conflict: f32 =
+        uq.iter().take(k).sum::<f32>() + ul.iter().take(k).map(|x| x.0).sum::<f32>();
+    let surplus: f32 = uq.iter().skip(k).sum::<f32>()
+        + ul.iter()
+            .skip(k)
+            .map(|&(w, p)| {
+                if p {
+                    w * PATRONYMIC_SURPLUS / SURPLUS
+                } else {
+                    w
+                }
+            })
+            .sum::<f32>();
+    let den = matched + CONFLICT * conflict + SURPLUS * surplus;
     let raw = if den > 0.0 { num / den } else { 0.0 };
     let low_info = low_information_factor(listed_matched, unknown_weight);
     NameScore {
@@ -452,11 +489,24 @@ pub(crate) fn low_information_factor(listed_matched: f32, unknown_weight: f32) -
     }
 }
 
-/// Upper bound of [`score_tokens`] given upper bounds of the matched masses.
-pub(crate) fn score_bound(matched_upper: f32, total: f32) -> f32 {
+/// Whether a token looks like an East Slavic patronymic.
+pub(crate) fn is_patronymic(t: &str) -> bool {
+    t.len() >= 7
+        && [
+            "ovich", "evich", "ovych", "evych", "ovna", "evna", "ichna", "ogly", "kyzy", "ich",
+        ]
+        .iter()
+        .any(|s| t.ends_with(s))
+}
+
+/// Upper bound of [`score_tokens`] given an upper bound of the matched
+/// mass, the total weight of both names and the weight of the listed
+/// patronymics (which weigh less when unmatched).
+pub(crate) fn score_bound(matched_upper: f32, total: f32, patronymic: f32) -> f32 {
     let u = matched_upper.min(total).max(0.0);
     if u <= 0.0 {
         return 0.0;
     }
-    u / (u + SURPLUS * (total - u))
+    let rest = (SURPLUS * (total - u) - (SURPLUS - PATRONYMIC_SURPLUS) * patronymic).max(0.0);
+    u / (u + rest)
 }

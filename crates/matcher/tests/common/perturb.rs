@@ -23,7 +23,7 @@ pub const CLASSES: &[&str] = &[
     "invisible",
 ];
 
-fn words(name: &str) -> Vec<String> {
+pub fn words(name: &str) -> Vec<String> {
     name.split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
         .map(str::to_string)
@@ -430,10 +430,18 @@ pub fn vary(rng: &mut Rng, class: &str, name: &str, other_token: &str) -> Option
     }
 }
 
-/// Edits beyond a typo: three changes in the longest word.
-pub fn heavy_edit(rng: &mut Rng, name: &str) -> Option<String> {
+/// Edits beyond a typo: three changes in the word `rarest` picks (by
+/// default the longest).
+pub fn heavy_edit(
+    rng: &mut Rng,
+    name: &str,
+    rarest: impl Fn(&[String]) -> Option<usize>,
+) -> Option<String> {
     let mut w = words(name);
-    let (i, _) = w.iter().enumerate().max_by_key(|(_, x)| x.len())?;
+    let i = match rarest(&w) {
+        Some(i) => i,
+        None => w.iter().enumerate().max_by_key(|(_, x)| x.len())?.0,
+    };
     let mut c: Vec<char> = w[i].chars().collect();
     if c.len() < 6 {
         return None;
@@ -444,7 +452,7 @@ pub fn heavy_edit(rng: &mut Rng, name: &str) -> Option<String> {
         guard += 1;
         let p = 1 + rng.below(c.len() - 1);
         let l = LETTERS[rng.below(26)] as char;
-        if c[p].to_ascii_lowercase() != l {
+        if c[p].to_ascii_lowercase() != l && c[p].is_ascii_alphabetic() {
             c[p] = l;
             done += 1;
         }
