@@ -108,7 +108,7 @@ struct Hit {
     source: String,
     reference: String,
     caption: String,
-    score: f32,
+    score: f64,
     #[serde(rename = "match")]
     is_match: bool,
 }
@@ -183,7 +183,7 @@ fn screen_row(m: &Matcher, args: &BatchArgs, opts: &Options, row: InRow) -> OutR
                         source: e.source.clone(),
                         reference: e.reference.clone(),
                         caption: e.caption().to_string(),
-                        score: (r.score * 1000.0).round() / 1000.0,
+                        score: (f64::from(r.score) * 1000.0).round() / 1000.0,
                         is_match: r.is_match,
                     })
                 })
