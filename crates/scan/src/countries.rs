@@ -40,7 +40,11 @@ pub const EXTRA: &[(&str, &str, CountryForm)] = &[
     ("North Korea", "KP", CountryForm::Name),
     ("DPRK", "KP", CountryForm::Acronym),
     ("D.P.R.K.", "KP", CountryForm::Acronym),
-    ("Democratic People's Republic of Korea", "KP", CountryForm::Name),
+    (
+        "Democratic People's Republic of Korea",
+        "KP",
+        CountryForm::Name,
+    ),
     ("Korea, North", "KP", CountryForm::Name),
     ("North Korean", "KP", CountryForm::Demonym),
     ("North Koreans", "KP", CountryForm::Demonym),

@@ -94,7 +94,9 @@ pub fn read_document(bytes: &[u8], hint: Option<&str>) -> Result<Document, ScanE
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ScanError::Empty);
     }
-    let hint_l = hint.map(|h| h.trim().to_ascii_lowercase()).unwrap_or_default();
+    let hint_l = hint
+        .map(|h| h.trim().to_ascii_lowercase())
+        .unwrap_or_default();
     let charset_hint = hint_l
         .split(';')
         .find_map(|p| p.trim().strip_prefix("charset="))
@@ -299,9 +301,7 @@ fn sniff(text: &str) -> DocumentKind {
         match line.split_once(':') {
             Some((name, _))
                 if !name.is_empty()
-                    && name
-                        .bytes()
-                        .all(|b| b.is_ascii_alphanumeric() || b == b'-') =>
+                    && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') =>
             {
                 headers += 1;
                 let n = name.to_ascii_lowercase();
@@ -360,6 +360,9 @@ mod tests {
             read_document(&noise, None),
             Err(ScanError::Binary { .. })
         ));
-        assert!(matches!(read_document(b"  \n", None), Err(ScanError::Empty)));
+        assert!(matches!(
+            read_document(b"  \n", None),
+            Err(ScanError::Empty)
+        ));
     }
 }

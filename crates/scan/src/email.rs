@@ -95,7 +95,10 @@ fn split_head(raw: &[u8]) -> (Vec<(String, String)>, &[u8]) {
 }
 
 fn header(headers: &[(String, String)], name: &str) -> Option<String> {
-    headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+    headers
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.clone())
 }
 
 /// A parameter of a structured header value (`charset`, `boundary`).

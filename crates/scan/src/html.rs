@@ -18,15 +18,67 @@ const SKIP: &[&str] = &[
     "button", "form", "nav", "aside", "footer", "menu", "canvas", "textarea",
 ];
 const BLOCK: &[&str] = &[
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
-    "section", "article", "main", "blockquote", "pre", "hr", "dt", "dd", "dl", "figcaption",
-    "figure", "title", "header", "address", "caption", "tbody", "thead", "body", "html", "head",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "main",
+    "blockquote",
+    "pre",
+    "hr",
+    "dt",
+    "dd",
+    "dl",
+    "figcaption",
+    "figure",
+    "title",
+    "header",
+    "address",
+    "caption",
+    "tbody",
+    "thead",
+    "body",
+    "html",
+    "head",
 ];
 const CELL: &[&str] = &["td", "th"];
 const BOILER_PARTS: &[&str] = &[
-    "nav", "navbar", "navigation", "menu", "menubar", "footer", "breadcrumb", "breadcrumbs",
-    "cookie", "cookies", "sidebar", "share", "sharing", "social", "related", "advert", "ads",
-    "advertisement", "banner", "newsletter", "subscribe", "promo", "popup", "masthead",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "menubar",
+    "footer",
+    "breadcrumb",
+    "breadcrumbs",
+    "cookie",
+    "cookies",
+    "sidebar",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "advert",
+    "ads",
+    "advertisement",
+    "banner",
+    "newsletter",
+    "subscribe",
+    "promo",
+    "popup",
+    "masthead",
 ];
 const BOILER_ROLES: &[&str] = &[
     "navigation",
@@ -424,7 +476,10 @@ mod tests {
         assert!(!text.contains("Menu"), "{text}");
         assert!(!text.contains("News"), "{text}");
         assert!(text.contains("Kim Jong-un met Putin"), "{text}");
-        assert!(text.contains("Defence Minister Sergei Shoigu\u{2019}s visit & more."), "{text}");
+        assert!(
+            text.contains("Defence Minister Sergei Shoigu\u{2019}s visit & more."),
+            "{text}"
+        );
         // the map leads back to the page
         let doc = crate::Document {
             kind: crate::DocumentKind::Html,
@@ -446,7 +501,14 @@ mod tests {
 
     #[test]
     fn broken_html_does_not_panic() {
-        for s in ["<", "<a", "<p>x &#xFFFFFFFF; &#99999999999; &", "<script>", "</", "<div class='x"] {
+        for s in [
+            "<",
+            "<a",
+            "<p>x &#xFFFFFFFF; &#99999999999; &",
+            "<script>",
+            "</",
+            "<div class='x",
+        ] {
             let _ = visible_text(s);
         }
     }

@@ -350,6 +350,7 @@ const W_SINGLE: u8 = 2;
 const W_COUNTRY: u8 = 4;
 const W_ARMS: u8 = 8;
 const W_CUE: u8 = 16;
+const W_PARTY: u8 = 32;
 
 /// Words before a vessel name.
 const VESSEL_CUES: &[&str] = &[
@@ -369,6 +370,32 @@ const VESSEL_CUES: &[&str] = &[
     "flagged",
     "aboard",
     "tug",
+];
+
+/// Field labels and roles before a party's name in trade papers.
+const PARTY_CUES: &[&str] = &[
+    "shipper",
+    "consignee",
+    "notify",
+    "beneficiary",
+    "buyer",
+    "seller",
+    "applicant",
+    "owner",
+    "operator",
+    "charterer",
+    "agent",
+    "importer",
+    "exporter",
+    "supplier",
+    "manufacturer",
+    "payee",
+    "payer",
+    "remitter",
+    "counterparty",
+    "customer",
+    "consignor",
+    "forwarder",
 ];
 
 /// One listed name form.
@@ -420,6 +447,7 @@ fn class_of(schema: Schema) -> NameClass {
 
 type CacheKey = (Box<str>, u32);
 type Scored = Option<Arc<(f32, Explanation)>>;
+type Cands = FxMap<(u32, u32), Vec<(u32, f32)>>;
 
 /// Finds listed parties and countries in documents. Build once per set of
 /// lists ([`Scanner::new`]); `scan` takes `&self` and may run on many
@@ -429,11 +457,18 @@ pub struct Scanner {
     words: FxMap<Box<str>, u32>,
     vocab: Vec<Box<str>>,
     wflags: Vec<u8>,
-    wweight: Vec<f32>,
-    phon: FxMap<Box<str>, Vec<u32>>,
+    /// Phonetic class of each name token (`NONE` for other words).
+    wclass: Vec<u32>,
+    /// Phonetic key → class.
+    classes: FxMap<Box<str>, u32>,
+    /// Largest rarity weight of the tokens of each class.
+    cweight: Vec<f32>,
     recs: Vec<Rec>,
+    /// Classes of each record.
     rec_keys: Vec<u32>,
+    /// One-token names by word id.
     singles: FxMap<u32, Vec<u32>>,
+    /// Names of two or more classes by each unordered pair of classes.
     pairs: FxMap<u64, Vec<u32>>,
     country_first: FxMap<u32, Vec<u32>>,
     phrases: Vec<(Vec<u32>, countries::Phrase)>,
@@ -447,6 +482,12 @@ const CACHE_MAX: usize = 200_000;
 fn pair_key(a: u32, b: u32) -> u64 {
     let (x, y) = if a < b { (a, b) } else { (b, a) };
     (x as u64) << 32 | y as u64
+}
+
+fn set_flag(flags: &mut [u8], id: u32, f: u8) {
+    if let Some(x) = flags.get_mut(id as usize) {
+        *x |= f;
+    }
 }
 
 impl Scanner {
@@ -485,70 +526,89 @@ impl Scanner {
             words.insert(s.into(), id);
             id
         };
-        let mut recs: Vec<Rec> = Vec::new();
+        // 1. records as word ids
+        let mut rec_words: Vec<(u32, bool, Vec<u32>)> = Vec::new();
+        for (ei, ef) in forms.iter().enumerate() {
+            for (weak, toks) in ef {
+                let mut ids: Vec<u32> = Vec::with_capacity(toks.len());
+                for t in toks {
+                    let id = intern(t, &mut wflags, &mut vocab);
+                    set_flag(&mut wflags, id, W_NAME);
+                    if !ids.contains(&id) {
+                        ids.push(id);
+                    }
+                }
+                rec_words.push((ei as u32, *weak, ids));
+            }
+        }
+        drop(forms);
+        // 2. phonetic classes and weights of the name tokens
+        let name_words = vocab.len();
+        let keys: Vec<String> = vocab.par_iter().map(|t| phonetic_key(t)).collect();
+        let wweight: Vec<f32> = vocab.par_iter().map(|t| matcher.token_weight(t)).collect();
+        let mut classes: FxMap<Box<str>, u32> = FxMap::default();
+        let mut wclass: Vec<u32> = Vec::with_capacity(name_words);
+        let mut cweight: Vec<f32> = Vec::new();
+        for (i, k) in keys.into_iter().enumerate() {
+            // a token without a usable key is its own class
+            let k = if k.is_empty() {
+                format!("\u{0}{}", vocab.get(i).map_or("", |v| v))
+            } else {
+                k
+            };
+            let next = cweight.len() as u32;
+            let c = *classes.entry(k.into_boxed_str()).or_insert(next);
+            if c == next {
+                cweight.push(0.0);
+            }
+            let w = wweight.get(i).copied().unwrap_or(0.0);
+            if let Some(cw) = cweight.get_mut(c as usize) {
+                *cw = cw.max(w);
+            }
+            wclass.push(c);
+        }
+        // 3. records as classes, pairs and singles
+        let mut recs: Vec<Rec> = Vec::with_capacity(rec_words.len());
         let mut rec_keys: Vec<u32> = Vec::new();
         let mut singles: FxMap<u32, Vec<u32>> = FxMap::default();
         let mut pairs: FxMap<u64, Vec<u32>> = FxMap::default();
-        let mut keys: Vec<u32> = Vec::new();
-        for (ei, ef) in forms.iter().enumerate() {
-            for (weak, toks) in ef {
-                keys.clear();
-                for t in toks {
-                    let id = intern(t, &mut wflags, &mut vocab);
-                    if !keys.contains(&id) {
-                        keys.push(id);
-                    }
+        let mut ks: Vec<u32> = Vec::new();
+        for (entity, weak, ids) in rec_words {
+            ks.clear();
+            for &w in &ids {
+                let c = wclass.get(w as usize).copied().unwrap_or(NONE);
+                if c != NONE && !ks.contains(&c) {
+                    ks.push(c);
                 }
-                let ri = recs.len() as u32;
-                for &k in &keys {
-                    if let Some(f) = wflags.get_mut(k as usize) {
-                        *f |= W_NAME;
-                    }
+            }
+            let ri = recs.len() as u32;
+            if ids.len() == 1 {
+                if let Some(&w) = ids.first() {
+                    set_flag(&mut wflags, w, W_SINGLE);
+                    singles.entry(w).or_default().push(ri);
                 }
-                if keys.len() == 1 {
-                    if let Some(&k) = keys.first() {
-                        if let Some(f) = wflags.get_mut(k as usize) {
-                            *f |= W_SINGLE;
-                        }
-                        singles.entry(k).or_default().push(ri);
-                    }
-                } else {
-                    let lim = keys.len().min(12);
-                    for a in 0..lim {
-                        for b in a + 1..lim {
-                            if let (Some(&x), Some(&y)) = (keys.get(a), keys.get(b)) {
-                                pairs.entry(pair_key(x, y)).or_default().push(ri);
-                            }
+            } else {
+                let lim = ks.len().min(12);
+                for a in 0..lim {
+                    for b in a + 1..lim {
+                        if let (Some(&x), Some(&y)) = (ks.get(a), ks.get(b)) {
+                            pairs.entry(pair_key(x, y)).or_default().push(ri);
                         }
                     }
                 }
-                recs.push(Rec {
-                    entity: ei as u32,
-                    key_start: rec_keys.len() as u32,
-                    key_len: keys.len() as u16,
-                    weight: 0.0,
-                    weak: *weak,
-                });
-                rec_keys.extend_from_slice(&keys);
             }
-        }
-        // rarity weights from the matcher, and phonetic keys
-        let wweight: Vec<f32> = vocab.par_iter().map(|t| matcher.token_weight(t)).collect();
-        let phon_list: Vec<String> = vocab.par_iter().map(|t| phonetic_key(t)).collect();
-        let mut phon: FxMap<Box<str>, Vec<u32>> = FxMap::default();
-        for (i, p) in phon_list.into_iter().enumerate() {
-            if p.len() >= 2 {
-                phon.entry(p.into_boxed_str()).or_default().push(i as u32);
-            }
-        }
-        for r in recs.iter_mut() {
-            let s = r.key_start as usize;
-            r.weight = rec_keys
-                .get(s..s + r.key_len as usize)
-                .unwrap_or_default()
+            let weight = ks
                 .iter()
-                .map(|&k| wweight.get(k as usize).copied().unwrap_or(0.0))
+                .map(|&c| cweight.get(c as usize).copied().unwrap_or(0.0))
                 .sum();
+            recs.push(Rec {
+                entity,
+                key_start: rec_keys.len() as u32,
+                key_len: ks.len() as u16,
+                weight,
+                weak,
+            });
+            rec_keys.extend_from_slice(&ks);
         }
         // countries
         let mut phrases: Vec<(Vec<u32>, countries::Phrase)> = Vec::new();
@@ -560,9 +620,7 @@ impl Scanner {
                 .map(|w| intern(w, &mut wflags, &mut vocab))
                 .collect();
             if let Some(&f) = ids.first() {
-                if let Some(fl) = wflags.get_mut(f as usize) {
-                    *fl |= W_COUNTRY;
-                }
+                set_flag(&mut wflags, f, W_COUNTRY);
                 country_first
                     .entry(f)
                     .or_default()
@@ -577,25 +635,25 @@ impl Scanner {
         }
         for w in countries::ARMS_WORDS {
             let id = intern(w, &mut wflags, &mut vocab);
-            if let Some(f) = wflags.get_mut(id as usize) {
-                *f |= W_ARMS;
-            }
+            set_flag(&mut wflags, id, W_ARMS);
         }
         for w in VESSEL_CUES {
             let id = intern(w, &mut wflags, &mut vocab);
-            if let Some(f) = wflags.get_mut(id as usize) {
-                *f |= W_CUE;
-            }
+            set_flag(&mut wflags, id, W_CUE);
         }
-        let mut wweight = wweight;
-        wweight.resize(vocab.len(), 0.0);
+        for w in PARTY_CUES {
+            let id = intern(w, &mut wflags, &mut vocab);
+            set_flag(&mut wflags, id, W_PARTY);
+        }
+        wclass.resize(vocab.len(), NONE);
         Scanner {
             matcher,
             words,
             vocab,
             wflags,
-            wweight,
-            phon,
+            wclass,
+            classes,
+            cweight,
             recs,
             rec_keys,
             singles,
@@ -650,8 +708,8 @@ impl Scanner {
         self.wflags.get(wid as usize).copied().unwrap_or(0)
     }
 
-    fn weight(&self, wid: u32) -> f32 {
-        self.wweight.get(wid as usize).copied().unwrap_or(0.0)
+    fn cweight(&self, class: u32) -> f32 {
+        self.cweight.get(class as usize).copied().unwrap_or(0.0)
     }
 
     /// Scans a document (no size check: see [`Scanner::try_scan`]).
@@ -659,12 +717,14 @@ impl Scanner {
         let text = doc.text.as_str();
         let words = tokenize::words(text);
         let st = self.lookup_words(text, &words);
-        let mut cands: FxMap<(u32, u32), Vec<(u32, f32)>> = FxMap::default();
+        let mut cands: Cands = FxMap::default();
         self.latin_candidates(&words, &st, &mut cands);
         self.foreign_candidates(text, &words, &mut cands);
-        self.single_candidates(text, &words, &st, &mut cands);
+        let weak = self.single_candidates(text, &words, &st, &mut cands);
+        let entities = self.matcher.entities();
         // score
-        let mut accepted: Vec<((u32, u32), Vec<(u32, Arc<(f32, Explanation)>)>)> = Vec::new();
+        type Hits = Vec<(u32, Arc<(f32, Explanation)>)>;
+        let mut accepted: Vec<((u32, u32), Hits)> = Vec::new();
         let mut windows: Vec<_> = cands.into_iter().collect();
         windows.sort_by_key(|((l, r), _)| (*l, *r));
         for ((l, r), mut ents) in windows {
@@ -679,17 +739,28 @@ impl Scanner {
             };
             ents.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             ents.dedup_by_key(|e| e.0);
-            ents.truncate(16);
-            let mut good = Vec::new();
+            ents.truncate(24);
+            let mut good: Hits = Vec::new();
             for (e, _) in ents {
-                if let Some(s) = self.score(span, e) {
-                    if s.0 >= opts.threshold {
-                        good.push((e, s));
-                    }
+                let Some(s) = self.score(span, e) else {
+                    continue;
+                };
+                if s.0 < opts.threshold {
+                    continue;
                 }
+                let person = entities
+                    .get(e as usize)
+                    .is_some_and(|x| x.schema == Schema::Person);
+                if person && !partial_name_ok(&s.1) {
+                    continue;
+                }
+                good.push((e, s));
             }
             if !good.is_empty() {
                 good.sort_by(|a, b| b.1 .0.total_cmp(&a.1 .0).then(a.0.cmp(&b.0)));
+                // other entities on the same span only when about as good as the best
+                let best = good.first().map_or(0.0, |x| x.1 .0);
+                good.retain(|x| x.1 .0 >= best - 0.1);
                 good.truncate(opts.max_entities_per_mention.max(1));
                 accepted.push(((l, r), good));
             }
@@ -707,7 +778,7 @@ impl Scanner {
                 .then(a.0.cmp(&b.0))
         });
         let mut taken = vec![false; words.len()];
-        let mut kept: Vec<((u32, u32), Vec<(u32, Arc<(f32, Explanation)>)>)> = Vec::new();
+        let mut kept: Vec<((u32, u32), Hits)> = Vec::new();
         for (win, ents) in accepted {
             let (l, r) = (win.0 as usize, win.1 as usize);
             if taken.get(l..=r).is_none_or(|s| s.iter().any(|&t| t)) {
@@ -719,16 +790,89 @@ impl Scanner {
             kept.push((win, ents));
         }
         kept.sort_by_key(|(w, _)| *w);
-        let entities = self.matcher.entities();
+        // countries and arms words
+        let mut arms_terms: Vec<String> = Vec::new();
+        let mut country_spans: Vec<(&'static str, CountrySpan)> = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let wid = st.wid.get(i).copied().unwrap_or(NONE);
+            if wid == NONE {
+                i += 1;
+                continue;
+            }
+            let f = self.flags(wid);
+            if f & W_ARMS != 0 {
+                if let Some(t) = self.vocab.get(wid as usize) {
+                    if !arms_terms.iter().any(|x| x.as_str() == &**t) {
+                        arms_terms.push(t.to_string());
+                    }
+                }
+            }
+            if opts.countries && f & W_COUNTRY != 0 {
+                if let Some((len, code, form)) = self.country_at(&words, &st, i) {
+                    if let (Some(a), Some(b)) = (words.get(i), words.get(i + len - 1)) {
+                        country_spans.push((
+                            code,
+                            CountrySpan {
+                                start: 0,
+                                end: 0,
+                                byte_start: a.start as usize,
+                                byte_end: b.end as usize,
+                                text: text
+                                    .get(a.start as usize..b.end as usize)
+                                    .unwrap_or("")
+                                    .to_string(),
+                                form,
+                            },
+                        ));
+                        i += len;
+                        continue;
+                    }
+                }
+            }
+            i += 1;
+        }
+        // short acronyms need support: the entity named otherwise, or one of its countries named
+        let strong: HashSet<u32, BuildHasherDefault<Fx>> = kept
+            .iter()
+            .filter(|(w, _)| !weak.contains(w))
+            .flat_map(|(_, h)| h.iter().map(|x| x.0))
+            .collect();
         let mut mentions: Vec<Mention> = Vec::new();
         for ((l, r), ents) in &kept {
-            let (Some(wl), Some(wr)) = (words.get(*l as usize), words.get(*r as usize)) else {
+            // legal forms written around the name belong to the span shown
+            let (dl, dr) = st.legal_tails(&words, *l as usize, *r as usize);
+            let free = |a: usize, b: usize| taken.get(a..b).is_some_and(|s| s.iter().all(|t| !t));
+            let dl = if dl < *l as usize && free(dl, *l as usize) {
+                dl
+            } else {
+                *l as usize
+            };
+            let dr = if dr > *r as usize && free(*r as usize + 1, dr + 1) {
+                dr
+            } else {
+                *r as usize
+            };
+            let (Some(wl), Some(wr)) = (words.get(dl), words.get(dr)) else {
                 continue;
             };
             for (e, s) in ents {
                 let Some(ent) = entities.get(*e as usize) else {
                     continue;
                 };
+                if weak.contains(&(*l, *r)) && !strong.contains(e) {
+                    let supported = country_spans.iter().any(|(c, _)| {
+                        ent.countries.iter().any(|x| x == c)
+                            || ent.nationalities.iter().any(|x| x == c)
+                            || ent
+                                .addresses
+                                .iter()
+                                .any(|a| a.country.as_deref() == Some(c))
+                    });
+                    if !supported {
+                        continue;
+                    }
+                }
                 mentions.push(Mention {
                     start: 0,
                     end: 0,
@@ -751,54 +895,6 @@ impl Scanner {
         }
         if opts.coreference {
             mentions = self.coreference(text, &words, &st, &taken, mentions);
-        }
-        // countries and arms words
-        let mut arms_terms: Vec<String> = Vec::new();
-        let mut country_spans: Vec<(&'static str, CountrySpan)> = Vec::new();
-        let mut i = 0;
-        while i < words.len() {
-            let wid = st.wid.get(i).copied().unwrap_or(NONE);
-            if wid == NONE {
-                i += 1;
-                continue;
-            }
-            let f = self.flags(wid);
-            if f & W_ARMS != 0 {
-                if let Some(w) = words.get(i) {
-                    let t = text
-                        .get(w.start as usize..w.end as usize)
-                        .unwrap_or("")
-                        .to_lowercase();
-                    if !arms_terms.contains(&t) {
-                        arms_terms.push(t);
-                    }
-                }
-            }
-            if opts.countries && f & W_COUNTRY != 0 {
-                if let Some((len, code, form)) = self.country_at(&words, &st, i) {
-                    let (Some(a), Some(b)) = (words.get(i), words.get(i + len - 1)) else {
-                        i += 1;
-                        continue;
-                    };
-                    country_spans.push((
-                        code,
-                        CountrySpan {
-                            start: 0,
-                            end: 0,
-                            byte_start: a.start as usize,
-                            byte_end: b.end as usize,
-                            text: text
-                                .get(a.start as usize..b.end as usize)
-                                .unwrap_or("")
-                                .to_string(),
-                            form,
-                        },
-                    ));
-                    i += len;
-                    continue;
-                }
-            }
-            i += 1;
         }
         // char offsets
         let mut offs: Vec<usize> = Vec::new();
@@ -903,18 +999,19 @@ impl Scanner {
 
     fn lookup_words(&self, text: &str, words: &[Word]) -> State {
         let mut wid = Vec::with_capacity(words.len());
-        let mut alt_start: Vec<u32> = Vec::with_capacity(words.len());
-        let mut alts: Vec<u32> = Vec::new();
+        let mut cls = Vec::with_capacity(words.len());
+        let mut wf = Vec::with_capacity(words.len());
         let mut lower_seen: HashSet<u32, BuildHasherDefault<Fx>> = HashSet::default();
         let mut buf = String::with_capacity(32);
         let mut cap = 0usize;
         let mut allcaps = 0usize;
         let mut lettered = 0usize;
         for w in words {
-            alt_start.push(alts.len() as u32);
             let s = text.get(w.start as usize..w.end as usize).unwrap_or("");
             if w.has(FOREIGN) {
                 wid.push(NONE);
+                cls.push(NONE);
+                wf.push(0);
                 continue;
             }
             if !w.has(DIGIT) {
@@ -927,86 +1024,94 @@ impl Scanner {
                 }
             }
             normalize_word(s, &mut buf);
-            match self.words.get(buf.as_str()) {
-                Some(&id) => {
-                    wid.push(id);
-                    if !w.has(CAP) && self.flags(id) & W_SINGLE != 0 {
-                        lower_seen.insert(id);
-                    }
-                }
-                None => {
-                    wid.push(NONE);
-                    if w.has(CAP)
-                        && buf.len() >= 3
-                        && !w.has(DIGIT)
-                        && !is_title(&buf)
-                        && !is_stopword(&buf)
-                        && !is_legal_form(&buf)
-                    {
-                        if let Some(list) = self.phon.get(phonetic_key(&buf).as_str()) {
-                            alts.extend(list.iter().take(8));
-                        }
+            let mut f = 0u8;
+            if buf.len() <= 4 && is_stopword(&buf) {
+                f |= S_STOP;
+            }
+            if w.has(CAP) && is_legal_form(&buf) {
+                f |= S_LEGAL;
+            }
+            let id = self.words.get(buf.as_str()).copied().unwrap_or(NONE);
+            let mut c = self.wclass.get(id as usize).copied().unwrap_or(NONE);
+            if id != NONE && !w.has(CAP) && self.flags(id) & W_SINGLE != 0 {
+                lower_seen.insert(id);
+            }
+            if c == NONE
+                && w.has(CAP)
+                && buf.len() >= 3
+                && !w.has(DIGIT)
+                && !is_title(&buf)
+                && !is_stopword(&buf)
+                && !is_legal_form(&buf)
+            {
+                c = self
+                    .classes
+                    .get(phonetic_key(&buf).as_str())
+                    .copied()
+                    .unwrap_or(NONE);
+            }
+            wid.push(id);
+            cls.push(c);
+            wf.push(f);
+        }
+        let has_case = lettered > 0 && cap * 200 >= lettered && allcaps * 100 < lettered * 70;
+        if has_case {
+            // in a text with case, a lower-case word is no name token unless it
+            // is a particle or glued by a hyphen ("Jong-un")
+            for (k, w) in words.iter().enumerate() {
+                let keep = w.has(CAP)
+                    || w.has(HYPHEN)
+                    || w.has(FOREIGN)
+                    || wf.get(k).is_some_and(|f| f & S_STOP != 0)
+                    || wid
+                        .get(k)
+                        .and_then(|&x| self.vocab.get(x as usize))
+                        .is_some_and(|t| interdict_text::is_particle(t));
+                if !keep {
+                    if let Some(c) = cls.get_mut(k) {
+                        *c = NONE;
                     }
                 }
             }
         }
-        alt_start.push(alts.len() as u32);
-        let has_case = lettered > 0 && cap * 200 >= lettered && allcaps * 100 < lettered * 70;
         State {
             wid,
-            alt_start,
-            alts,
+            cls,
+            wf,
             lower_seen,
             has_case,
         }
     }
 
     /// Candidates from pairs of name tokens in Latin text.
-    fn latin_candidates(
-        &self,
-        words: &[Word],
-        st: &State,
-        cands: &mut FxMap<(u32, u32), Vec<(u32, f32)>>,
-    ) {
+    fn latin_candidates(&self, words: &[Word], st: &State, cands: &mut Cands) {
         let n = words.len();
-        let mut seen: HashSet<(u32, u32, u32), BuildHasherDefault<Fx>> = HashSet::default();
-        let mut ka: Vec<u32> = Vec::new();
-        let mut kb: Vec<u32> = Vec::new();
         for i in 0..n {
-            st.keys(i, self, &mut ka);
-            if ka.is_empty() {
+            let ca = st.cls.get(i).copied().unwrap_or(NONE);
+            if ca == NONE {
                 continue;
             }
             for d in 1..=2usize {
                 let j = i + d;
-                if j >= n {
+                if j >= n || words.get(i + 1..=j).is_none_or(|s| s.iter().any(|w| w.brk)) {
                     break;
                 }
-                if words.get(i + 1..=j).is_none_or(|s| s.iter().any(|w| w.brk)) {
-                    break;
+                let cb = st.cls.get(j).copied().unwrap_or(NONE);
+                if cb == NONE || cb == ca {
+                    continue;
                 }
-                st.keys(j, self, &mut kb);
-                for &a in &ka {
-                    for &b in &kb {
-                        if a == b {
-                            continue;
-                        }
-                        let Some(list) = self.pairs.get(&pair_key(a, b)) else {
-                            continue;
-                        };
-                        for &ri in list.iter().take(2000) {
-                            let Some(rec) = self.recs.get(ri as usize) else {
-                                continue;
-                            };
-                            if let Some((l, r, cov)) = self.expand(words, st, rec, i, j) {
-                                if seen.insert((l, r, rec.entity)) || cov > 0.0 {
-                                    let v = cands.entry((l, r)).or_default();
-                                    match v.iter_mut().find(|x| x.0 == rec.entity) {
-                                        Some(x) => x.1 = x.1.max(cov),
-                                        None => v.push((rec.entity, cov)),
-                                    }
-                                }
-                            }
+                let Some(list) = self.pairs.get(&pair_key(ca, cb)) else {
+                    continue;
+                };
+                for &ri in list.iter().take(4000) {
+                    let Some(rec) = self.recs.get(ri as usize) else {
+                        continue;
+                    };
+                    if let Some((l, r, cov)) = self.expand(words, st, rec, i, j) {
+                        let v = cands.entry((l, r)).or_default();
+                        match v.iter_mut().find(|x| x.0 == rec.entity) {
+                            Some(x) => x.1 = x.1.max(cov),
+                            None => v.push((rec.entity, cov)),
                         }
                     }
                 }
@@ -1025,93 +1130,91 @@ impl Scanner {
         j: usize,
     ) -> Option<(u32, u32, f32)> {
         let rk = self.rec_keys(rec);
-        let mut matched: [u32; 16] = [NONE; 16];
-        let mut nm = 0usize;
+        let mut matched: Vec<u32> = Vec::with_capacity(rk.len());
         let mut mass = 0.0f32;
-        let mut add = |k: u32, matched: &mut [u32; 16], nm: &mut usize| -> bool {
-            if matched.iter().take(*nm).any(|&x| x == k) {
-                return false;
-            }
-            if *nm < 16 {
-                matched[*nm] = k;
-                *nm += 1;
-            }
-            mass += self.weight(k);
-            true
+        let cls = |p: usize| st.cls.get(p).copied().unwrap_or(NONE);
+        let fresh = |p: usize, matched: &Vec<u32>| {
+            let c = cls(p);
+            c != NONE && rk.contains(&c) && !matched.contains(&c)
         };
-        let member = |p: usize, matched: &[u32; 16], nm: usize| -> Option<u32> {
-            let k = st.member_key(p, self, rk)?;
-            (!matched.iter().take(nm).any(|&x| x == k)).then_some(k)
-        };
-        // the pair itself (and the word between, which need not be a member)
         for p in [i, j] {
-            let k = st.member_key(p, self, rk)?;
-            add(k, &mut matched, &mut nm);
+            let c = cls(p);
+            if !rk.contains(&c) || matched.contains(&c) {
+                return None;
+            }
+            matched.push(c);
+            mass += self.cweight(c);
         }
-        let mut extra = 0usize;
+        let mut extra = 0.0f32;
         if j == i + 2 {
-            match member(i + 1, &matched, nm) {
-                Some(k) => {
-                    add(k, &mut matched, &mut nm);
-                }
-                None => {
-                    // an initial of a listed token is fine, anything else counts against
-                    if !st.is_initial_of(i + 1, words, self, rk) {
-                        extra += 1;
-                    }
-                }
+            if fresh(i + 1, &matched) {
+                let c = cls(i + 1);
+                matched.push(c);
+                mass += self.cweight(c);
+            } else if !st.is_initial(i + 1, words) && !st.has(i + 1, S_STOP) {
+                extra += 2.0;
             }
         }
-        let max_len = rk.len() + 2;
+        let max_len = rk.len() + 3;
         let mut l = i;
         let mut r = j;
-        while l > 0 && r - l + 1 < max_len {
-            let Some(w) = words.get(l) else { break };
-            if w.brk {
+        while l > 0 && r - l + 1 < max_len && words.get(l).is_some_and(|w| !w.brk) {
+            if fresh(l - 1, &matched) {
+                let c = cls(l - 1);
+                matched.push(c);
+                mass += self.cweight(c);
+                l -= 1;
+            } else {
                 break;
-            }
-            match member(l - 1, &matched, nm) {
-                Some(k) => {
-                    add(k, &mut matched, &mut nm);
-                    l -= 1;
-                }
-                None => break,
             }
         }
-        while r + 1 < words.len() && r - l + 1 < max_len {
-            let Some(w) = words.get(r + 1) else { break };
-            if w.brk {
+        let nb = |p: usize| words.get(p).is_some_and(|w| !w.brk);
+        while r + 1 < words.len() && r - l + 1 < max_len && nb(r + 1) {
+            if fresh(r + 1, &matched) {
+                let c = cls(r + 1);
+                matched.push(c);
+                mass += self.cweight(c);
+                r += 1;
+            } else if (st.has(r + 1, S_STOP) || st.is_initial(r + 1, words))
+                && nb(r + 2)
+                && fresh(r + 2, &matched)
+            {
+                // "Bank of the ... Republic of Korea", "Vladimir V. Putin"
+                let c = cls(r + 2);
+                matched.push(c);
+                mass += self.cweight(c);
+                r += 2;
+            } else {
                 break;
             }
-            match member(r + 1, &matched, nm) {
-                Some(k) => {
-                    add(k, &mut matched, &mut nm);
-                    r += 1;
-                }
-                None => {
-                    if st.is_initial_of(r + 1, words, self, rk)
-                        && words.get(r + 2).is_some_and(|w2| !w2.brk)
-                        && member(r + 2, &matched, nm).is_some()
-                    {
-                        r += 1;
-                        continue;
-                    }
-                    break;
-                }
-            }
+        }
+        if matched.len() < 2 {
+            return None;
         }
         let unmatched = (rec.weight - mass).max(0.0);
-        let cov = mass / (mass + 0.4 * unmatched + extra as f32 * 2.0).max(1e-6);
-        (cov >= 0.7 && nm >= 2).then_some((l as u32, r as u32, cov))
+        let cov = mass / (mass + 0.4 * unmatched + extra).max(1e-6);
+        if cov < 0.7 {
+            return None;
+        }
+        Some((l as u32, r as u32, cov))
+    }
+
+    /// The phonetic class of a normalized token.
+    fn class_of_token(&self, t: &str) -> u32 {
+        match self.words.get(t) {
+            Some(&id) if self.wclass.get(id as usize).is_some_and(|&c| c != NONE) => {
+                self.wclass.get(id as usize).copied().unwrap_or(NONE)
+            }
+            _ => self
+                .classes
+                .get(phonetic_key(t).as_str())
+                .copied()
+                .unwrap_or(NONE),
+        }
     }
 
     /// Candidates in runs of words in other scripts (Cyrillic, Hangul, ...).
-    fn foreign_candidates(
-        &self,
-        text: &str,
-        words: &[Word],
-        cands: &mut FxMap<(u32, u32), Vec<(u32, f32)>>,
-    ) {
+    fn foreign_candidates(&self, text: &str, words: &[Word], cands: &mut Cands) {
         let n = words.len();
         let mut i = 0;
         let mut keys: Vec<u32> = Vec::new();
@@ -1142,13 +1245,9 @@ impl Scanner {
                     for f in name_forms(span, NameClass::Any).into_iter().take(8) {
                         keys.clear();
                         for t in &f.tokens {
-                            match self.words.get(t.as_str()) {
-                                Some(&id) if self.flags(id) & W_NAME != 0 => keys.push(id),
-                                _ => {
-                                    if let Some(list) = self.phon.get(phonetic_key(t).as_str()) {
-                                        keys.extend(list.iter().take(4));
-                                    }
-                                }
+                            let c = self.class_of_token(t);
+                            if c != NONE && !keys.contains(&c) {
+                                keys.push(c);
                             }
                         }
                         let mut recs: Vec<u32> = Vec::new();
@@ -1156,17 +1255,8 @@ impl Scanner {
                             for y in x + 1..keys.len() {
                                 if let (Some(&p), Some(&q)) = (keys.get(x), keys.get(y)) {
                                     if let Some(l) = self.pairs.get(&pair_key(p, q)) {
-                                        recs.extend(l.iter().take(2000));
+                                        recs.extend(l.iter().take(4000));
                                     }
-                                }
-                            }
-                        }
-                        if f.tokens.len() == 1 && wa.end - wa.start >= 8 {
-                            for k in &keys {
-                                if let Some(l) = self.singles.get(k) {
-                                    recs.extend(l.iter().filter(|&&r| {
-                                        self.recs.get(r as usize).is_some_and(|x| !x.weak)
-                                    }));
                                 }
                             }
                         }
@@ -1181,13 +1271,13 @@ impl Scanner {
                             let mut nm = 0;
                             for &k in rk {
                                 if keys.contains(&k) {
-                                    mass += self.weight(k);
+                                    mass += self.cweight(k);
                                     nm += 1;
                                 }
                             }
                             let unmatched = (rec.weight - mass).max(0.0);
                             let cov = mass / (mass + 0.4 * unmatched).max(1e-6);
-                            if cov >= 0.7 && (nm >= 2 || rk.len() == 1) {
+                            if cov >= 0.7 && nm >= 2 {
                                 let v = cands.entry((a as u32, b as u32)).or_default();
                                 if !v.iter().any(|x| x.0 == rec.entity) {
                                     v.push((rec.entity, cov));
@@ -1201,21 +1291,30 @@ impl Scanner {
         }
     }
 
-    /// Candidates from one-token names, with the guards of the crate documentation.
+    /// Candidates from one-token names, with the guards of the crate
+    /// documentation. Returns the windows of acronyms of three letters or
+    /// fewer, which need support from the rest of the text.
     fn single_candidates(
         &self,
         text: &str,
         words: &[Word],
         st: &State,
-        cands: &mut FxMap<(u32, u32), Vec<(u32, f32)>>,
-    ) {
+        cands: &mut Cands,
+    ) -> HashSet<(u32, u32), BuildHasherDefault<Fx>> {
         let entities = self.matcher.entities();
+        let mut weak: HashSet<(u32, u32), BuildHasherDefault<Fx>> = HashSet::default();
+        let flag_near = |i: usize, f: u8, back: usize| {
+            (1..=back).any(|d| {
+                i >= d
+                    && st
+                        .wid
+                        .get(i - d)
+                        .is_some_and(|&x| x != NONE && self.flags(x) & f != 0)
+            })
+        };
         for (i, w) in words.iter().enumerate() {
             let wid = st.wid.get(i).copied().unwrap_or(NONE);
-            if wid == NONE || self.flags(wid) & W_SINGLE == 0 {
-                continue;
-            }
-            if st.lower_seen.contains(&wid) {
+            if wid == NONE || self.flags(wid) & W_SINGLE == 0 || st.lower_seen.contains(&wid) {
                 continue;
             }
             let s = text.get(w.start as usize..w.end as usize).unwrap_or("");
@@ -1223,33 +1322,30 @@ impl Scanner {
             if letters < 3 {
                 continue;
             }
+            let norm = self.vocab.get(wid as usize).map_or("", |v| v);
+            if is_stopword(norm) || is_title(norm) || is_legal_form(norm) {
+                continue;
+            }
             let allcaps = w.has(ALLCAPS);
+            let (l, r) = st.legal_tails(words, i, i);
+            let legal_next = r > i || l < i;
+            let vessel_cue = flag_near(i, W_CUE, 2)
+                || st
+                    .wid
+                    .get(i + 1)
+                    .is_some_and(|&x| x != NONE && self.flags(x) & W_CUE != 0);
+            let party_cue = flag_near(i, W_PARTY, 3) || legal_next;
             if st.has_case {
                 if !w.has(CAP) {
                     continue;
                 }
-                if w.has(SENT_START) && !allcaps {
+                if w.has(SENT_START) && !allcaps && !party_cue && !vessel_cue {
+                    continue;
+                }
+                if letters <= 5 && !allcaps {
                     continue;
                 }
             }
-            if letters <= 5 && !allcaps {
-                continue;
-            }
-            let mut norm = String::new();
-            normalize_word(s, &mut norm);
-            if is_stopword(&norm) || is_title(&norm) || is_legal_form(&norm) {
-                continue;
-            }
-            let cue = (1..=2).any(|d| {
-                i >= d
-                    && st
-                        .wid
-                        .get(i - d)
-                        .is_some_and(|&x| x != NONE && self.flags(x) & W_CUE != 0)
-            }) || st
-                .wid
-                .get(i + 1)
-                .is_some_and(|&x| x != NONE && self.flags(x) & W_CUE != 0);
             let Some(list) = self.singles.get(&wid) else {
                 continue;
             };
@@ -1263,17 +1359,26 @@ impl Scanner {
                 let Some(ent) = entities.get(rec.entity as usize) else {
                     continue;
                 };
-                match ent.schema {
-                    Schema::Person => continue,
-                    Schema::Vessel | Schema::Airplane if !(allcaps || cue) => continue,
-                    _ => {}
+                let ok = match ent.schema {
+                    Schema::Person => false,
+                    Schema::Vessel | Schema::Airplane => {
+                        vessel_cue || (st.has_case && allcaps && letters > 5)
+                    }
+                    _ => st.has_case || party_cue || vessel_cue,
+                };
+                if !ok {
+                    continue;
                 }
                 let v = cands.entry((i as u32, i as u32)).or_default();
                 if !v.iter().any(|x| x.0 == rec.entity) {
                     v.push((rec.entity, 1.0));
                 }
+                if letters <= 3 && !party_cue && !vessel_cue {
+                    weak.insert((i as u32, i as u32));
+                }
             }
         }
+        weak
     }
 
     /// The country phrase starting at word `i`: its length, code and form.
@@ -1368,7 +1473,8 @@ impl Scanner {
         }
         // family-name word → (mention index); registered when the mention ends
         let mut out: Vec<Mention> = Vec::new();
-        let mut surname: FxMap<u32, usize> = FxMap::default();
+        // family-name word → (mention index, ambiguous: two people of the same family name)
+        let mut surname: FxMap<u32, (usize, bool)> = FxMap::default();
         let mut pending = mentions.into_iter().peekable();
         for (i, w) in words.iter().enumerate() {
             while let Some(m) = pending.peek() {
@@ -1377,7 +1483,10 @@ impl Scanner {
                 }
                 let Some(m) = pending.next() else { break };
                 let idx = out.len();
-                if m.entity.schema == Schema::Person {
+                let same_span_as_previous = out
+                    .last()
+                    .is_some_and(|p| p.byte_start == m.byte_start && p.byte_end == m.byte_end);
+                if m.entity.schema == Schema::Person && !same_span_as_previous {
                     if let Some(e) = entities.get(m.entity_index) {
                         let mut keys = self.surnames(e);
                         if keys.is_empty() {
@@ -1399,7 +1508,22 @@ impl Scanner {
                             }
                         }
                         for k in keys {
-                            surname.insert(k, idx);
+                            match surname.get_mut(&k) {
+                                Some(v) => {
+                                    let other = out.get(v.0).is_some_and(|p| {
+                                        p.entity.id != m.entity.id
+                                            && (p.byte_start, p.byte_end)
+                                                != (m.byte_start, m.byte_end)
+                                    });
+                                    if other {
+                                        v.1 = true;
+                                    }
+                                    v.0 = idx;
+                                }
+                                None => {
+                                    surname.insert(k, (idx, false));
+                                }
+                            }
                         }
                     }
                 }
@@ -1409,9 +1533,12 @@ impl Scanner {
                 continue;
             }
             let wid = st.wid.get(i).copied().unwrap_or(NONE);
-            let Some(&ante) = surname.get(&wid) else {
+            let Some(&(ante, ambiguous)) = surname.get(&wid) else {
                 continue;
             };
+            if ambiguous {
+                continue;
+            }
             // a family name next to other capitalized words is another name
             let next_cap = words
                 .get(i + 1)
@@ -1459,64 +1586,55 @@ fn taken_at(taken: &[bool], i: usize) -> bool {
     taken.get(i).copied().unwrap_or(false)
 }
 
+/// Per-word flags of the scan state.
+const S_STOP: u8 = 1;
+const S_LEGAL: u8 = 2;
+
 /// Per-document lookup state.
 struct State {
+    /// Word id in the table, `NONE` if unknown.
     wid: Vec<u32>,
-    alt_start: Vec<u32>,
-    alts: Vec<u32>,
+    /// Phonetic class of a name token, `NONE` if none.
+    cls: Vec<u32>,
+    /// `S_STOP`, `S_LEGAL`.
+    wf: Vec<u8>,
+    /// Single-name words seen in lower case (ordinary words).
     lower_seen: HashSet<u32, BuildHasherDefault<Fx>>,
+    /// The text uses case (not all capitals, not all lower case).
     has_case: bool,
 }
 
 impl State {
-    /// The name keys of word `i` (its word id if it is a name token, else its phonetic alternatives).
-    fn keys(&self, i: usize, sc: &Scanner, out: &mut Vec<u32>) {
-        out.clear();
-        let w = self.wid.get(i).copied().unwrap_or(NONE);
-        if w != NONE {
-            if sc.flags(w) & W_NAME != 0 {
-                out.push(w);
-            }
-            return;
-        }
-        let (Some(&a), Some(&b)) = (self.alt_start.get(i), self.alt_start.get(i + 1)) else {
-            return;
-        };
-        if let Some(s) = self.alts.get(a as usize..b as usize) {
-            out.extend_from_slice(s);
-        }
+    fn has(&self, p: usize, f: u8) -> bool {
+        self.wf.get(p).is_some_and(|x| x & f != 0)
     }
 
-    /// The record key word `p` stands for, if any.
-    fn member_key(&self, p: usize, sc: &Scanner, rk: &[u32]) -> Option<u32> {
-        let w = self.wid.get(p).copied().unwrap_or(NONE);
-        if w != NONE {
-            return rk.contains(&w).then_some(w);
-        }
-        let (a, b) = (*self.alt_start.get(p)?, *self.alt_start.get(p + 1)?);
-        let _ = sc;
-        self.alts
-            .get(a as usize..b as usize)?
-            .iter()
-            .find(|k| rk.contains(k))
-            .copied()
+    /// A one-letter capital (an initial).
+    fn is_initial(&self, p: usize, words: &[Word]) -> bool {
+        words
+            .get(p)
+            .is_some_and(|w| w.end - w.start == 1 && w.has(CAP))
     }
 
-    /// Whether word `p` is a one-letter initial of a listed token.
-    fn is_initial_of(&self, p: usize, words: &[Word], sc: &Scanner, rk: &[u32]) -> bool {
-        let Some(w) = words.get(p) else { return false };
-        if w.end - w.start != 1 || !w.has(CAP) {
-            return false;
+    /// The window grown over legal forms written right after (or before) it.
+    fn legal_tails(&self, words: &[Word], l: usize, r: usize) -> (usize, usize) {
+        let mut r = r;
+        let mut k = 0;
+        while k < 3
+            && r + 1 < words.len()
+            && words.get(r + 1).is_some_and(|w| !w.brk)
+            && self.has(r + 1, S_LEGAL)
+        {
+            r += 1;
+            k += 1;
         }
-        let wid = self.wid.get(p).copied().unwrap_or(NONE);
-        let Some(letter) = sc.vocab.get(wid as usize).and_then(|k| k.bytes().next()) else {
-            return false;
-        };
-        rk.iter().any(|&k| {
-            sc.vocab
-                .get(k as usize)
-                .is_some_and(|t| t.as_bytes().first() == Some(&letter))
-        })
+        let mut l = l;
+        k = 0;
+        while k < 2 && l > 0 && words.get(l).is_some_and(|w| !w.brk) && self.has(l - 1, S_LEGAL) {
+            l -= 1;
+            k += 1;
+        }
+        (l, r)
     }
 
     /// Whether the case of the words `l..=r` looks like a name.
@@ -1533,17 +1651,34 @@ impl State {
         if !first.has(CAP) {
             return false;
         }
-        let mut cap = 0;
         let mut prev_cap = false;
-        for w in span {
-            let c = w.has(CAP) || (w.has(HYPHEN) && prev_cap);
-            if c {
-                cap += 1;
+        for (k, w) in span.iter().enumerate() {
+            let c = w.has(CAP)
+                || (w.has(HYPHEN) && prev_cap)
+                || self.has(l + k, S_STOP)
+                || self.cls.get(l + k).is_some_and(|&c| c != NONE);
+            if !c {
+                return false;
             }
             prev_cap = c;
         }
-        cap * 2 >= span.len() + usize::from(span.len() > 2)
+        true
     }
+}
+
+/// Whether the listed tokens a person mention leaves out are only
+/// patronymics or particles: "Vladimir Putin" for `PUTIN, Vladimir
+/// Vladimirovich` is fine, "Kim Kyu" for `KIM, Ho Kyu` is another person.
+fn partial_name_ok(x: &Explanation) -> bool {
+    x.unmatched_listed.iter().all(|t| {
+        interdict_text::is_particle(t)
+            || [
+                "ovich", "evich", "ovna", "evna", "ich", "ichna", "ovych", "ivna", "ogly", "oglu",
+                "kyzy", "ovic", "evic", "inichna",
+            ]
+            .iter()
+            .any(|suf| t.len() > suf.len() + 2 && t.ends_with(suf))
+    })
 }
 
 /// Char offsets of the (sorted, deduplicated on return) byte offsets.

@@ -227,9 +227,27 @@ pub fn words(text: &str) -> Vec<Word> {
                 || matches!(
                     text.get(start..end),
                     Some(
-                        "Mr" | "Mrs" | "Ms" | "Dr" | "Gen" | "Lt" | "Col" | "Capt" | "St"
-                            | "Co" | "Ltd" | "Inc" | "Corp" | "No" | "Jr" | "Sr" | "Maj"
-                            | "Adm" | "Prof" | "Sgt" | "Messrs" | "Bros"
+                        "Mr" | "Mrs"
+                            | "Ms"
+                            | "Dr"
+                            | "Gen"
+                            | "Lt"
+                            | "Col"
+                            | "Capt"
+                            | "St"
+                            | "Co"
+                            | "Ltd"
+                            | "Inc"
+                            | "Corp"
+                            | "No"
+                            | "Jr"
+                            | "Sr"
+                            | "Maj"
+                            | "Adm"
+                            | "Prof"
+                            | "Sgt"
+                            | "Messrs"
+                            | "Bros"
                     )
                 );
             out.push(w);
@@ -331,7 +349,10 @@ mod tests {
     fn scripts() {
         let s = "met Шойгу and 김정은 in Pyongyang";
         let w = words(s);
-        assert_eq!(texts(s), vec!["met", "Шойгу", "and", "김정은", "in", "Pyongyang"]);
+        assert_eq!(
+            texts(s),
+            vec!["met", "Шойгу", "and", "김정은", "in", "Pyongyang"]
+        );
         assert!(w[1].has(FOREIGN) && w[1].has(CAP));
         assert!(w[3].has(FOREIGN) && w[3].has(CAP));
         assert!(!w[5].has(FOREIGN));
