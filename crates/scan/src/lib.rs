@@ -731,7 +731,9 @@ impl Scanner {
             let (Some(wl), Some(wr)) = (words.get(l as usize), words.get(r as usize)) else {
                 continue;
             };
-            if !st.case_ok(&words, l as usize, r as usize) {
+            if !st.case_ok(&words, l as usize, r as usize)
+                || !self.isolated(text, &words, &st, l as usize, r as usize)
+            {
                 continue;
             }
             let Some(span) = text.get(wl.start as usize..wr.end as usize) else {
@@ -748,10 +750,20 @@ impl Scanner {
                 if s.0 < opts.threshold {
                     continue;
                 }
-                let person = entities
-                    .get(e as usize)
-                    .is_some_and(|x| x.schema == Schema::Person);
-                if person && !partial_name_ok(&s.1) {
+                let schema = entities.get(e as usize).map(|x| x.schema);
+                if schema == Some(Schema::Person) && !partial_name_ok(&s.1) {
+                    continue;
+                }
+                if schema == Some(Schema::Vessel)
+                    && s.1
+                        .unmatched_listed
+                        .iter()
+                        .any(|t| t.bytes().any(|b| b.is_ascii_digit()))
+                {
+                    // "JI SONG 6" is not "Ji Song": the hull number matters
+                    continue;
+                }
+                if !distinctive_ok(&s.1) {
                     continue;
                 }
                 good.push((e, s));
@@ -761,6 +773,10 @@ impl Scanner {
                 // other entities on the same span only when about as good as the best
                 let best = good.first().map_or(0.0, |x| x.1 .0);
                 good.retain(|x| x.1 .0 >= best - 0.1);
+                // a name met in full beats names that say more than the text
+                if good.iter().any(|x| complete(&x.1 .1)) {
+                    good.retain(|x| complete(&x.1 .1));
+                }
                 good.truncate(opts.max_entities_per_mention.max(1));
                 accepted.push(((l, r), good));
             }
@@ -1061,6 +1077,7 @@ impl Scanner {
             for (k, w) in words.iter().enumerate() {
                 let keep = w.has(CAP)
                     || w.has(HYPHEN)
+                    || w.has(DIGIT)
                     || w.has(FOREIGN)
                     || wf.get(k).is_some_and(|f| f & S_STOP != 0)
                     || wid
@@ -1381,6 +1398,45 @@ impl Scanner {
         weak
     }
 
+    /// In a text with case, a span right next to another capitalized word
+    /// (no comma between) is part of a longer name the lists do not hold
+    /// ("Park Ji-sung"), unless that word is a title, a role, a country
+    /// word or a legal form ("President Vladimir Putin", "Iranian tanker").
+    fn isolated(&self, text: &str, words: &[Word], st: &State, l: usize, r: usize) -> bool {
+        if !st.has_case {
+            return true;
+        }
+        let neutral = |p: usize| -> bool {
+            let Some(w) = words.get(p) else { return true };
+            if !w.has(CAP) || w.has(DIGIT) || w.has(FOREIGN) {
+                return true;
+            }
+            let wid = st.wid.get(p).copied().unwrap_or(NONE);
+            if wid != NONE && self.flags(wid) & (W_COUNTRY | W_CUE | W_PARTY | W_ARMS) != 0 {
+                return true;
+            }
+            let mut buf = String::new();
+            normalize_word(
+                text.get(w.start as usize..w.end as usize).unwrap_or(""),
+                &mut buf,
+            );
+            is_title(&buf) || is_legal_form(&buf) || is_stopword(&buf)
+        };
+        if l > 0 {
+            if let (Some(w), Some(p)) = (words.get(l), words.get(l - 1)) {
+                if !w.brk && !w.comma && !p.has(SENT_START) && !neutral(l - 1) {
+                    return false;
+                }
+            }
+        }
+        if let Some(n) = words.get(r + 1) {
+            if !n.brk && !n.comma && !n.has(HYPHEN) && !neutral(r + 1) {
+                return false;
+            }
+        }
+        true
+    }
+
     /// The country phrase starting at word `i`: its length, code and form.
     fn country_at(
         &self,
@@ -1666,19 +1722,52 @@ impl State {
     }
 }
 
+/// Whether the rarest token of the name met more than by a loose
+/// phonetic or fuzzy likeness ("Bank of Korea" is not `KORYO BANK`,
+/// "Nabokov" is not `NOVIKOV`).
+fn distinctive_ok(x: &Explanation) -> bool {
+    use interdict_matcher::MatchKind;
+    let Some(top) = x.tokens.iter().max_by(|a, b| a.weight.total_cmp(&b.weight)) else {
+        return true;
+    };
+    match top.kind {
+        MatchKind::Exact | MatchKind::Transliterated | MatchKind::Joined => true,
+        _ => top.similarity >= 0.9,
+    }
+}
+
+/// Whether every listed token of the matched name is in the mention, but
+/// for legal forms, patronymics, particles and the name's own acronym
+/// (`KOREA KWANGSON BANKING CORPORATION (KKBC)`).
+fn complete(x: &Explanation) -> bool {
+    let initials: String = normalized_words(&x.listed_name)
+        .iter()
+        .filter(|w| !is_stopword(w))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    x.unmatched_listed.iter().all(|t| {
+        is_legal_form(t)
+            || is_stopword(t)
+            || partial_name_ok_token(t)
+            || (t.len() >= 2 && initials.contains(t.as_str()))
+    })
+}
+
+fn partial_name_ok_token(t: &str) -> bool {
+    interdict_text::is_particle(t)
+        || [
+            "ovich", "evich", "ovna", "evna", "ich", "ichna", "ovych", "ivna", "ogly", "oglu",
+            "kyzy", "ovic", "evic", "inichna",
+        ]
+        .iter()
+        .any(|suf| t.len() > suf.len() + 2 && t.ends_with(suf))
+}
+
 /// Whether the listed tokens a person mention leaves out are only
 /// patronymics or particles: "Vladimir Putin" for `PUTIN, Vladimir
 /// Vladimirovich` is fine, "Kim Kyu" for `KIM, Ho Kyu` is another person.
 fn partial_name_ok(x: &Explanation) -> bool {
-    x.unmatched_listed.iter().all(|t| {
-        interdict_text::is_particle(t)
-            || [
-                "ovich", "evich", "ovna", "evna", "ich", "ichna", "ovych", "ivna", "ogly", "oglu",
-                "kyzy", "ovic", "evic", "inichna",
-            ]
-            .iter()
-            .any(|suf| t.len() > suf.len() + 2 && t.ends_with(suf))
-    })
+    x.unmatched_listed.iter().all(|t| partial_name_ok_token(t))
 }
 
 /// Char offsets of the (sorted, deduplicated on return) byte offsets.
