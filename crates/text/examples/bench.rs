@@ -1,4 +1,5 @@
 //! Tiny timing loop: `cargo run --release -p interdict-text --example bench [NAME]`.
+//! Times `normalize` (first reading only) and `name_forms` (every reading).
 use std::time::Instant;
 
 fn main() {
@@ -11,5 +12,16 @@ fn main() {
     for _ in 0..iters {
         sink += interdict_text::normalize(std::hint::black_box(&name)).len();
     }
-    println!("normalize {:?} ({sink})", t.elapsed() / iters);
+    println!("normalize  {:?} ({sink})", t.elapsed() / iters);
+    let iters = 50_000u32;
+    let t = Instant::now();
+    let mut sink = 0usize;
+    for _ in 0..iters {
+        sink += interdict_text::name_forms(
+            std::hint::black_box(&name),
+            interdict_text::NameClass::Person,
+        )
+        .len();
+    }
+    println!("name_forms {:?} ({sink})", t.elapsed() / iters);
 }

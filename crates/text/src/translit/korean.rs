@@ -305,7 +305,7 @@ fn surname_spellings(s: &str) -> &'static [&'static str] {
     }
 }
 
-fn is_known_surname(s: &str) -> bool {
+pub(crate) fn is_known_surname(s: &str) -> bool {
     !surname_spellings(s).is_empty()
 }
 

@@ -3,4 +3,5 @@
 pub mod arabic;
 pub mod cyrillic;
 pub mod greek;
+pub mod kontsevich;
 pub mod korean;

@@ -1,0 +1,134 @@
+//! Korean and Chinese names written in Cyrillic (Kontsevich and Palladius
+//! systems, and the older Russian practice), and Cyrillic names meeting
+//! their common English spellings. Table-driven, real names.
+
+use interdict_text::{name_forms, phonetic_key, NameClass, NameForm};
+
+fn forms(name: &str) -> Vec<NameForm> {
+    name_forms(name, NameClass::Person)
+}
+
+fn show(name: &str) -> String {
+    forms(name)
+        .iter()
+        .map(|f| format!("{}: {}", f.scheme.unwrap_or("-"), f.tokens.join(" ")))
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+fn keys(toks: &[&str]) -> Vec<String> {
+    toks.iter().map(|t| phonetic_key(t)).collect()
+}
+
+/// Some form of `name` from `scheme` has exactly the tokens of `want`.
+fn has_exact(name: &str, scheme: &str, want: &str) -> bool {
+    let want: Vec<&str> = want.split(' ').collect();
+    forms(name)
+        .iter()
+        .any(|f| f.scheme == Some(scheme) && f.tokens == want)
+}
+
+/// Some form of `name` has the phonetic keys of `latin`, token by token.
+fn meets_by_keys(name: &str, latin: &str) -> bool {
+    let want = keys(&latin.split(' ').collect::<Vec<_>>());
+    forms(name).iter().any(|f| {
+        let k: Vec<String> = f.tokens.iter().map(|t| phonetic_key(t)).collect();
+        k == want
+    })
+}
+
+#[test]
+fn korean_names_in_cyrillic_read_back() {
+    // (Russian spelling, the spelling on the UN/OFAC lists or in the press).
+    let table = [
+        ("Ким Чен Ын", "kim jong un"),
+        ("Ким Чонын", "kim jong un"), // Kontsevich proper: given name joined
+        ("Ким Ир Сен", "kim il song"),
+        ("Ким Чен Ир", "kim jong il"),
+        ("Пак Бон Чжу", "pak pong ju"),
+        ("Пак Пон Чжу", "pak pong ju"),
+        ("Чхве Рён Хэ", "choe ryong hae"),
+        ("Ли Су Ён", "ri su yong"),
+        ("Ри Су Ён", "ri su yong"),
+        ("Ким Ё Чжон", "kim yo jong"),
+        ("Чо Ён Вон", "jo yong won"),
+        ("Ким Ён Нам", "kim yong nam"),
+        ("Ким Ен Нам", "kim yong nam"),
+        ("Ли Ён Хо", "ri yong ho"),
+        ("Хван Пхён Со", "hwang pyong so"),
+        ("Ким Ён Чхоль", "kim yong chol"),
+        ("Чан Сон Тхэк", "jang song taek"),
+        ("Чхве Сон Хи", "choe song hui"),
+        ("Ли Бён Чхоль", "ri pyong chol"),
+        ("Пак Ён Сик", "pak yong sik"),
+        ("КИМ ЧЕН ЫН", "kim jong un"),
+    ];
+    let mut bad = Vec::new();
+    for (name, want) in table {
+        if !has_exact(name, "ko-kontsevich", want) {
+            bad.push(format!("{name} -> want {want}; got {}", show(name)));
+        }
+    }
+    assert!(bad.is_empty(), "{bad:#?}");
+}
+
+#[test]
+fn korean_names_in_cyrillic_meet_other_spellings_by_key() {
+    // Press and South Korean spellings: the key of every token must match.
+    let table = [
+        ("Ким Ир Сен", "kim il sung"),
+        ("Ли Су Ён", "lee su yong"),
+        ("Чхве Рён Хэ", "choi ryong hae"),
+        ("Мун Чжэ Ин", "moon jae in"),
+        ("Юн Сок Ёль", "yoon suk yeol"),
+        ("Пак Кын Хе", "park geun hye"),
+        ("Ли Мён Бак", "lee myung bak"),
+        ("Ким Чен Ын", "kim jong-un"),
+    ];
+    let mut bad = Vec::new();
+    for (name, want) in table {
+        let want = want.replace('-', " ");
+        if !meets_by_keys(name, &want) {
+            bad.push(format!("{name} -> want keys of {want}; got {}", show(name)));
+        }
+    }
+    assert!(bad.is_empty(), "{bad:#?}");
+}
+
+#[test]
+fn russian_names_are_not_read_as_korean() {
+    let table = [
+        "Сергей Шойгу",
+        "Владимир Путин",
+        "Владимир Владимирович Путин",
+        "Ким Анатолий",
+        "Пак Олег Иванович",
+        "Ли Харви Освальд",
+        "Ким Ирина",
+        "Мария Захарова",
+        "Ким",
+        "Анна Ли",
+        "Ким Чен Ын Ким Чен Ын", // too many words
+    ];
+    let mut bad = Vec::new();
+    for name in table {
+        if forms(name)
+            .iter()
+            .any(|f| f.scheme == Some("ko-kontsevich"))
+        {
+            bad.push(format!("{name}: {}", show(name)));
+        }
+    }
+    assert!(bad.is_empty(), "{bad:#?}");
+    // The Korean reading is extra: the Russian readings stay first.
+    let f = forms("Ким Чен Ын");
+    assert_eq!(f.first().map(|f| f.scheme), Some(Some("ru-bgn")));
+    assert_eq!(
+        f.first().map(|f| f.tokens.join(" ")),
+        Some("kim chen yn".to_string())
+    );
+    // Organizations are not person names.
+    assert!(!name_forms("Ким Чен Ын", NameClass::Organization)
+        .iter()
+        .any(|f| f.scheme == Some("ko-kontsevich")));
+}
