@@ -80,7 +80,7 @@ fn yente_match_finds_kim_jong_un_first_with_features_and_explanation() {
         .iter()
         .any(|d| d == "1984-01-08"));
     let score = first["score"].as_f64().unwrap();
-    assert!(score >= 0.8 && score <= 1.0, "{score}");
+    assert!((0.8..=1.0).contains(&score), "{score}");
     // features: the name score and the birth date that agrees
     assert!(first["features"]["name_score"].as_f64().unwrap() > 0.7);
     assert!(first["features"]["birth_date_agrees"].as_f64().unwrap() > 0.0);

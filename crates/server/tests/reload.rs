@@ -43,7 +43,7 @@ fn importing_while_requests_run_fails_no_request_and_never_shows_half_a_list() {
             let mut i = 0u64;
             while !stop.load(Ordering::Relaxed) {
                 i += 1;
-                let r = if (i + c) % 3 == 0 {
+                let r = if (i + c).is_multiple_of(3) {
                     common::try_request(addr, "GET", "/readyz", &[], b"")
                 } else {
                     common::try_request(
