@@ -28,7 +28,8 @@
 //! `ru-passport`, `ru-iso9`, `uk-national`, `be-bgn`; `ko-rr`, `ko-mr`,
 //! `ko-kp`, `ko-popular`, `ko-loan`, `ko-kontsevich` (a Korean name written
 //! in Cyrillic, read back to Hangul and romanized); `ar`, `ar-common`; `el`, `el-phonetic`;
-//! `zh-pinyin`; `confusable` (a Cyrillic or Greek name made only of Latin
+//! `zh-pinyin`, `zh-palladius` (a Chinese name written in Cyrillic, read
+//! back to pinyin); `confusable` (a Cyrillic or Greek name made only of Latin
 //! look-alikes, read as Latin); `any-ascii`.
 //!
 //! # Umlauts
@@ -360,14 +361,18 @@ pub(crate) fn readings(name: &str, class: NameClass) -> Vec<(Option<&'static str
         }
         push(&mut out, r.name, toks);
     }
-    // A Korean person name written in Cyrillic (Ким Чен Ын): its Korean
-    // readings, as extra forms after the Russian ones.
+    // A Korean or Chinese person name written in Cyrillic (Ким Чен Ын):
+    // its Korean readings, as extra forms after the Russian ones.
     if scripts == Script::Cyrillic.bit() && class != NameClass::Organization {
         let words: Vec<&str> = raw.iter().map(|t| t.text.as_str()).collect();
         if let Some(rs) = translit::kontsevich::person_readings(&words) {
             for toks in rs {
                 push(&mut out, Some("ko-kontsevich"), toks);
             }
+        }
+        // A Chinese person name written in Cyrillic (Си Цзиньпин): pinyin.
+        if let Some(toks) = translit::palladius::person_reading(&words) {
+            push(&mut out, Some("zh-palladius"), toks);
         }
     }
     // A Cyrillic or Greek name made only of Latin look-alikes: also read it

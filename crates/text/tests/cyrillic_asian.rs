@@ -132,3 +132,50 @@ fn russian_names_are_not_read_as_korean() {
         .iter()
         .any(|f| f.scheme == Some("ko-kontsevich")));
 }
+
+#[test]
+fn chinese_names_in_cyrillic_read_as_pinyin() {
+    let table = [
+        ("Си Цзиньпин", "xi jinping"),
+        ("Ли Кэцян", "li keqiang"),
+        ("Ху Цзиньтао", "hu jintao"),
+        ("Мао Цзэдун", "mao zedong"),
+        ("Дэн Сяопин", "deng xiaoping"),
+        ("Чжоу Эньлай", "zhou enlai"),
+        ("Ван И", "wang yi"),
+        ("Ян Цзечи", "yang jiechi"),
+        ("Вэнь Цзябао", "wen jiabao"),
+        ("Ли Шанфу", "li shangfu"),
+        ("Вэй Фэнхэ", "wei fenghe"),
+        ("Цзян Цзэминь", "jiang zemin"),
+        ("Чжао Лицзянь", "zhao lijian"),
+        ("Сюй Цилян", "xu qiliang"),
+        ("Го Бохун", "guo bohong"),
+        ("Лю Хэ", "liu he"),
+        ("Ма Инцзю", "ma yingjiu"),
+        ("СИ ЦЗИНЬПИН", "xi jinping"),
+    ];
+    let mut bad = Vec::new();
+    for (name, want) in table {
+        if !has_exact(name, "zh-palladius", want) {
+            bad.push(format!("{name} -> want {want}; got {}", show(name)));
+        }
+    }
+    assert!(bad.is_empty(), "{bad:#?}");
+    // Not Chinese: unknown surname, Russian given names, Korean names.
+    for name in [
+        "Сергей Шойгу",
+        "Владимир Путин",
+        "Ли Харви Освальд",
+        "Ким Чен Ын",
+        "Ван Дамм",
+        "Си",
+        "Лю Андрей",
+    ] {
+        assert!(
+            !forms(name).iter().any(|f| f.scheme == Some("zh-palladius")),
+            "{name}: {}",
+            show(name)
+        );
+    }
+}

@@ -5,3 +5,4 @@ pub mod cyrillic;
 pub mod greek;
 pub mod kontsevich;
 pub mod korean;
+pub mod palladius;
