@@ -17,7 +17,8 @@
 //!    words, a Cyrillic/Greek word made only of look-alikes is mapped to Latin.
 //! 3. **Folding and transliteration**: Latin diacritics stripped (Müller →
 //!    `muller`), plus a `latin-spelled` reading when a name has letters whose
-//!    diacritic is usually spelled out (Müller → `mueller`, Šojgu → `shojgu`);
+//!    diacritic is usually spelled out (Müller → `mueller`, Šojgu → `shojgu`,
+//!    and for a name with Slavic carons also with `j` as `y`: `shoygu`);
 //!    Cyrillic, Hangul, Arabic, Greek and Han each with one reading per
 //!    romanization scheme; other scripts through the `any_ascii` tables.
 //! 4. **Class rules**: person titles and organization legal forms go to
@@ -211,6 +212,32 @@ fn looks_ukrainian(word: &str) -> bool {
     .any(|e| word.ends_with(e))
 }
 
+fn is_slavic_caron(c: char) -> bool {
+    matches!(c, 'š' | 'ž' | 'č' | 'ř' | 'ě' | 'Š' | 'Ž' | 'Č' | 'Ř' | 'Ě')
+}
+
+/// `j` not after a consonant written `y` (jevgenij → yevgeniy, shojgu →
+/// shoygu); `lj`, `nj`, `dj` stay.
+fn j_as_y(toks: &[String]) -> Vec<String> {
+    toks.iter()
+        .map(|t| {
+            let mut prev: Option<char> = None;
+            t.chars()
+                .map(|c| {
+                    let after_consonant =
+                        prev.is_some_and(|p| p.is_ascii_alphabetic() && !"aeiouy".contains(p));
+                    prev = Some(c);
+                    if c == 'j' && !after_consonant {
+                        'y'
+                    } else {
+                        c
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// Converts one cleaned word under a reading, pushing one or more tokens.
 fn convert_word(tok: &RawToken, r: &Reading, out: &mut Vec<String>) {
     if tok.text.is_ascii() {
@@ -359,7 +386,16 @@ pub(crate) fn readings(name: &str, class: NameClass) -> Vec<(Option<&'static str
                 i += 1;
             }
         }
+        // A Latin name with Slavic carons is ISO 9, Czech or Croatian
+        // spelling, where j is the English y (Jevgenij Prigožin, Šojgu):
+        // also spell it so.
+        let ys = (r.spelled && raw.iter().any(|t| t.text.chars().any(is_slavic_caron)))
+            .then(|| j_as_y(&toks))
+            .filter(|y| *y != toks);
         push(&mut out, r.name, toks);
+        if let Some(y) = ys {
+            push(&mut out, r.name, y);
+        }
     }
     // A Korean or Chinese person name written in Cyrillic (Ким Чен Ын):
     // its Korean readings, as extra forms after the Russian ones.
