@@ -36,7 +36,7 @@ const ALGORITHMS: &[&str] = &[
 /// to the blocking pool.
 const INLINE_QUERIES: usize = 4;
 
-fn json_response(status: StatusCode, v: &Value) -> Response {
+pub(crate) fn json_response(status: StatusCode, v: &Value) -> Response {
     let body = serde_json::to_vec(v).unwrap_or_else(|_| b"{}".to_vec());
     let mut r = (status, body).into_response();
     r.headers_mut().insert(
@@ -93,7 +93,7 @@ fn int_param(
     }
 }
 
-fn loaded(st: &AppState) -> Result<Arc<Loaded>, ApiError> {
+pub(crate) fn loaded(st: &AppState) -> Result<Arc<Loaded>, ApiError> {
     st.current.load_full().ok_or_else(|| {
         ApiError::unavailable("the lists are still loading; retry in a moment (see /readyz)")
     })
@@ -122,7 +122,11 @@ fn names(l: &Loaded) -> String {
 /// Reads the body up to `limit` bytes. A larger body is read on (and thrown
 /// away, up to 64 MiB and 2 s) before the 413 is sent, so that the client,
 /// still sending, receives the answer instead of a connection reset.
-async fn read_body(body: Body, headers: &HeaderMap, limit: usize) -> Result<Bytes, ApiError> {
+pub(crate) async fn read_body(
+    body: Body,
+    headers: &HeaderMap,
+    limit: usize,
+) -> Result<Bytes, ApiError> {
     use http_body_util::BodyExt;
     let too_large = || {
         ApiError::new(

@@ -95,6 +95,8 @@ pub struct Loaded {
     pub loaded_at: String,
     /// How long loading and indexing took.
     pub load_time: Duration,
+    /// The scanner and vessel index, built on first use.
+    pub(crate) extras: crate::extra::Extras,
 }
 
 /// Why a dataset name did not resolve.
@@ -248,6 +250,7 @@ fn build(
         by_id,
         loaded_at: now_rfc3339(),
         load_time: started.elapsed(),
+        extras: Default::default(),
     }
 }
 

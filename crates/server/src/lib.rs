@@ -8,6 +8,10 @@
 //!   `GET /algorithms`: yente's look-up routes;
 //! * `GET /healthz`, `GET /readyz`, `GET /metrics` (Prometheus text),
 //!   `GET /openapi.json` (OpenAPI 3.0);
+//! * `POST /trade`: transactions (the JSON of `interdict trade`) screened
+//!   against the lists and the arms embargoes, one decision each;
+//! * `POST /scan`: a text, HTML page or e-mail (by `Content-Type`) scanned
+//!   for listed parties and embargoed countries;
 //! * `GET /`: the analysts' page.
 //!
 //! The lists are loaded from the store's active snapshots in the background
@@ -28,6 +32,7 @@ mod api;
 pub mod auth;
 pub mod data;
 mod error;
+mod extra;
 pub mod metrics;
 pub mod yente;
 
@@ -122,6 +127,8 @@ fn router(state: Arc<AppState>) -> Router {
         .route("/match/{dataset}", post(api::match_entities))
         .route("/search/{dataset}", get(api::search))
         .route("/entities/{id}", get(api::entity))
+        .route("/trade", post(extra::trade))
+        .route("/scan", post(extra::scan))
         .route("/catalog", get(api::catalog))
         .route("/algorithms", get(api::algorithms))
         .route("/healthz", get(api::healthz))

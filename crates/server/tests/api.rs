@@ -329,6 +329,8 @@ fn search_entities_catalog_health_metrics_openapi() {
     assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
     for p in [
         "/match/{dataset}",
+        "/trade",
+        "/scan",
         "/search/{dataset}",
         "/entities/{id}",
         "/catalog",
@@ -342,16 +344,24 @@ fn search_entities_catalog_health_metrics_openapi() {
         assert!(doc["paths"][p].is_object(), "{p} missing from openapi.json");
     }
     // and every documented path answers (not the 404 fallback)
-    for p in doc["paths"].as_object().unwrap().keys() {
+    for (p, ops) in doc["paths"].as_object().unwrap() {
         let concrete = p
             .replace("{dataset}", "default")
             .replace("{id}", "ofac:20157");
-        let method = if p.starts_with("/match") {
-            "POST"
-        } else {
-            "GET"
-        };
-        let r = request(s.addr, method, &concrete, &[], kim().to_string().as_bytes());
+        let method = ops
+            .as_object()
+            .unwrap()
+            .keys()
+            .next()
+            .unwrap()
+            .to_ascii_uppercase();
+        let r = request(
+            s.addr,
+            &method,
+            &concrete,
+            &[],
+            kim().to_string().as_bytes(),
+        );
         assert!(
             !r.body.contains("no such route") && r.status != 405,
             "{p}: {} {}",
@@ -365,4 +375,51 @@ fn search_entities_catalog_health_metrics_openapi() {
     assert_eq!(r.status, 200);
     assert!(r.header("content-type").unwrap().starts_with("text/html"));
     assert!(r.body.contains("id=\"name\"") && r.body.contains("/match/"));
+}
+
+#[test]
+fn trade_and_scan_use_the_loaded_lists() {
+    let Some(s) = server("trade_and_scan_use_the_loaded_lists") else {
+        return;
+    };
+    let tx = json!([
+        {"id": "shells", "date": "2024-01-15", "origin": "KP", "destination": "RU",
+         "parties": [{"name": "Kim Jong Un", "role": "seller", "country": "KP"}],
+         "goods": [{"hs_code": "9306.90", "description": "152 mm artillery shells", "quantity": 20000, "value": 4000000}]},
+        {"id": "fish", "date": "2024-01-15", "origin": "NO", "destination": "DE",
+         "parties": [{"name": "Nordic Seafood AS", "role": "seller", "country": "NO"}],
+         "goods": [{"hs_code": "0303.89", "description": "frozen fish", "quantity": 10, "value": 5000}]}
+    ]);
+    let r = s.post("/trade", &tx);
+    assert_eq!(r.status, 200, "{}", r.body);
+    let v = r.json();
+    let d = v["decisions"].as_array().unwrap();
+    assert_eq!(d.len(), 2);
+    assert_eq!(d[0]["id"], "shells");
+    assert_eq!(d[0]["decision"], "prohibited", "{}", d[0]);
+    assert!(d[0].to_string().contains("ofac:20157"), "{}", d[0]);
+    assert_eq!(d[1]["decision"], "clear", "{}", d[1]);
+    let r = request(s.addr, "POST", "/trade", &[], b"{not json");
+    assert_eq!(r.status, 400, "{}", r.body);
+    assert!(r.json()["detail"].is_string());
+
+    let text = "Minutes: the committee noted payments routed to Kim Jong Un through a bank in Pyongyang, North Korea.";
+    let r = request(
+        s.addr,
+        "POST",
+        "/scan",
+        &[("content-type", "text/plain")],
+        text.as_bytes(),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(r.body.contains("ofac:20157"), "{}", r.body);
+    let r = request(
+        s.addr,
+        "POST",
+        "/scan",
+        &[("content-type", "text/plain")],
+        b"   ",
+    );
+    assert_eq!(r.status, 400, "{}", r.body);
+    assert!(r.json()["detail"].as_str().unwrap().contains("empty"));
 }
