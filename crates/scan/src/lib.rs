@@ -445,9 +445,12 @@ fn class_of(schema: Schema) -> NameClass {
     }
 }
 
-type CacheKey = (Box<str>, u32);
 type Scored = Option<Arc<(f32, Explanation)>>;
 type Cands = FxMap<(u32, u32), Vec<(u32, f32)>>;
+/// A candidate of a run: first and last word (relative), entity, coverage.
+type RunCand = (u16, u16, u32, f32);
+/// Candidates of runs by their word classes.
+type RunMemo = FxMap<Box<[u64]>, Arc<[RunCand]>>;
 
 /// Finds listed parties and countries in documents. Build once per set of
 /// lists ([`Scanner::new`]); `scan` takes `&self` and may run on many
@@ -457,6 +460,8 @@ pub struct Scanner {
     words: FxMap<Box<str>, u32>,
     vocab: Vec<Box<str>>,
     wflags: Vec<u8>,
+    /// `S_STOP`, `S_LEGAL`, `K_TITLE` of each word.
+    wkind: Vec<u8>,
     /// Phonetic class of each name token (`NONE` for other words).
     wclass: Vec<u32>,
     /// Phonetic key → class.
@@ -473,7 +478,10 @@ pub struct Scanner {
     country_first: FxMap<u32, Vec<u32>>,
     phrases: Vec<(Vec<u32>, countries::Phrase)>,
     rules: RuleSet,
-    cache: RwLock<FxMap<CacheKey, Scored>>,
+    /// Scores by span text and entity.
+    cache: RwLock<FxMap<Box<str>, FxMap<u32, Scored>>>,
+    /// Candidates by run of word classes.
+    runs: RwLock<RunMemo>,
 }
 
 /// Most entries the score cache holds before it is emptied.
@@ -646,11 +654,28 @@ impl Scanner {
             set_flag(&mut wflags, id, W_PARTY);
         }
         wclass.resize(vocab.len(), NONE);
+        let wkind: Vec<u8> = vocab
+            .par_iter()
+            .map(|t| {
+                let mut k = 0;
+                if is_stopword(t) {
+                    k |= S_STOP;
+                }
+                if is_legal_form(t) {
+                    k |= S_LEGAL;
+                }
+                if is_title(t) {
+                    k |= K_TITLE;
+                }
+                k
+            })
+            .collect();
         Scanner {
             matcher,
             words,
             vocab,
             wflags,
+            wkind,
             wclass,
             classes,
             cweight,
@@ -662,6 +687,7 @@ impl Scanner {
             phrases,
             rules: RuleSet::embedded().unwrap_or_default(),
             cache: RwLock::new(FxMap::default()),
+            runs: RwLock::new(FxMap::default()),
         }
     }
 
@@ -743,8 +769,8 @@ impl Scanner {
             ents.dedup_by_key(|e| e.0);
             ents.truncate(24);
             let mut good: Hits = Vec::new();
-            for (e, _) in ents {
-                let Some(s) = self.score(span, e) else {
+            for (e, s) in self.scores(span, &ents) {
+                let Some(s) = s else {
                     continue;
                 };
                 if s.0 < opts.threshold {
@@ -991,26 +1017,47 @@ impl Scanner {
         }
     }
 
-    /// The score of a span against an entity, cached.
-    fn score(&self, span: &str, entity: u32) -> Scored {
-        let key: CacheKey = (span.into(), entity);
+    /// The scores of a span against entities, cached by span text.
+    fn scores(&self, span: &str, ents: &[(u32, f32)]) -> Vec<(u32, Scored)> {
+        let mut out: Vec<(u32, Scored)> = Vec::with_capacity(ents.len());
+        let mut missing: Vec<u32> = Vec::new();
         if let Ok(c) = self.cache.read() {
-            if let Some(v) = c.get(&key) {
-                return v.clone();
+            let m = c.get(span);
+            for &(e, _) in ents {
+                match m.and_then(|m| m.get(&e)) {
+                    Some(v) => out.push((e, v.clone())),
+                    None => missing.push(e),
+                }
             }
+        } else {
+            missing.extend(ents.iter().map(|x| x.0));
         }
-        let v = self
-            .matcher
-            .score(&Query::name(span), entity as usize)
-            .ok()
-            .map(|r| Arc::new((r.score, r.explanation)));
+        if missing.is_empty() {
+            return out;
+        }
+        let q = Query::name(span);
+        let computed: Vec<(u32, Scored)> = missing
+            .iter()
+            .map(|&e| {
+                let v = self
+                    .matcher
+                    .score(&q, e as usize)
+                    .ok()
+                    .map(|r| Arc::new((r.score, r.explanation)));
+                (e, v)
+            })
+            .collect();
         if let Ok(mut c) = self.cache.write() {
             if c.len() >= CACHE_MAX {
                 c.clear();
             }
-            c.insert(key, v.clone());
+            let m = c.entry(span.into()).or_default();
+            for (e, v) in &computed {
+                m.insert(*e, v.clone());
+            }
         }
-        v
+        out.extend(computed);
+        out
     }
 
     fn lookup_words(&self, text: &str, words: &[Word]) -> State {
@@ -1040,14 +1087,31 @@ impl Scanner {
                 }
             }
             normalize_word(s, &mut buf);
+            let id = self.words.get(buf.as_str()).copied().unwrap_or(NONE);
+            let kind = if id != NONE {
+                self.wkind.get(id as usize).copied().unwrap_or(0)
+            } else if w.has(CAP) || buf.len() <= 4 {
+                let mut k = 0;
+                if is_stopword(&buf) {
+                    k |= S_STOP;
+                }
+                if w.has(CAP) && is_legal_form(&buf) {
+                    k |= S_LEGAL;
+                }
+                if w.has(CAP) && is_title(&buf) {
+                    k |= K_TITLE;
+                }
+                k
+            } else {
+                0
+            };
             let mut f = 0u8;
-            if buf.len() <= 4 && is_stopword(&buf) {
+            if buf.len() <= 4 && kind & S_STOP != 0 {
                 f |= S_STOP;
             }
-            if w.has(CAP) && is_legal_form(&buf) {
+            if w.has(CAP) && kind & S_LEGAL != 0 {
                 f |= S_LEGAL;
             }
-            let id = self.words.get(buf.as_str()).copied().unwrap_or(NONE);
             let mut c = self.wclass.get(id as usize).copied().unwrap_or(NONE);
             if id != NONE && !w.has(CAP) && self.flags(id) & W_SINGLE != 0 {
                 lower_seen.insert(id);
@@ -1056,9 +1120,7 @@ impl Scanner {
                 && w.has(CAP)
                 && buf.len() >= 3
                 && !w.has(DIGIT)
-                && !is_title(&buf)
-                && !is_stopword(&buf)
-                && !is_legal_form(&buf)
+                && kind & (S_STOP | S_LEGAL | K_TITLE) == 0
             {
                 c = self
                     .classes
@@ -1100,19 +1162,87 @@ impl Scanner {
         }
     }
 
-    /// Candidates from pairs of name tokens in Latin text.
+    /// Candidates from pairs of name tokens in Latin text, run by run: a run
+    /// is a stretch of name tokens, particles and initials with no break; its
+    /// candidates depend only on its words' classes, so they are memoized
+    /// (names recur in a feed).
     fn latin_candidates(&self, words: &[Word], st: &State, cands: &mut Cands) {
         let n = words.len();
-        for i in 0..n {
+        let runnable = |k: usize| {
+            st.cls.get(k).is_some_and(|&c| c != NONE)
+                || st.has(k, S_STOP)
+                || st.is_initial(k, words)
+        };
+        let mut key: Vec<u64> = Vec::new();
+        let mut i = 0;
+        while i < n {
+            if st.cls.get(i).is_none_or(|&c| c == NONE) {
+                i += 1;
+                continue;
+            }
+            // extend the run
+            let a = i;
+            let mut b = i;
+            while b + 1 < n && words.get(b + 1).is_some_and(|w| !w.brk) && runnable(b + 1) {
+                b += 1;
+            }
+            i = b + 1;
+            let classes = (a..=b)
+                .filter(|&k| st.cls.get(k).is_some_and(|&c| c != NONE))
+                .count();
+            if classes < 2 {
+                continue;
+            }
+            key.clear();
+            for k in a..=b {
+                let c = st.cls.get(k).copied().unwrap_or(NONE) as u64;
+                let f =
+                    u64::from(st.has(k, S_STOP)) << 32 | u64::from(st.is_initial(k, words)) << 33;
+                key.push(c | f);
+            }
+            let memo = if key.len() <= 24 {
+                self.runs
+                    .read()
+                    .ok()
+                    .and_then(|m| m.get(key.as_slice()).cloned())
+            } else {
+                None
+            };
+            let found = match memo {
+                Some(f) => f,
+                None => {
+                    let f: Arc<[RunCand]> = self.run_candidates(words, st, a, b).into();
+                    if key.len() <= 24 {
+                        if let Ok(mut m) = self.runs.write() {
+                            if m.len() >= CACHE_MAX {
+                                m.clear();
+                            }
+                            m.insert(key.clone().into_boxed_slice(), f.clone());
+                        }
+                    }
+                    f
+                }
+            };
+            for &(l, r, e, cov) in found.iter() {
+                let k = ((a + l as usize) as u32, (a + r as usize) as u32);
+                let v = cands.entry(k).or_default();
+                match v.iter_mut().find(|x| x.0 == e) {
+                    Some(x) => x.1 = x.1.max(cov),
+                    None => v.push((e, cov)),
+                }
+            }
+        }
+    }
+
+    /// The candidates of the run `a..=b`, relative to `a`.
+    fn run_candidates(&self, words: &[Word], st: &State, a: usize, b: usize) -> Vec<RunCand> {
+        let mut out: Vec<RunCand> = Vec::new();
+        for i in a..=b {
             let ca = st.cls.get(i).copied().unwrap_or(NONE);
             if ca == NONE {
                 continue;
             }
-            for d in 1..=2usize {
-                let j = i + d;
-                if j >= n || words.get(i + 1..=j).is_none_or(|s| s.iter().any(|w| w.brk)) {
-                    break;
-                }
+            for j in i + 1..=(i + 2).min(b) {
                 let cb = st.cls.get(j).copied().unwrap_or(NONE);
                 if cb == NONE || cb == ca {
                     continue;
@@ -1125,15 +1255,19 @@ impl Scanner {
                         continue;
                     };
                     if let Some((l, r, cov)) = self.expand(words, st, rec, i, j) {
-                        let v = cands.entry((l, r)).or_default();
-                        match v.iter_mut().find(|x| x.0 == rec.entity) {
-                            Some(x) => x.1 = x.1.max(cov),
-                            None => v.push((rec.entity, cov)),
+                        let (l, r) = ((l as usize - a) as u16, (r as usize - a) as u16);
+                        match out
+                            .iter_mut()
+                            .find(|x| x.0 == l && x.1 == r && x.2 == rec.entity)
+                        {
+                            Some(x) => x.3 = x.3.max(cov),
+                            None => out.push((l, r, rec.entity, cov)),
                         }
                     }
                 }
             }
         }
+        out
     }
 
     /// Grows a window from the pair `i`, `j` over words of the record; the
@@ -1532,6 +1666,7 @@ impl Scanner {
         // family-name word → (mention index, ambiguous: two people of the same family name)
         let mut surname: FxMap<u32, (usize, bool)> = FxMap::default();
         let mut pending = mentions.into_iter().peekable();
+        let mut surname_memo: FxMap<usize, Vec<u32>> = FxMap::default();
         for (i, w) in words.iter().enumerate() {
             while let Some(m) = pending.peek() {
                 if m.byte_start > w.start as usize {
@@ -1544,14 +1679,17 @@ impl Scanner {
                     .is_some_and(|p| p.byte_start == m.byte_start && p.byte_end == m.byte_end);
                 if m.entity.schema == Schema::Person && !same_span_as_previous {
                     if let Some(e) = entities.get(m.entity_index) {
-                        let mut keys = self.surnames(e);
+                        let mut keys = surname_memo
+                            .entry(m.entity_index)
+                            .or_insert_with(|| self.surnames(e))
+                            .clone();
                         if keys.is_empty() {
                             // no family name in the listing: the last word written
                             let mut buf = String::new();
+                            let upto = words.partition_point(|x| (x.end as usize) <= m.byte_end);
                             if let Some(last) = words
-                                .iter()
-                                .rev()
-                                .find(|x| (x.end as usize) <= m.byte_end && !x.has(FOREIGN))
+                                .get(..upto)
+                                .and_then(|ws| ws.iter().rev().take(8).find(|x| !x.has(FOREIGN)))
                             {
                                 normalize_word(
                                     text.get(last.start as usize..last.end as usize)
@@ -1645,6 +1783,8 @@ fn taken_at(taken: &[bool], i: usize) -> bool {
 /// Per-word flags of the scan state.
 const S_STOP: u8 = 1;
 const S_LEGAL: u8 = 2;
+/// A title or honorific (table only).
+const K_TITLE: u8 = 4;
 
 /// Per-document lookup state.
 struct State {
