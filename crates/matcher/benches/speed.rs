@@ -2,7 +2,7 @@
 //! second single-threaded and on all cores, single-query latency, peak memory,
 //! and the full-scan oracle's throughput beside them.
 //!
-//! `cargo bench -p interdict-matcher --bench speed [-- --queries N]`
+//! `cargo bench -p interdict-matcher --bench speed [-- --queries N] [--no-oracle]`
 //!
 //! The parent parses the shared lists into a temporary store, then runs
 //! itself as a child that starts from the store only, so that start-up time
@@ -33,6 +33,27 @@ fn vm_hwm() -> String {
                 .map(|l| l.split_whitespace().skip(1).collect::<Vec<_>>().join(" "))
         })
         .unwrap_or_else(|| "?".into())
+}
+
+/// CPU seconds used by this thread so far (from /proc; 10 ms resolution),
+/// so that throughput can be read apart from other processes' load.
+fn thread_cpu() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    let rest = s.rsplit_once(')')?.1;
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ut: f64 = f.get(11)?.parse().ok()?;
+    let st: f64 = f.get(12)?.parse().ok()?;
+    Some((ut + st) / 100.0)
+}
+
+/// Whole-process CPU seconds (all threads).
+fn process_cpu() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let rest = s.rsplit_once(')')?.1;
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ut: f64 = f.get(11)?.parse().ok()?;
+    let st: f64 = f.get(12)?.parse().ok()?;
+    Some((ut + st) / 100.0)
 }
 
 fn main() {
@@ -78,6 +99,9 @@ fn main() {
     cmd.arg("--child").arg(&db);
     if let Some(q) = arg("--queries") {
         cmd.arg("--queries").arg(q);
+    }
+    if std::env::args().any(|a| a == "--no-oracle") {
+        cmd.arg("--no-oracle");
     }
     let status = cmd.status();
     let _ = std::fs::remove_file(&db);
@@ -153,6 +177,7 @@ fn child(db: &str) {
     let mut lat: Vec<f64> = Vec::with_capacity(nq);
     let mut hits = 0usize;
     let t = Instant::now();
+    let c0 = thread_cpu();
     for q in &queries {
         let s = Instant::now();
         if let Ok(r) = m.screen(q, &opts) {
@@ -161,15 +186,20 @@ fn child(db: &str) {
         lat.push(s.elapsed().as_secs_f64() * 1e3);
     }
     let single = nq as f64 / t.elapsed().as_secs_f64();
+    let single_cpu = match (c0, thread_cpu()) {
+        (Some(a), Some(b)) if b > a => format!("{:.0}", nq as f64 / (b - a)),
+        _ => "?".into(),
+    };
     lat.sort_by(|a, b| a.total_cmp(b));
     let pct = |p: f64| lat[((lat.len() as f64 - 1.0) * p) as usize];
     println!(
-        "single-threaded: {single:.0} names/s; latency p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms ({hits} of {nq} queries matched)",
+        "single-threaded: {single:.0} names/s ({single_cpu} per CPU-second); latency p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms ({hits} of {nq} queries matched)",
         pct(0.5),
         pct(0.99),
         pct(1.0)
     );
     let t = Instant::now();
+    let p0 = process_cpu();
     let ph: usize = queries
         .par_iter()
         .map(|q| {
@@ -180,11 +210,21 @@ fn child(db: &str) {
             )
         })
         .sum();
-    let par = nq as f64 / t.elapsed().as_secs_f64();
+    let wall = t.elapsed().as_secs_f64();
+    let par = nq as f64 / wall;
+    let cpu_share = match (p0, process_cpu()) {
+        (Some(a), Some(b)) if b > a => format!("{:.2}", (b - a) / wall),
+        _ => "?".into(),
+    };
     println!(
-        "parallel ({} threads): {par:.0} names/s ({ph} matched)",
-        rayon::current_num_threads()
+        "parallel ({} threads): {par:.0} names/s ({ph} matched; this process had {cpu_share} CPUs on average; uptime load: {})",
+        rayon::current_num_threads(),
+        std::fs::read_to_string("/proc/loadavg").unwrap_or_default().trim()
     );
+    if std::env::args().any(|a| a == "--no-oracle") {
+        println!("peak RSS (VmHWM): {}", vm_hwm());
+        return;
+    }
     // the oracle
     let n_or = 200.min(nq);
     let t = Instant::now();

@@ -32,6 +32,23 @@ pub(crate) struct NameRec {
     pub has_initial: bool,
 }
 
+/// Bits of the deletion hash that select a bucket of `deletes`.
+const BUCKET_BITS: u32 = 16;
+
+/// No joined pair at this position.
+pub(crate) const NO_JOIN: u32 = u32::MAX;
+
+/// What the fast scorer needs of a vocab entry without reading its string.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct VInfo {
+    /// Length in bytes (saturated at 255).
+    pub len: u8,
+    /// First byte.
+    pub first: u8,
+    /// Whether it looks like a patronymic.
+    pub patronymic: bool,
+}
+
 /// The index over a set of entities.
 pub(crate) struct Index {
     pub vocab: Vec<Box<str>>,
@@ -50,6 +67,13 @@ pub(crate) struct Index {
     pub phon_members: Vec<u32>,
     /// Sorted `(hash << 32) | vocab id` of deletion variants.
     pub deletes: Vec<u64>,
+    /// Start of each bucket of `deletes` by the top [`BUCKET_BITS`] bits of the hash.
+    pub delete_buckets: Vec<u32>,
+    /// Length, first byte and patronymic flag of each vocab entry.
+    pub vocab_info: Vec<VInfo>,
+    /// For each position of `rec_tokens`: the vocab id of that token joined
+    /// with the next one of its record ([`NO_JOIN`] for the last token).
+    pub rec_joins: Vec<u32>,
     /// Vocab ids sorted by their string, for prefix lookups.
     pub sorted_vocab: Vec<u32>,
     pub post_off: Vec<u32>,
@@ -251,13 +275,14 @@ impl Index {
 
         // 3. joined pairs and postings
         let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(rec_tokens.len() * 2);
+        let mut rec_joins: Vec<u32> = vec![NO_JOIN; rec_tokens.len()];
         for (ri, r) in recs.iter().enumerate() {
             let s = r.tok_start as usize;
             let toks = rec_tokens.get(s..s + r.tok_len as usize).unwrap_or(&[]);
             for &t in toks {
                 pairs.push((t, ri as u32));
             }
-            for w in toks.windows(2) {
+            for (wi, w) in toks.windows(2).enumerate() {
                 if let [a, b] = w {
                     let (sa, sb) = (&vocab[*a as usize], &vocab[*b as usize]);
                     let joined = format!("{sa}{sb}");
@@ -274,6 +299,9 @@ impl Index {
                         join_weight.resize(i + 1, 0.0);
                     }
                     join_weight[i] = join_weight[i].max(weight);
+                    if let Some(slot) = rec_joins.get_mut(s + wi) {
+                        *slot = id;
+                    }
                     pairs.push((id, ri as u32));
                 }
             }
@@ -340,6 +368,22 @@ impl Index {
             .collect();
         deletes.par_sort_unstable();
         deletes.dedup();
+        let nb = 1usize << BUCKET_BITS;
+        let mut delete_buckets = vec![0u32; nb + 1];
+        for &x in &deletes {
+            delete_buckets[(x >> (64 - BUCKET_BITS)) as usize + 1] += 1;
+        }
+        for i in 0..nb {
+            delete_buckets[i + 1] += delete_buckets[i];
+        }
+        let vocab_info: Vec<VInfo> = vocab
+            .iter()
+            .map(|t| VInfo {
+                len: t.len().min(255) as u8,
+                first: t.as_bytes().first().copied().unwrap_or(0),
+                patronymic: crate::score::is_patronymic(t),
+            })
+            .collect();
 
         let mut sorted_vocab: Vec<u32> = (0..nv as u32).collect();
         sorted_vocab.par_sort_unstable_by(|&a, &b| vocab[a as usize].cmp(&vocab[b as usize]));
@@ -371,6 +415,9 @@ impl Index {
             phon_off,
             phon_members,
             deletes,
+            delete_buckets,
+            vocab_info,
+            rec_joins,
             sorted_vocab,
             post_off,
             post,
@@ -417,8 +464,14 @@ impl Index {
     /// Vocab entries whose deletion neighbourhood contains this hash.
     pub fn deletion_hits(&self, h: u64, out: &mut Vec<u32>) {
         let key = (h & 0xffff_ffff) << 32;
-        let start = self.deletes.partition_point(|&x| x < key);
-        for &x in self.deletes.get(start..).unwrap_or(&[]) {
+        let b = (key >> (64 - BUCKET_BITS)) as usize;
+        let (lo, hi) = match (self.delete_buckets.get(b), self.delete_buckets.get(b + 1)) {
+            (Some(&lo), Some(&hi)) => (lo as usize, hi as usize),
+            _ => return,
+        };
+        let bucket = self.deletes.get(lo..hi).unwrap_or(&[]);
+        let start = bucket.partition_point(|&x| x < key);
+        for &x in bucket.get(start..).unwrap_or(&[]) {
             if x & 0xffff_ffff_0000_0000 != key {
                 break;
             }
@@ -453,6 +506,12 @@ impl Index {
             .unwrap_or(&[])
     }
 
+    /// The joined-pair ids of a record's positions (see `rec_joins`).
+    pub fn rec_joins(&self, r: &NameRec) -> &[u32] {
+        let s = r.tok_start as usize;
+        self.rec_joins.get(s..s + r.tok_len as usize).unwrap_or(&[])
+    }
+
     /// The records of an entity.
     pub fn entity_recs(&self, e: usize) -> std::ops::Range<usize> {
         match (self.entity_recs.get(e), self.entity_recs.get(e + 1)) {
@@ -472,6 +531,9 @@ impl Index {
             + self.phon_off.len() * 4
             + self.phon_members.len() * 4
             + self.deletes.len() * 8
+            + self.delete_buckets.len() * 4
+            + self.vocab_info.len() * 3
+            + self.rec_joins.len() * 4
             + self.sorted_vocab.len() * 4
             + self.post_off.len() * 4
             + self.post.len() * 4

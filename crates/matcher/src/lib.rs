@@ -53,7 +53,7 @@ use interdict_model::{
     country::country_code, Entity, Gender, IdKind, NameKind, NameQuality, PartialDate, Schema,
 };
 use interdict_text::{name_forms, phonetic_key};
-use score::{score_bound, score_tokens, LTok, NameScore, QForm};
+use score::{score_bound, score_fast, score_tokens, FastBuf, LTok, NameScore, QForm};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -337,6 +337,7 @@ impl Scratch {
 
 thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+    static FAST: RefCell<FastBuf> = RefCell::new(FastBuf::default());
 }
 
 /// The matching engine over a set of entities.
@@ -430,7 +431,7 @@ impl Matcher {
         let cands = self.candidates(&p, floor);
         let mut scored: Vec<(f32, usize)> = cands
             .into_iter()
-            .map(|e| (self.score_entity(&p, e, false).0, e))
+            .map(|e| (self.score_fast(&p, e), e))
             .filter(|(s, _)| *s >= floor)
             .collect();
         Ok(self.finish(&p, &mut scored, opts))
@@ -675,6 +676,45 @@ impl Matcher {
                 }
             })
             .collect()
+    }
+
+    /// The entity score by the fast scorer (token similarities read from
+    /// the query's table); equal to [`Matcher::score_entity`]'s.
+    fn score_fast(&self, p: &Prepared, e: usize) -> f32 {
+        let Some(entity) = self.entities.get(e) else {
+            return 0.0;
+        };
+        let idx = &self.index;
+        let mut name_score = 0.0f32;
+        let mut any = false;
+        FAST.with(|cell| {
+            let mut tmp = FastBuf::default();
+            let mut guard = cell.try_borrow_mut();
+            let buf = match guard.as_deref_mut() {
+                Ok(b) => b,
+                Err(_) => &mut tmp,
+            };
+            for ri in idx.entity_recs(e) {
+                let Some(rec) = idx.recs.get(ri) else {
+                    continue;
+                };
+                let toks = idx.rec_tokens(rec);
+                let joins = idx.rec_joins(rec);
+                for f in &p.forms {
+                    let s = score_fast(f, idx, toks, joins, idx.unknown_weight, buf) * rec.factor;
+                    if !any || s > name_score {
+                        name_score = s;
+                        any = true;
+                    }
+                }
+            }
+        });
+        let (delta, id_hit) = self.adjust(p, entity, None);
+        let mut score = (name_score + delta).clamp(0.0, 1.0);
+        if id_hit {
+            score = score.max(0.9 + 0.1 * name_score);
+        }
+        score
     }
 
     /// The entity score and, when asked, the explanation.

@@ -1,9 +1,7 @@
 //! Token similarity, order-independent alignment and the name score.
 
 use crate::index::Index;
-use crate::sim::{
-    allowed_edits, deletion_depth, for_each_deletion, fuzzy_similarity, osa_distance,
-};
+use crate::sim::{allowed_edits, deletion_depth, deletion_hashes, fuzzy_similarity, osa_distance};
 use crate::MatchKind;
 use interdict_text::phonetic_key;
 
@@ -88,7 +86,29 @@ pub(crate) struct QTok {
     pub last: bool,
     /// Vocab entries this token meets, with the similarity.
     pub matches: Vec<(u32, f32)>,
+    /// Similarity and kind for each of `matches` (as [`token_sim`] gives
+    /// them), and the similarity allowed for a joined listed pair (one edit, no prefix).
+    pub detail: Vec<(f32, MatchKind, f32)>,
+    /// Length of the token in bytes.
+    pub len: usize,
 }
+
+/// One cell of the per-query similarity table: how a query token meets a vocab entry.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Cell {
+    /// Similarity as a single token (0: none).
+    pub sim: f32,
+    /// How.
+    pub kind: MatchKind,
+    /// Similarity against the entry as a joined pair (0: none).
+    pub simj: f32,
+}
+
+const EMPTY_CELL: Cell = Cell {
+    sim: 0.0,
+    kind: MatchKind::Exact,
+    simj: 0.0,
+};
 
 /// One reading of the query name.
 #[derive(Debug, Clone)]
@@ -101,6 +121,12 @@ pub(crate) struct QForm {
     pub total: f32,
     /// Number of single-letter query tokens (not looked up).
     pub n_initials: usize,
+    /// Vocab id → row of `cells`, sorted by vocab id.
+    pub table: Vec<(u32, u32)>,
+    /// Rows of `width` cells: one per query token, then one per joined query token.
+    pub cells: Vec<Cell>,
+    /// Cells per row.
+    pub width: usize,
 }
 
 impl QForm {
@@ -130,15 +156,17 @@ impl QForm {
                 let phon = phonetic_key(&t);
                 QTok {
                     last: i + 1 == n && n >= 2,
+                    len: t.len(),
                     text: t,
                     phon,
                     weight: 0.0,
                     matches: Vec::new(),
+                    detail: Vec::new(),
                 }
             })
             .collect();
         for t in &mut toks {
-            retrieve(index, t);
+            retrieve(index, t, 2);
             t.weight = query_weight(index, t);
         }
         let mut joined = Vec::new();
@@ -150,12 +178,14 @@ impl QForm {
                 let text = format!("{}{}", a.text, b.text);
                 let mut j = QTok {
                     phon: phonetic_key(&text),
+                    len: text.len(),
                     text,
                     weight: a.weight + b.weight,
                     last: false,
                     matches: Vec::new(),
+                    detail: Vec::new(),
                 };
-                retrieve(index, &mut j);
+                retrieve(index, &mut j, JOINED_EDITS);
                 if !j.matches.is_empty() {
                     joined.push((i, j));
                 }
@@ -165,6 +195,30 @@ impl QForm {
         // initials are not looked up: any query token may meet a listed
         // initial and any query initial a listed token, for at most this much
         let n_initials = toks.iter().filter(|t| t.text.len() == 1).count();
+        // the similarity table: every vocab entry any token met
+        let width = toks.len() + joined.len();
+        let mut ids: Vec<u32> = toks
+            .iter()
+            .chain(joined.iter().map(|(_, t)| t))
+            .flat_map(|t| t.matches.iter().map(|m| m.0))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let table: Vec<(u32, u32)> = ids
+            .iter()
+            .enumerate()
+            .map(|(r, &v)| (v, r as u32))
+            .collect();
+        let mut cells = vec![EMPTY_CELL; ids.len() * width];
+        for (col, t) in toks.iter().chain(joined.iter().map(|(_, t)| t)).enumerate() {
+            for (&(v, _), &(sim, kind, simj)) in t.matches.iter().zip(&t.detail) {
+                if let Ok(r) = ids.binary_search(&v) {
+                    if let Some(c) = cells.get_mut(r * width + col) {
+                        *c = Cell { sim, kind, simj };
+                    }
+                }
+            }
+        }
         QForm {
             toks,
             joined,
@@ -172,7 +226,18 @@ impl QForm {
             removed,
             total,
             n_initials,
+            table,
+            cells,
+            width,
         }
+    }
+
+    /// The row of the similarity table for a vocab entry.
+    #[inline]
+    pub fn row(&self, v: u32) -> Option<&[Cell]> {
+        let r = self.table.binary_search_by_key(&v, |x| x.0).ok()?;
+        let r = self.table.get(r)?.1 as usize;
+        self.cells.get(r * self.width..(r + 1) * self.width)
     }
 }
 
@@ -191,6 +256,9 @@ fn query_weight(index: &Index, t: &QTok) -> f32 {
     // an unseen token: as rare as the rarest close token it meets, else maximal
     t.matches
         .iter()
+        .zip(&t.detail)
+        .filter(|(_, d)| d.0 >= MIN_SIM)
+        .map(|(m, _)| m)
         .filter(|(v, _)| index.vocab_real.get(*v as usize).copied().unwrap_or(false))
         .filter_map(|(v, _)| index.vocab_weight.get(*v as usize).copied())
         .fold(None, |acc: Option<f32>, w| {
@@ -199,23 +267,89 @@ fn query_weight(index: &Index, t: &QTok) -> f32 {
         .unwrap_or(index.unknown_weight)
 }
 
-/// Finds the vocab entries a query token meets.
-fn retrieve(index: &Index, t: &mut QTok) {
+/// A similarity and how tokens met, if they meet.
+pub(crate) type TokSim = Option<(f32, MatchKind)>;
+
+/// [`token_sim`] twice at once: as a single token (`max_edits` 2, prefix when
+/// allowed) and as against a joined pair (one edit, no prefix); the same
+/// values as the two calls, with one edit-distance computation.
+pub(crate) fn token_sims(
+    q: &str,
+    qphon: &str,
+    l: &str,
+    lphon: &str,
+    allow_prefix: bool,
+) -> (TokSim, TokSim) {
+    if q == l {
+        let x = Some((1.0, MatchKind::Exact));
+        return (x, x);
+    }
+    let (qb, lb) = (q.as_bytes(), l.as_bytes());
+    if qb.len() == 1 || lb.len() == 1 {
+        let x = (qb.first() == lb.first() && !qb.is_empty() && !lb.is_empty())
+            .then_some((INITIAL_SIM, MatchKind::Initial));
+        return (x, x);
+    }
+    let mut phon: Option<(f32, MatchKind)> = None;
+    if !qphon.is_empty() && qphon == lphon {
+        let jw = crate::sim::jaro_winkler(qb, lb) as f32;
+        phon = Some((
+            (PHONETIC_BASE + (PHONETIC_MAX - PHONETIC_BASE) * jw).min(PHONETIC_MAX),
+            MatchKind::Phonetic,
+        ));
+    }
+    let allowed = allowed_edits(qb.len(), lb.len()).min(2);
+    let d = if allowed > 0 {
+        osa_distance(qb, lb, allowed)
+    } else {
+        None
+    };
+    let with_fuzzy = |best: Option<(f32, MatchKind)>, max: usize| match d.filter(|&d| d <= max) {
+        Some(d) => {
+            let s = fuzzy_similarity(d, qb.len(), lb.len());
+            if s >= MIN_SIM && best.is_none_or(|(b, _)| s > b) {
+                Some((s, MatchKind::Fuzzy))
+            } else {
+                best
+            }
+        }
+        None => best,
+    };
+    let mut single = with_fuzzy(phon, allowed);
+    let joined = with_fuzzy(phon, allowed.min(1));
+    if allow_prefix && qb.len() >= 3 && lb.len() > qb.len() && lb.starts_with(qb) {
+        let s = 0.6 + 0.4 * qb.len() as f32 / lb.len() as f32;
+        if s >= MIN_SIM && single.is_none_or(|(b, _)| s > b) {
+            single = Some((s, MatchKind::Prefix));
+        }
+    }
+    (single, joined)
+}
+
+/// Edits allowed when two adjacent query tokens are read as one (as for
+/// joined listed pairs, which are indexed with one deletion).
+pub(crate) const JOINED_EDITS: usize = 1;
+
+/// Finds the vocab entries a query token meets; `max_edits` is 2 for a
+/// token, [`JOINED_EDITS`] for two query tokens joined.
+fn retrieve(index: &Index, t: &mut QTok, max_edits: usize) {
     if t.text.len() < 2 {
         return; // initials are not looked up
     }
-    let mut cands: Vec<u32> = Vec::with_capacity(32);
+    let mut cands: Vec<u32> = Vec::with_capacity(64);
     if let Some(&v) = index.vocab_map.get(t.text.as_str()) {
         cands.push(v);
     }
     if !t.phon.is_empty() {
         cands.extend_from_slice(index.phon_members(&t.phon));
     }
-    let depth = deletion_depth(t.text.len());
+    let depth = deletion_depth(t.text.len()).min(max_edits);
     if depth > 0 {
-        for_each_deletion(t.text.as_bytes(), depth, &mut |h| {
-            index.deletion_hits(h, &mut cands)
-        });
+        let mut hashes = Vec::with_capacity(64);
+        deletion_hashes(t.text.as_bytes(), depth, &mut hashes);
+        for h in hashes {
+            index.deletion_hits(h, &mut cands);
+        }
     }
     if t.last && t.text.len() >= 3 {
         index.prefix_hits(&t.text, 256, &mut cands);
@@ -230,10 +364,18 @@ fn retrieve(index: &Index, t: &mut QTok) {
             continue;
         };
         let lphon = index.phon_keys.get(p as usize).map_or("", |k| &**k);
-        if let Some((sim, _)) = token_sim(&t.text, &t.phon, s, lphon, t.last, 2) {
-            if sim >= MIN_SIM {
-                t.matches.push((v, sim));
-            }
+        let (single, joined) = if max_edits >= 2 {
+            let (a, b) = token_sims(&t.text, &t.phon, s, lphon, t.last);
+            // the joined reading only matters for entries that are joined pairs
+            let is_pair = index.join_weight.get(v as usize).copied().unwrap_or(0.0) > 0.0;
+            (a, if is_pair { b.map_or(0.0, |x| x.0) } else { 0.0 })
+        } else {
+            (token_sim(&t.text, &t.phon, s, lphon, false, max_edits), 0.0)
+        };
+        if single.is_some() || joined > 0.0 {
+            let (sim, kind) = single.unwrap_or((0.0, MatchKind::Exact));
+            t.matches.push((v, sim.max(joined)));
+            t.detail.push((sim, kind, joined));
         }
     }
 }
@@ -269,7 +411,30 @@ pub(crate) struct NameScore {
     pub low_info: f32,
 }
 
-/// Aligns the query tokens with the listed tokens and scores the result.
+/// What the alignment needs of a listed token.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct LInfo {
+    /// Rarity weight.
+    pub weight: f32,
+    /// A single letter (initial).
+    pub initial: bool,
+    /// Looks like a patronymic.
+    pub patronymic: bool,
+}
+
+impl LInfo {
+    #[inline]
+    fn w(&self) -> f32 {
+        if self.initial {
+            self.weight.min(INITIAL_WEIGHT)
+        } else {
+            self.weight
+        }
+    }
+}
+
+/// Aligns the query tokens with the listed tokens and scores the result
+/// (token similarities computed from the strings: the reference path).
 pub(crate) fn score_tokens(
     q: &QForm,
     l: &[LTok<'_>],
@@ -351,7 +516,9 @@ pub(crate) fn score_tokens(
             if lt.text.len().abs_diff(jt.text.len()) > 2 {
                 continue;
             }
-            if let Some((sim, _)) = token_sim(&jt.text, &jt.phon, lt.text, lt.phon, false, 2) {
+            if let Some((sim, _)) =
+                token_sim(&jt.text, &jt.phon, lt.text, lt.phon, false, JOINED_EDITS)
+            {
                 if sim * JOINED_FACTOR < JOINED_MIN {
                     continue;
                 }
@@ -367,6 +534,162 @@ pub(crate) fn score_tokens(
             }
         }
     }
+    let info: Vec<LInfo> = l
+        .iter()
+        .map(|t| LInfo {
+            weight: t.weight,
+            initial: t.text.len() == 1,
+            patronymic: is_patronymic(t.text),
+        })
+        .collect();
+    align(q, &info, &mut cands, unknown_weight, keep_detail)
+}
+
+/// Scratch buffers of the fast scorer.
+#[derive(Default)]
+pub(crate) struct FastBuf {
+    cands: Vec<Pair>,
+}
+
+/// [`score_tokens`] for a listed record given by vocab ids, reading the
+/// token similarities from the query's table instead of computing them.
+/// Gives the same score (the table holds what [`token_sim`] gives for every
+/// entry the retrieval found).
+pub(crate) fn score_fast(
+    q: &QForm,
+    index: &Index,
+    toks: &[u32],
+    joins: &[u32],
+    unknown_weight: f32,
+    buf: &mut FastBuf,
+) -> f32 {
+    let n = q.toks.len();
+    let m = toks.len().min(MAX_TOKS);
+    if n == 0 || m == 0 {
+        return 0.0;
+    }
+    let mut info = [LInfo::default(); MAX_TOKS];
+    let mut vi = [crate::index::VInfo::default(); MAX_TOKS];
+    let mut rows: [Option<&[Cell]>; MAX_TOKS] = [None; MAX_TOKS];
+    for (j, &v) in toks.iter().take(m).enumerate() {
+        let v_info = index
+            .vocab_info
+            .get(v as usize)
+            .copied()
+            .unwrap_or_default();
+        vi[j] = v_info;
+        info[j] = LInfo {
+            weight: index.vocab_weight.get(v as usize).copied().unwrap_or(0.0),
+            initial: v_info.len == 1,
+            patronymic: v_info.patronymic,
+        };
+        rows[j] = q.row(v);
+    }
+    let cands = &mut buf.cands;
+    cands.clear();
+    for (i, qt) in q.toks.iter().enumerate() {
+        let qfirst = qt.text.as_bytes().first().copied();
+        for j in 0..m {
+            let l = vi[j];
+            let hit = if qt.len == 1 || l.len == 1 {
+                if qt.len == l.len as usize && qfirst == Some(l.first) {
+                    Some((1.0, MatchKind::Exact))
+                } else if qfirst == Some(l.first) && l.len > 0 {
+                    Some((INITIAL_SIM, MatchKind::Initial))
+                } else {
+                    None
+                }
+            } else {
+                rows[j]
+                    .and_then(|r| r.get(i))
+                    .filter(|c| c.sim > 0.0)
+                    .map(|c| (c.sim, c.kind))
+            };
+            if let Some((sim, kind)) = hit {
+                cands.push(Pair {
+                    qi: i,
+                    qn: 1,
+                    lj: j,
+                    ln: 1,
+                    sim,
+                    kind,
+                    weight: qt.weight + info[j].w(),
+                });
+            }
+        }
+    }
+    for (i, qt) in q.toks.iter().enumerate() {
+        if qt.len < 4 {
+            continue;
+        }
+        for j in 0..m.saturating_sub(1) {
+            let (a, b) = (vi[j], vi[j + 1]);
+            if a.len < 2 || b.len < 2 {
+                continue;
+            }
+            if (a.len as usize + b.len as usize).abs_diff(qt.len) > 2 {
+                continue;
+            }
+            let Some(&jv) = joins.get(j) else { continue };
+            let Some(c) = q.row(jv).and_then(|r| r.get(i)) else {
+                continue;
+            };
+            if c.simj <= 0.0 || c.simj * JOINED_FACTOR < JOINED_MIN {
+                continue;
+            }
+            cands.push(Pair {
+                qi: i,
+                qn: 1,
+                lj: j,
+                ln: 2,
+                sim: c.simj * JOINED_FACTOR,
+                kind: MatchKind::Joined,
+                weight: qt.weight + info[j].weight + info[j + 1].weight,
+            });
+        }
+    }
+    for (k, (i, jt)) in q.joined.iter().enumerate() {
+        let Some(next) = q.toks.get(i + 1) else {
+            continue;
+        };
+        let col = n + k;
+        for j in 0..m {
+            if (vi[j].len as usize).abs_diff(jt.len) > 2 {
+                continue;
+            }
+            let Some(c) = rows[j].and_then(|r| r.get(col)) else {
+                continue;
+            };
+            if c.sim <= 0.0 || c.sim * JOINED_FACTOR < JOINED_MIN {
+                continue;
+            }
+            cands.push(Pair {
+                qi: *i,
+                qn: 2,
+                lj: j,
+                ln: 1,
+                sim: c.sim * JOINED_FACTOR,
+                kind: MatchKind::Joined,
+                weight: jt.weight.max(next.weight) + info[j].weight,
+            });
+        }
+    }
+    align(q, &info[..m], cands, unknown_weight, false).score
+}
+
+/// Most listed tokens a record holds (names are cut to this many tokens).
+pub(crate) const MAX_TOKS: usize = 24;
+
+/// Greedy alignment of the candidate pairs and the score.
+fn align(
+    q: &QForm,
+    l: &[LInfo],
+    cands: &mut [Pair],
+    unknown_weight: f32,
+    keep_detail: bool,
+) -> NameScore {
+    let n = q.toks.len();
+    let m = l.len();
     cands.sort_by(|a, b| {
         b.sim
             .total_cmp(&a.sim)
@@ -378,7 +701,7 @@ pub(crate) fn score_tokens(
     let mut l_used = [false; 64];
     let mut pairs = Vec::new();
     let (mut num, mut matched, mut listed_matched) = (0.0f32, 0.0f32, 0.0f32);
-    for p in cands {
+    for p in cands.iter() {
         let qr = p.qi..p.qi + p.qn;
         let lr = p.lj..p.lj + p.ln;
         if qr.end > 64 || lr.end > 64 {
@@ -398,20 +721,10 @@ pub(crate) fn score_tokens(
             .filter_map(|i| q.toks.get(i))
             .map(|t| t.weight)
             .sum();
-        let lw: f32 = lr
-            .clone()
-            .filter_map(|j| l.get(j))
-            .map(|t| {
-                if t.text.len() == 1 {
-                    t.weight.min(INITIAL_WEIGHT)
-                } else {
-                    t.weight
-                }
-            })
-            .sum();
+        let lw: f32 = lr.clone().filter_map(|j| l.get(j)).map(LInfo::w).sum();
         let listed_initial = p.kind == MatchKind::Initial
-            && l.get(p.lj).is_some_and(|t| t.text.len() == 1)
-            && q.toks.get(p.qi).is_some_and(|t| t.text.len() > 1);
+            && l.get(p.lj).is_some_and(|t| t.initial)
+            && q.toks.get(p.qi).is_some_and(|t| t.len > 1);
         let credit = if listed_initial {
             // a listed initial vouches for one letter of a full query token
             p.sim * (qw.min(INITIAL_WEIGHT) + lw)
@@ -425,30 +738,31 @@ pub(crate) fn score_tokens(
         num += credit;
         matched += qw + lw;
         listed_matched += lw;
-        pairs.push(Pair {
-            weight: qw + lw,
-            ..p
-        });
+        if keep_detail {
+            pairs.push(Pair {
+                weight: qw + lw,
+                ..p.clone()
+            });
+        }
     }
-    let unmatched_q: Vec<usize> = (0..n.min(64)).filter(|&i| !q_used[i]).collect();
-    let unmatched_l: Vec<usize> = (0..m.min(64)).filter(|&j| !l_used[j]).collect();
-    let mut uq: Vec<f32> = unmatched_q
-        .iter()
-        .filter_map(|&i| q.toks.get(i))
-        .map(|t| t.weight)
-        .collect();
-    let mut ul: Vec<(f32, bool)> = unmatched_l
-        .iter()
-        .filter_map(|&j| l.get(j))
-        .map(|t| {
-            let w = if t.text.len() == 1 {
-                t.weight.min(INITIAL_WEIGHT)
-            } else {
-                t.weight
-            };
-            (w, is_patronymic(t.text))
-        })
-        .collect();
+    let mut uq = [0.0f32; 64];
+    let mut nuq = 0;
+    for (i, t) in q.toks.iter().enumerate().take(n.min(64)) {
+        if !q_used[i] {
+            uq[nuq] = t.weight;
+            nuq += 1;
+        }
+    }
+    let mut ul = [(0.0f32, false); 64];
+    let mut nul = 0;
+    for (j, t) in l.iter().enumerate().take(m.min(64)) {
+        if !l_used[j] {
+            ul[nul] = (t.w(), t.patronymic);
+            nul += 1;
+        }
+    }
+    let uq = &mut uq[..nuq];
+    let ul = &mut ul[..nul];
     uq.sort_by(|a, b| b.total_cmp(a));
     // patronymics last: they are the first to be surplus
     ul.sort_by(|a, b| a.1.cmp(&b.1).then(b.0.total_cmp(&a.0)));
@@ -469,11 +783,19 @@ pub(crate) fn score_tokens(
     let den = matched + CONFLICT * conflict + SURPLUS * surplus;
     let raw = if den > 0.0 { num / den } else { 0.0 };
     let low_info = low_information_factor(listed_matched, unknown_weight);
+    let (unmatched_q, unmatched_l) = if keep_detail {
+        (
+            (0..n.min(64)).filter(|&i| !q_used[i]).collect(),
+            (0..m.min(64)).filter(|&j| !l_used[j]).collect(),
+        )
+    } else {
+        (Vec::new(), Vec::new())
+    };
     NameScore {
         score: (raw * low_info).clamp(0.0, 1.0),
-        pairs: if keep_detail { pairs } else { Vec::new() },
-        unmatched_q: if keep_detail { unmatched_q } else { Vec::new() },
-        unmatched_l: if keep_detail { unmatched_l } else { Vec::new() },
+        pairs,
+        unmatched_q,
+        unmatched_l,
         low_info,
     }
 }

@@ -119,12 +119,17 @@ pub fn fuzzy_similarity(d: usize, len_a: usize, len_b: usize) -> f32 {
 
 /// A 64-bit FNV-1a hash, used for deletion-neighbourhood keys.
 pub fn hash_bytes(parts: &[&[u8]]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for p in parts {
-        for &b in *p {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
+    parts.iter().fold(FNV_OFFSET, |h, p| fnv(h, p))
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+#[inline]
+fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(FNV_PRIME);
     }
     h
 }
@@ -132,30 +137,38 @@ pub fn hash_bytes(parts: &[&[u8]]) -> u64 {
 /// Calls `f` with the hash of every string obtained by deleting up to
 /// `max_del` bytes of `token` (the token itself included), deduplicated per call.
 pub fn for_each_deletion(token: &[u8], max_del: usize, f: &mut impl FnMut(u64)) {
-    let mut seen: Vec<u64> = Vec::with_capacity(64);
-    let mut emit = |h: u64| {
-        if !seen.contains(&h) {
-            seen.push(h);
-            f(h);
-        }
-    };
-    emit(hash_bytes(&[token]));
+    let mut out = Vec::new();
+    deletion_hashes(token, max_del, &mut out);
+    for h in out {
+        f(h);
+    }
+}
+
+/// The hashes of [`for_each_deletion`], sorted and deduplicated, into `out`
+/// (cleared first).
+pub fn deletion_hashes(token: &[u8], max_del: usize, out: &mut Vec<u64>) {
+    out.clear();
+    out.push(fnv(FNV_OFFSET, token));
     let n = token.len();
     if max_del >= 1 {
+        // prefix states: the hash state after token[..i]
+        let mut pre = FNV_OFFSET;
         for i in 0..n {
-            let (a, rest) = token.split_at(i);
-            let b = rest.get(1..).unwrap_or(&[]);
-            emit(hash_bytes(&[a, b]));
+            let rest = token.get(i + 1..).unwrap_or(&[]);
+            out.push(fnv(pre, rest));
             if max_del >= 2 {
-                for j in i..n.saturating_sub(1) {
-                    // delete positions i and j+1 of the original
-                    let (b1, rest2) = b.split_at((j - i).min(b.len()));
-                    let b2 = rest2.get(1..).unwrap_or(&[]);
-                    emit(hash_bytes(&[a, b1, b2]));
+                // delete positions i and k > i
+                let mut mid = pre;
+                for k in i + 1..n {
+                    out.push(fnv(mid, token.get(k + 1..).unwrap_or(&[])));
+                    mid = fnv(mid, token.get(k..k + 1).unwrap_or(&[]));
                 }
             }
+            pre = fnv(pre, token.get(i..i + 1).unwrap_or(&[]));
         }
     }
+    out.sort_unstable();
+    out.dedup();
 }
 
 /// The deletion depth indexed for a token of this length.
@@ -187,6 +200,35 @@ mod tests {
         let v = jaro_winkler(b"martha", b"marhta");
         assert!((v - 0.9611).abs() < 0.001, "{v}");
         assert_eq!(jaro_winkler(b"abc", b"xyz"), 0.0);
+    }
+
+    #[test]
+    fn deletion_hashes_equal_the_naive_enumeration() {
+        for tok in [
+            &b"mohammed"[..],
+            b"abcabc",
+            b"aaaa",
+            b"kim",
+            b"shoigu",
+            b"x",
+        ] {
+            let mut naive = vec![hash_bytes(&[tok])];
+            for i in 0..tok.len() {
+                let mut v = tok.to_vec();
+                v.remove(i);
+                naive.push(hash_bytes(&[&v]));
+                for k in i..v.len() {
+                    let mut w = v.clone();
+                    w.remove(k);
+                    naive.push(hash_bytes(&[&w]));
+                }
+            }
+            naive.sort_unstable();
+            naive.dedup();
+            let mut fast = Vec::new();
+            deletion_hashes(tok, 2, &mut fast);
+            assert_eq!(fast, naive, "{}", String::from_utf8_lossy(tok));
+        }
     }
 
     #[test]

@@ -299,3 +299,78 @@ fn empty_name_and_bad_threshold_are_errors() {
         Err(MatchError::BadThreshold(_))
     ));
 }
+
+/// The fast scorer (similarities read from the query's table) gives the
+/// reference scorer's score for every entity.
+#[test]
+fn fast_scorer_equals_reference_scorer() {
+    let m = Matcher::new(world());
+    for name in [
+        "Kim Jong Un",
+        "Jongun Kim",
+        "KIM CHONG UN",
+        "Ким Чен Ын",
+        "J. U. Kim",
+        "Sergey Shoygu",
+        "Sergei Kuzhugetovich",
+        "Vladimir Putn",
+        "Mohamad Ali Hasan",
+        "Bashar Assad",
+        "Korea Mining Developmnet Trading Corp",
+        "Chong Chongang",
+        "Kim Yongchol",
+        "Kimjong Un",
+    ] {
+        let p = m.prepare(&Query::name(name)).unwrap();
+        for e in 0..m.entities().len() {
+            let fast = m.score_fast(&p, e);
+            let reference = m.score_entity(&p, e, false).0;
+            assert!(
+                (fast - reference).abs() < 1e-6,
+                "{name} vs {}: fast {fast} reference {reference}",
+                m.entities()[e].id
+            );
+        }
+    }
+}
+
+#[test]
+fn token_sims_equal_two_token_sim_calls() {
+    use crate::score::{token_sim, token_sims};
+    let words = [
+        "kim",
+        "kin",
+        "jong",
+        "chong",
+        "jongun",
+        "jongu",
+        "mohammed",
+        "muhammad",
+        "mohamad",
+        "shoigu",
+        "shoygu",
+        "sergei",
+        "sergey",
+        "putin",
+        "pudin",
+        "a",
+        "ab",
+        "abdul",
+        "abdulla",
+        "abdullah",
+        "ahmed",
+        "ahmad",
+        "khodorkovsky",
+        "khordorovsky",
+    ];
+    for q in words {
+        for l in words {
+            let (qp, lp) = (phonetic_key(q), phonetic_key(l));
+            for prefix in [false, true] {
+                let (single, joined) = token_sims(q, &qp, l, &lp, prefix);
+                assert_eq!(single, token_sim(q, &qp, l, &lp, prefix, 2), "{q} {l}");
+                assert_eq!(joined, token_sim(q, &qp, l, &lp, false, 1), "{q} {l}");
+            }
+        }
+    }
+}
