@@ -781,12 +781,24 @@ impl Scanner {
                     continue;
                 }
                 if schema == Some(Schema::Vessel)
-                    && s.1
-                        .unmatched_listed
-                        .iter()
-                        .any(|t| t.bytes().any(|b| b.is_ascii_digit()))
+                    && s.1.unmatched_listed.iter().any(|t| {
+                        t.bytes().any(|b| b.is_ascii_digit())
+                            || matches!(
+                                t.as_str(),
+                                "i" | "ii"
+                                    | "iii"
+                                    | "iv"
+                                    | "v"
+                                    | "vi"
+                                    | "vii"
+                                    | "viii"
+                                    | "ix"
+                                    | "x"
+                            )
+                    })
                 {
-                    // "JI SONG 6" is not "Ji Song": the hull number matters
+                    // "JI SONG 6" is not "Ji Song", "SEA STAR III" not "Sea Star":
+                    // the hull number matters
                     continue;
                 }
                 if !distinctive_ok(&s.1) {

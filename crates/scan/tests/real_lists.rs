@@ -209,6 +209,35 @@ is Daedong Credit Bank and the ordering party is Green Pine Associated Corporati
         ],
     },
     Case {
+        // written after the guards were tuned; its first run found one wrong
+        // party (the tanker "Sea Star" as SEA STAR III), fixed by the hull-number rule
+        name: "news: Belarus, Iran, DPRK ships (late text)",
+        hint: None,
+        text: "BRUSSELS — EU ministers discussed new measures against Belarus on Friday. Alexander \
+Lukashenko's government in Minsk denied supplying drones to Russia. Oleg Deripaska, the aluminium magnate, \
+and Roman Abramovich attended a forum in Istanbul, where Dmitry Medvedev gave a speech. Yuri Kovalchuk, \
+often called Putin's banker, did not attend.\nIn Tehran, officials of the Islamic Revolutionary Guard Corps \
+met representatives of Mahan Air. The Atomic Energy Organisation of Iran said Bank Sepah would finance the \
+project. John Bolton and Mike Pompeo criticised the deal. Maria Zakharova, the Foreign Ministry \
+spokeswoman, called it \"lawful\".\nThe general cargo vessel Ji Song 6 was spotted off Nampo; the tanker \
+Sea Star and the bulk carrier Golden Lion were also tracked. Ri Pyong Chol, a senior munitions official, \
+attended the launch with Kim Jong Un.",
+        expect: &[
+            &["ofac:9760"],
+            &["ofac:24283"],
+            &["ofac:36407"],
+            &["ofac:16680"],
+            &["ofac:10391"],
+            &["ofac:12927"],
+            &["ofac:25627", "un:IRe.006"],
+            &["ofac:25580", "un:IRe.007"],
+            &["ofac:37509"],
+            &["ofac:23738"],
+            &["un:KPi.076", "ofac:23215"],
+            &["ofac:20157"],
+        ],
+    },
+    Case {
         name: "ordinary names and words that must not fire",
         hint: None,
         text: "The new star of the Academy Awards, Jordan Peterson and Michael Jordan walked through the \
