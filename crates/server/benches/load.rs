@@ -156,6 +156,7 @@ fn main() {
     // warm-up
     rt.block_on(drive(addr, &bodies, conns, Duration::from_secs(2)));
     let rss_start = rss_kib(pid);
+    let (cpu_srv0, cpu_self0) = (cpu_secs(pid), cpu_secs(std::process::id()));
     let stop = Arc::new(AtomicBool::new(false));
     let sampler = {
         let stop = stop.clone();
@@ -174,6 +175,8 @@ fn main() {
     let t0 = Instant::now();
     let (mut lat, errors) = rt.block_on(drive(addr, &bodies, conns, Duration::from_secs(secs)));
     let wall = t0.elapsed().as_secs_f64();
+    let cpu_srv = cpu_secs(pid) - cpu_srv0;
+    let cpu_client = cpu_secs(std::process::id()) - cpu_self0;
     stop.store(true, Ordering::Relaxed);
     let samples = sampler.join().unwrap_or_default();
     let _ = child.kill();
@@ -198,6 +201,15 @@ fn main() {
         pct(0.99),
         pct(0.999),
         pct(1.0)
+    );
+    let n = lat.len().max(1) as f64;
+    println!(
+        "CPU per request: server {:.0} us, client {:.0} us (server used {:.2} cores; \
+         at 2 cores the server alone would do about {:.0} req/s)",
+        cpu_srv / n * 1e6,
+        cpu_client / n * 1e6,
+        cpu_srv / wall,
+        2.0 * n / cpu_srv.max(1e-9)
     );
     let mib = |k: u64| k as f64 / 1024.0;
     println!(
@@ -226,6 +238,20 @@ fn rss_kib(pid: u32) -> u64 {
                 .and_then(|v| v.split_whitespace().next()?.parse().ok())
         })
         .unwrap_or(0)
+}
+
+/// User + system CPU seconds of a process (from /proc/PID/stat, 100 Hz ticks).
+fn cpu_secs(pid: u32) -> f64 {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|s| {
+            let rest = s.rsplit_once(')')?.1;
+            let f: Vec<&str> = rest.split_whitespace().collect();
+            let ut: f64 = f.get(11)?.parse().ok()?;
+            let st: f64 = f.get(12)?.parse().ok()?;
+            Some((ut + st) / 100.0)
+        })
+        .unwrap_or(0.0)
 }
 
 async fn wait_ready(addr: SocketAddr) {
