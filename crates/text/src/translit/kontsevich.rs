@@ -108,8 +108,49 @@ fn compose(l: u32, v: u32, t: u32) -> Option<char> {
     char::from_u32(0xAC00 + (l * 21 + v) * 28 + t)
 }
 
+/// Rank in [`FREQUENT`] of every Hangul syllable (`u16::MAX`: not listed).
+fn ranks() -> &'static [u16] {
+    static RANKS: std::sync::OnceLock<Vec<u16>> = std::sync::OnceLock::new();
+    RANKS.get_or_init(|| {
+        let mut v = vec![u16::MAX; 11172];
+        for (r, c) in FREQUENT.chars().enumerate() {
+            let i = (c as usize).wrapping_sub(0xAC00);
+            if let Some(slot) = v.get_mut(i) {
+                if *slot == u16::MAX {
+                    *slot = u16::try_from(r).unwrap_or(u16::MAX - 1);
+                }
+            }
+        }
+        v
+    })
+}
+
+/// Is this Hangul syllable a one-syllable surname of the Korean module?
+fn is_surname_syllable(c: char) -> bool {
+    static SURNAMES: std::sync::OnceLock<Vec<bool>> = std::sync::OnceLock::new();
+    let table = SURNAMES.get_or_init(|| {
+        (0..11172u32)
+            .map(|i| {
+                char::from_u32(0xAC00 + i).is_some_and(|c| {
+                    let mut b = [0u8; 4];
+                    korean::is_known_surname(c.encode_utf8(&mut b))
+                })
+            })
+            .collect()
+    });
+    let i = (c as usize).wrapping_sub(0xAC00);
+    table.get(i).copied().unwrap_or(false)
+}
+
 fn rank(c: char) -> usize {
-    FREQUENT.chars().position(|f| f == c).unwrap_or(usize::MAX)
+    let i = (c as usize).wrapping_sub(0xAC00);
+    ranks().get(i).map_or(usize::MAX, |&r| {
+        if r == u16::MAX {
+            usize::MAX
+        } else {
+            usize::from(r)
+        }
+    })
 }
 
 /// The Hangul syllables one Cyrillic syllable can stand for, `filter`ed,
@@ -145,21 +186,22 @@ fn best_syllable(
 
 /// Splits a lowercase Cyrillic word into syllables read as Hangul; at most
 /// `max` syllables. Prefers fewer syllables, then more frequent ones.
-fn parse_word(word: &[char], max: usize, filter: &dyn Fn(char) -> bool) -> Option<Vec<char>> {
+fn parse_word(word: &str, max: usize, filter: &dyn Fn(char) -> bool) -> Option<Vec<char>> {
     let mut best: Option<(usize, usize, Vec<char>)> = None;
     let mut cur = Vec::new();
     parse_from(word, 0, max, filter, 0, &mut cur, &mut best);
     best.map(|(_, _, v)| v)
 }
 
-fn starts_with(word: &[char], at: usize, pat: &str) -> bool {
-    let mut rest = word.get(at..).unwrap_or(&[]).iter();
-    pat.chars().all(|p| rest.next() == Some(&p))
+fn starts_with(word: &str, at: usize, pat: &str) -> bool {
+    word.as_bytes()
+        .get(at..)
+        .is_some_and(|w| w.starts_with(pat.as_bytes()))
 }
 
 #[allow(clippy::too_many_arguments)]
 fn parse_from(
-    word: &[char],
+    word: &str,
     at: usize,
     max: usize,
     filter: &dyn Fn(char) -> bool,
@@ -184,7 +226,7 @@ fn parse_from(
         if !starts_with(word, at, ic) {
             continue;
         }
-        let a = at + ic.chars().count();
+        let a = at + ic.len();
         let palatal = matches!(ic.chars().last(), Some('ч' | 'ж' | 'с' | 'ш'));
         for (vc, vl) in VOWELS {
             if !starts_with(word, a, vc) {
@@ -192,12 +234,12 @@ fn parse_from(
             }
             // "в" + vowel after no initial is ㅇ + w-vowel (Вон = 원); after
             // a consonant it is the glide too (Хван, Квон, Чхве).
-            let b = a + vc.chars().count();
+            let b = a + vc.len();
             for (fc, fl) in FINALS {
                 if !starts_with(word, b, fc) {
                     continue;
                 }
-                let e = b + fc.chars().count();
+                let e = b + fc.len();
                 let Some(c) = best_syllable(il, vl, fl, palatal, filter) else {
                     continue;
                 };
@@ -217,16 +259,25 @@ fn parse_from(
     }
 }
 
-fn lower(word: &str) -> Option<Vec<char>> {
-    let mut v = Vec::with_capacity(word.len() / 2);
-    for c in word.chars() {
-        let l = c.to_lowercase().next().unwrap_or(c);
-        if !('а'..='я').contains(&l) && l != 'ё' {
-            return None;
-        }
-        v.push(l);
-    }
-    Some(v)
+/// The lowercase letters of a word, each `None` when no Korean syllable is
+/// written with it (ц ф з щ, й except in ый): most Russian names stop here.
+fn lower_letters(word: &str) -> impl Iterator<Item = Option<char>> + '_ {
+    let mut prev = ' ';
+    word.chars().map(move |c| {
+        let l = super::cyr_lower(c);
+        let ok = match l {
+            'ц' | 'ф' | 'з' | 'щ' => false,
+            'й' => prev == 'ы',
+            'а'..='я' | 'ё' => true,
+            _ => false,
+        };
+        prev = l;
+        ok.then_some(l)
+    })
+}
+
+fn lower(word: &str) -> Option<String> {
+    lower_letters(word).collect()
 }
 
 /// The Hangul reading of a Korean person name written in Cyrillic (surname
@@ -235,21 +286,24 @@ pub fn to_hangul(words: &[&str]) -> Option<Vec<String>> {
     if !(2..=4).contains(&words.len()) {
         return None;
     }
+    // Surnames are short (Ким, Чхве, Намгун): at most six letters.
+    if words.first()?.chars().count() > 6
+        || !words.iter().all(|w| lower_letters(w).all(|l| l.is_some()))
+    {
+        return None;
+    }
     let mut out = Vec::with_capacity(words.len());
-    let first = lower(words.first()?)?;
+    let first = &lower(words.first()?)?;
     // A surname: one syllable (two for the double surnames) on the list.
-    let sur = parse_word(&first, 2, &|c| korean::is_known_surname(&c.to_string()))
-        .filter(|s| s.len() == 1)
-        .or_else(|| {
-            let s = parse_word(&first, 2, &|_| true)?;
-            let s: String = s.into_iter().collect();
-            korean::is_known_surname(&s).then(|| s.chars().collect())
-        })?;
+    let sur = parse_word(first, 1, &is_surname_syllable).or_else(|| {
+        let s = parse_word(first, 2, &|_| true)?;
+        let s: String = s.into_iter().collect();
+        korean::is_known_surname(&s).then(|| s.chars().collect())
+    })?;
     out.push(sur.into_iter().collect::<String>());
     let mut given = 0;
     for w in words.get(1..)? {
-        let w = lower(w)?;
-        let syl = parse_word(&w, 2, &|_| true)?;
+        let syl = parse_word(&lower(w)?, 2, &|_| true)?;
         given += syl.len();
         if given > 2 {
             return None;

@@ -128,9 +128,10 @@ const SURNAMES: &[&str] = &[
     "qiao", "yue", "zhan", "ji", "ou", "tong", "bao", "zuo", "miao", "chai", "chu", "ning",
 ];
 
-fn starts_with(word: &[char], at: usize, pat: &str) -> bool {
-    let mut rest = word.get(at..).unwrap_or(&[]).iter();
-    pat.chars().all(|p| rest.next() == Some(&p))
+fn starts_with(word: &str, at: usize, pat: &str) -> bool {
+    word.as_bytes()
+        .get(at..)
+        .is_some_and(|w| w.starts_with(pat.as_bytes()))
 }
 
 /// Does this pinyin final make a sibilant initial palatal (j q x)?
@@ -140,7 +141,7 @@ fn palatal(fin_cyr: &str) -> bool {
 
 /// Parses a lowercase Cyrillic word into pinyin syllables (at most `max`),
 /// preferring fewer syllables.
-fn parse(word: &[char], at: usize, max: usize, cur: &mut Vec<String>) -> bool {
+fn parse(word: &str, at: usize, max: usize, cur: &mut Vec<String>) -> bool {
     if at == word.len() {
         return !cur.is_empty();
     }
@@ -152,7 +153,7 @@ fn parse(word: &[char], at: usize, max: usize, cur: &mut Vec<String>) -> bool {
         if !starts_with(word, at, ic) {
             continue;
         }
-        let a = at + ic.chars().count();
+        let a = at + ic.len();
         for (fc, fp) in FINALS {
             if !starts_with(word, a, fc) {
                 continue;
@@ -175,7 +176,7 @@ fn parse(word: &[char], at: usize, max: usize, cur: &mut Vec<String>) -> bool {
                 s.push_str(fp);
             }
             cur.push(s);
-            if parse(word, a + fc.chars().count(), max, cur) {
+            if parse(word, a + fc.len(), max, cur) {
                 return true;
             }
             cur.pop();
@@ -187,7 +188,7 @@ fn parse(word: &[char], at: usize, max: usize, cur: &mut Vec<String>) -> bool {
             continue;
         }
         cur.push((*zp).to_string());
-        if parse(word, at + zc.chars().count(), max, cur) {
+        if parse(word, at + zc.len(), max, cur) {
             return true;
         }
         cur.pop();
@@ -195,16 +196,28 @@ fn parse(word: &[char], at: usize, max: usize, cur: &mut Vec<String>) -> bool {
     false
 }
 
-fn lower(word: &str) -> Option<Vec<char>> {
-    let mut v = Vec::with_capacity(word.len() / 2);
-    for c in word.chars() {
-        let l = c.to_lowercase().next().unwrap_or(c);
-        if !('а'..='я').contains(&l) && l != 'ё' {
-            return None;
-        }
-        v.push(l);
-    }
-    Some(v)
+/// The lowercase letters of a word, each `None` when pinyin is never
+/// written with it (щ ё ъ), or only in цз, эр and ай/эй/уй/юй: most
+/// Russian names stop here.
+fn lower_letters(word: &str) -> impl Iterator<Item = Option<char>> + '_ {
+    let mut prev = ' ';
+    word.chars().map(move |c| {
+        let l = super::cyr_lower(c);
+        let ok = match l {
+            'щ' | 'ё' | 'ъ' => false,
+            'з' => prev == 'ц',
+            'р' => prev == 'э',
+            'й' => matches!(prev, 'а' | 'э' | 'у' | 'ю'),
+            'а'..='я' => true,
+            _ => false,
+        };
+        prev = l;
+        ok.then_some(l)
+    })
+}
+
+fn lower(word: &str) -> Option<String> {
+    lower_letters(word).collect()
 }
 
 /// The pinyin reading of a Chinese person name written in Cyrillic
@@ -212,6 +225,9 @@ fn lower(word: &str) -> Option<Vec<char>> {
 /// does not look like one.
 pub fn person_reading(words: &[&str]) -> Option<Vec<String>> {
     if !(2..=3).contains(&words.len()) {
+        return None;
+    }
+    if !words.iter().all(|w| lower_letters(w).all(|l| l.is_some())) {
         return None;
     }
     let mut out = Vec::with_capacity(words.len());
