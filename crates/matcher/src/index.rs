@@ -86,6 +86,10 @@ pub(crate) struct Index {
     pub ids: HashMap<String, Vec<(u32, IdKind)>>,
     /// Weight of a token never seen in the lists.
     pub unknown_weight: f32,
+    /// Largest weight of a listed token.
+    pub max_weight: f32,
+    /// A number no other index of this process has (keys per-thread caches).
+    pub id: u64,
     /// Weights of tokens that occur only as removed legal forms or titles.
     pub removed_weight: HashMap<String, f32>,
 }
@@ -403,7 +407,15 @@ impl Index {
             }
         }
 
+        let max_weight = vocab_weight
+            .iter()
+            .zip(&vocab_real)
+            .filter(|(_, &r)| r)
+            .map(|(&w, _)| w)
+            .fold(0.0, f32::max);
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         Index {
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             vocab,
             vocab_map,
             vocab_phon,
@@ -425,6 +437,7 @@ impl Index {
             rec_tokens,
             entity_recs,
             ids,
+            max_weight,
             unknown_weight,
             removed_weight,
         }

@@ -53,7 +53,7 @@ use interdict_model::{
     country::country_code, Entity, Gender, IdKind, NameKind, NameQuality, PartialDate, Schema,
 };
 use interdict_text::{name_forms, phonetic_key};
-use score::{score_bound, score_fast, score_tokens, FastBuf, LTok, NameScore, QForm};
+use score::{score_bound, score_fast, score_tokens, FastBuf, LTok, NameScore, QForm, QTok};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -294,43 +294,44 @@ struct Prepared {
     gender: Option<Gender>,
 }
 
+/// Per-record accumulators of the candidate search, reset by generation stamps.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    /// Generation of `best`.
+    tok_gen: u32,
+    /// Best contribution of the current query token to this record.
+    best: f32,
+    /// Generation of `acc`.
+    form_gen: u32,
+    /// Contributions beyond the non-essential allowance, summed over tokens.
+    acc: f32,
+}
+
 #[derive(Default)]
 struct Scratch {
     gen: u32,
-    tok_stamp: Vec<u32>,
-    best_q: Vec<f32>,
-    best_l: Vec<f32>,
-    cand_stamp: Vec<u32>,
-    qm: Vec<f32>,
-    lm: Vec<f32>,
+    slots: Vec<Slot>,
     touched: Vec<u32>,
     tok_touched: Vec<u32>,
-    ent_stamp: Vec<u32>,
+    rec_stamp: Vec<u32>,
+    pairs: Vec<(f32, u32, u32)>,
 }
 
 impl Scratch {
     fn next(&mut self) -> u32 {
         self.gen = self.gen.wrapping_add(1);
         if self.gen == 0 {
-            self.tok_stamp.iter_mut().for_each(|x| *x = 0);
-            self.cand_stamp.iter_mut().for_each(|x| *x = 0);
-            self.ent_stamp.iter_mut().for_each(|x| *x = 0);
+            self.slots.iter_mut().for_each(|x| *x = Slot::default());
+            self.rec_stamp.iter_mut().for_each(|x| *x = 0);
             self.gen = 1;
         }
         self.gen
     }
 
-    fn ensure(&mut self, recs: usize, ents: usize) {
-        if self.tok_stamp.len() < recs {
-            self.tok_stamp.resize(recs, 0);
-            self.best_q.resize(recs, 0.0);
-            self.best_l.resize(recs, 0.0);
-            self.cand_stamp.resize(recs, 0);
-            self.qm.resize(recs, 0.0);
-            self.lm.resize(recs, 0.0);
-        }
-        if self.ent_stamp.len() < ents {
-            self.ent_stamp.resize(ents, 0);
+    fn ensure(&mut self, recs: usize) {
+        if self.slots.len() < recs {
+            self.slots.resize(recs, Slot::default());
+            self.rec_stamp.resize(recs, 0);
         }
     }
 }
@@ -428,12 +429,41 @@ impl Matcher {
         check_threshold(opts.threshold)?;
         let p = self.prepare(q)?;
         let floor = opts.min_score.unwrap_or(opts.threshold).min(opts.threshold);
-        let cands = self.candidates(&p, floor);
-        let mut scored: Vec<(f32, usize)> = cands
-            .into_iter()
-            .map(|e| (self.score_fast(&p, e), e))
-            .filter(|(s, _)| *s >= floor)
-            .collect();
+        let (mut recs, id_ents) = self.candidates(&p, floor);
+        recs.sort_unstable();
+        let mut scored: Vec<(f32, usize)> = Vec::new();
+        // entities met by an identifier: every name counts
+        for &e in &id_ents {
+            let s = self.score_fast(&p, e, None);
+            if s >= floor {
+                scored.push((s, e));
+            }
+        }
+        // the others: only the names whose bound can reach the floor (the
+        // rest cannot lift the entity to it)
+        let idx = &self.index;
+        let mut i = 0;
+        while let Some(&r) = recs.get(i) {
+            let Some(e) = idx.recs.get(r as usize).map(|x| x.entity as usize) else {
+                i += 1;
+                continue;
+            };
+            let mut j = i + 1;
+            while recs
+                .get(j)
+                .and_then(|&r| idx.recs.get(r as usize))
+                .is_some_and(|x| x.entity as usize == e)
+            {
+                j += 1;
+            }
+            if !id_ents.contains(&e) {
+                let s = self.score_fast(&p, e, recs.get(i..j));
+                if s >= floor {
+                    scored.push((s, e));
+                }
+            }
+            i = j;
+        }
         Ok(self.finish(&p, &mut scored, opts))
     }
 
@@ -521,7 +551,8 @@ impl Matcher {
             .take(opts.limit)
             .map(|&(s, e)| {
                 let (score, expl) = self.score_entity(p, e, true);
-                debug_assert!((score - s).abs() < 1e-5);
+                // the fast score reads only the names that can reach the floor
+                debug_assert!(score >= s - 1e-5, "{score} < {s}");
                 MatchResult {
                     entity_index: e,
                     entity_id: self
@@ -537,106 +568,149 @@ impl Matcher {
             .collect()
     }
 
-    /// Entities whose score can reach `floor`.
-    fn candidates(&self, p: &Prepared, floor: f32) -> Vec<usize> {
+    /// Records whose name score can reach `floor` (less the largest bonus),
+    /// and entities met by an identifier.
+    ///
+    /// MaxScore-style: every (query token, vocab entry) pair carries an
+    /// upper bound of what it can add to a record's credited mass. The
+    /// pairs with the smallest bounds (common tokens met exactly: "mohammed",
+    /// "ali", "company") are taken as non-essential as long as all of them
+    /// together cannot lift any record to the floor; their posting lists are
+    /// not read. A record can only reach the floor through an essential
+    /// pair, so only those posting lists are enumerated, and each record
+    /// found gets the non-essential allowance added to its bound.
+    fn candidates(&self, p: &Prepared, floor: f32) -> (Vec<u32>, Vec<usize>) {
         let idx = &self.index;
         let prune = floor - MAX_BONUS - 1e-4;
-        SCRATCH.with(|cell| {
-            let Ok(mut sc) = cell.try_borrow_mut() else {
-                return (0..self.entities.len()).collect();
-            };
-            sc.ensure(idx.recs.len(), self.entities.len());
-            let egen = sc.next();
-            let mut out: Vec<usize> = Vec::new();
-            // identifiers
-            for (_, v) in &p.ids {
-                if let Some(list) = idx.ids.get(v) {
-                    for (e, _) in list {
-                        let e = *e as usize;
-                        if sc.ent_stamp.get(e) != Some(&egen) {
-                            if let Some(s) = sc.ent_stamp.get_mut(e) {
-                                *s = egen;
-                            }
-                            out.push(e);
-                        }
+        let mut ents: Vec<usize> = Vec::new();
+        for (_, v) in &p.ids {
+            if let Some(list) = idx.ids.get(v) {
+                for (e, _) in list {
+                    if !ents.contains(&(*e as usize)) {
+                        ents.push(*e as usize);
                     }
                 }
             }
+        }
+        SCRATCH.with(|cell| {
+            let Ok(mut guard) = cell.try_borrow_mut() else {
+                return ((0..idx.recs.len() as u32).collect(), ents);
+            };
+            let sc = &mut *guard;
+            sc.ensure(idx.recs.len());
+            let rgen = sc.next();
+            let mut out: Vec<u32> = Vec::new();
             for f in &p.forms {
                 let fgen = sc.next();
                 sc.touched.clear();
-                let toks = f.toks.iter().chain(f.joined.iter().map(|(_, t)| t));
-                for t in toks {
-                    if t.matches.is_empty() {
-                        continue;
-                    }
-                    let tgen = sc.next();
-                    sc.tok_touched.clear();
+                let toks: Vec<&QTok> = f
+                    .toks
+                    .iter()
+                    .chain(f.joined.iter().map(|(_, t)| t))
+                    .collect();
+                // (bound, token, vocab) of every pair, ascending
+                sc.pairs.clear();
+                for (ti, t) in toks.iter().enumerate() {
                     for &(v, sim) in &t.matches {
-                        let vi = v as usize;
-                        let lw = if idx.vocab_real.get(vi).copied().unwrap_or(false) {
-                            idx.vocab_weight.get(vi).copied().unwrap_or(0.0)
-                        } else {
-                            0.0
-                        };
-                        // joined-pair entries carry the weight of both parts
-                        let lw = lw.max(self.join_weight(v));
-                        let bq = sim * t.weight;
-                        let bl = sim * lw;
-                        for &r in idx.postings(v) {
-                            let ri = r as usize;
-                            let sc = &mut *sc;
-                            if sc.tok_stamp[ri] != tgen {
-                                sc.tok_stamp[ri] = tgen;
-                                sc.best_q[ri] = bq;
-                                sc.best_l[ri] = bl;
-                                sc.tok_touched.push(r);
-                            } else {
-                                if bq > sc.best_q[ri] {
-                                    sc.best_q[ri] = bq;
-                                }
-                                if bl > sc.best_l[ri] {
-                                    sc.best_l[ri] = bl;
-                                }
-                            }
-                        }
-                    }
-                    let sc = &mut *sc;
-                    for &r in &sc.tok_touched {
-                        let ri = r as usize;
-                        if sc.cand_stamp[ri] != fgen {
-                            sc.cand_stamp[ri] = fgen;
-                            sc.qm[ri] = 0.0;
-                            sc.lm[ri] = 0.0;
-                            sc.touched.push(r);
-                        }
-                        sc.qm[ri] += sc.best_q[ri];
-                        sc.lm[ri] += sc.best_l[ri];
+                        let c = score::credit_factor(sim) * (t.weight + self.listed_weight(v));
+                        sc.pairs.push((c, ti as u32, v));
                     }
                 }
-                let sc = &mut *sc;
+                sc.pairs.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+                // the allowance per token: its largest non-essential bound
+                let mut allow = vec![0.0f32; toks.len()];
+                let worst_initials = f.initial_mass(idx.max_weight, true);
+                let mut sum = 0.0f32;
+                let mut k = 0;
+                for &(c, ti, _) in &sc.pairs {
+                    let prev = allow.get(ti as usize).copied().unwrap_or(0.0);
+                    let next = sum - prev + c.max(prev);
+                    if score::loose_bound(next + worst_initials, f.total) >= prune {
+                        break;
+                    }
+                    sum = next;
+                    if let Some(a) = allow.get_mut(ti as usize) {
+                        *a = c.max(prev);
+                    }
+                    k += 1;
+                }
+                // essential pairs, token by token
+                let mut ess: Vec<(u32, u32, f32)> = sc
+                    .pairs
+                    .get(k..)
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(|&(c, ti, v)| (ti, v, c))
+                    .collect();
+                ess.sort_unstable_by_key(|x| x.0);
+                let mut i = 0;
+                while let Some(&(ti, _, _)) = ess.get(i) {
+                    let tgen = sc.next();
+                    sc.tok_touched.clear();
+                    let mut j = i;
+                    while let Some(&(tj, v, c)) = ess.get(j) {
+                        if tj != ti {
+                            break;
+                        }
+                        for &r in idx.postings(v) {
+                            let Some(slot) = sc.slots.get_mut(r as usize) else {
+                                continue;
+                            };
+                            if slot.tok_gen != tgen {
+                                slot.tok_gen = tgen;
+                                slot.best = c;
+                                sc.tok_touched.push(r);
+                            } else if c > slot.best {
+                                slot.best = c;
+                            }
+                        }
+                        j += 1;
+                    }
+                    let a = allow.get(ti as usize).copied().unwrap_or(0.0);
+                    for &r in &sc.tok_touched {
+                        let Some(slot) = sc.slots.get_mut(r as usize) else {
+                            continue;
+                        };
+                        if slot.form_gen != fgen {
+                            slot.form_gen = fgen;
+                            slot.acc = 0.0;
+                            sc.touched.push(r);
+                        }
+                        slot.acc += (slot.best - a).max(0.0);
+                    }
+                    i = j;
+                }
                 for &r in &sc.touched {
                     let ri = r as usize;
-                    let Some(rec) = idx.recs.get(ri) else {
+                    let (Some(rec), Some(slot)) = (idx.recs.get(ri), sc.slots.get(ri)) else {
                         continue;
                     };
-                    let e = rec.entity as usize;
-                    if sc.ent_stamp.get(e) == Some(&egen) {
+                    if sc.rec_stamp.get(ri) == Some(&rgen) {
                         continue;
                     }
-                    let upper =
-                        sc.qm[ri] + sc.lm[ri] + f.initial_mass(rec.max_token, rec.has_initial);
+                    let upper = sum + slot.acc + f.initial_mass(rec.max_token, rec.has_initial);
                     let bound = score_bound(upper, f.total + rec.weight, rec.patronymic);
                     if bound >= prune {
-                        if let Some(s) = sc.ent_stamp.get_mut(e) {
-                            *s = egen;
+                        if let Some(s) = sc.rec_stamp.get_mut(ri) {
+                            *s = rgen;
                         }
-                        out.push(e);
+                        out.push(r);
                     }
                 }
             }
-            out
+            (out, ents)
         })
+    }
+
+    /// The largest listed weight a vocab entry can carry (a joined pair: both parts).
+    fn listed_weight(&self, v: u32) -> f32 {
+        let vi = v as usize;
+        let lw = if self.index.vocab_real.get(vi).copied().unwrap_or(false) {
+            self.index.vocab_weight.get(vi).copied().unwrap_or(0.0)
+        } else {
+            0.0
+        };
+        lw.max(self.join_weight(v))
     }
 
     fn join_weight(&self, v: u32) -> f32 {
@@ -680,9 +754,18 @@ impl Matcher {
 
     /// The entity score by the fast scorer (token similarities read from
     /// the query's table); equal to [`Matcher::score_entity`]'s.
-    fn score_fast(&self, p: &Prepared, e: usize) -> f32 {
+    /// With `only`, just those records of the entity are scored.
+    fn score_fast(&self, p: &Prepared, e: usize, only: Option<&[u32]>) -> f32 {
         let Some(entity) = self.entities.get(e) else {
             return 0.0;
+        };
+        let all: Vec<u32>;
+        let recs: &[u32] = match only {
+            Some(r) => r,
+            None => {
+                all = self.index.entity_recs(e).map(|r| r as u32).collect();
+                &all
+            }
         };
         let idx = &self.index;
         let mut name_score = 0.0f32;
@@ -694,8 +777,8 @@ impl Matcher {
                 Ok(b) => b,
                 Err(_) => &mut tmp,
             };
-            for ri in idx.entity_recs(e) {
-                let Some(rec) = idx.recs.get(ri) else {
+            for &ri in recs {
+                let Some(rec) = idx.recs.get(ri as usize) else {
                     continue;
                 };
                 let toks = idx.rec_tokens(rec);
@@ -916,6 +999,14 @@ impl Matcher {
         e: &Entity,
         mut out: Option<&mut Vec<Adjustment>>,
     ) -> (f32, bool) {
+        if p.birth_date.is_none()
+            && p.countries.is_empty()
+            && p.gender.is_none()
+            && p.schema.is_none()
+            && p.ids.is_empty()
+        {
+            return (0.0, false);
+        }
         let mut delta = 0.0;
         let mut push = |feature, d: f32, detail: &dyn Fn() -> String| {
             delta += d;

@@ -4,6 +4,8 @@ use crate::index::Index;
 use crate::sim::{allowed_edits, deletion_depth, deletion_hashes, fuzzy_similarity, osa_distance};
 use crate::MatchKind;
 use interdict_text::phonetic_key;
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// Token pairs below this similarity do not count as met.
 pub(crate) const MIN_SIM: f32 = 0.7;
@@ -330,12 +332,64 @@ pub(crate) fn token_sims(
 /// joined listed pairs, which are indexed with one deletion).
 pub(crate) const JOINED_EDITS: usize = 1;
 
+/// What [`retrieve`] found for a token: `matches` and `detail` of a [`QTok`].
+type Retrieved = (Vec<(u32, f32)>, Vec<(f32, MatchKind, f32)>);
+
+/// Tokens looked up recently on this thread, for one index: names repeat
+/// (given names, family names, "company"), and a batch meets the same
+/// tokens again and again.
+struct RetrieveCache {
+    index_id: u64,
+    map: HashMap<(Box<str>, bool, usize), Retrieved>,
+}
+
+/// Entries kept per thread before the cache starts afresh.
+const CACHE_ENTRIES: usize = 50_000;
+
+thread_local! {
+    static CACHE: RefCell<RetrieveCache> = RefCell::new(RetrieveCache {
+        index_id: u64::MAX,
+        map: HashMap::new(),
+    });
+}
+
 /// Finds the vocab entries a query token meets; `max_edits` is 2 for a
-/// token, [`JOINED_EDITS`] for two query tokens joined.
+/// token, [`JOINED_EDITS`] for two query tokens joined. Results are cached
+/// per thread (the same for the same token, flag and index).
 fn retrieve(index: &Index, t: &mut QTok, max_edits: usize) {
     if t.text.len() < 2 {
         return; // initials are not looked up
     }
+    let hit = CACHE.with(|c| {
+        let c = c.try_borrow().ok()?;
+        if c.index_id != index.id {
+            return None;
+        }
+        c.map
+            .get(&(Box::from(t.text.as_str()), t.last, max_edits))
+            .cloned()
+    });
+    if let Some((m, d)) = hit {
+        t.matches = m;
+        t.detail = d;
+        return;
+    }
+    retrieve_uncached(index, t, max_edits);
+    CACHE.with(|c| {
+        if let Ok(mut c) = c.try_borrow_mut() {
+            if c.index_id != index.id || c.map.len() >= CACHE_ENTRIES {
+                c.map.clear();
+                c.index_id = index.id;
+            }
+            c.map.insert(
+                (Box::from(t.text.as_str()), t.last, max_edits),
+                (t.matches.clone(), t.detail.clone()),
+            );
+        }
+    });
+}
+
+fn retrieve_uncached(index: &Index, t: &mut QTok, max_edits: usize) {
     let mut cands: Vec<u32> = Vec::with_capacity(64);
     if let Some(&v) = index.vocab_map.get(t.text.as_str()) {
         cands.push(v);
@@ -819,6 +873,28 @@ pub(crate) fn is_patronymic(t: &str) -> bool {
         ]
         .iter()
         .any(|s| t.ends_with(s))
+}
+
+/// The share of a pair's weight credited at this similarity (exact: 1;
+/// partial agreement squashed, as in the alignment).
+pub(crate) fn credit_factor(sim: f32) -> f32 {
+    if sim >= 1.0 {
+        1.0
+    } else {
+        (sim - PARTIAL_PENALTY * (1.0 - sim)).max(0.0)
+    }
+}
+
+/// Upper bound of the score of any record whose credited mass is at most
+/// `u`, for a query form of total weight `q_total`: the record's own weight
+/// only adds to the denominator (its unmatched part counts at least
+/// [`SURPLUS`], patronymics at least [`PATRONYMIC_SURPLUS`] = half of it).
+pub(crate) fn loose_bound(u: f32, q_total: f32) -> f32 {
+    if u <= 0.0 {
+        return 0.0;
+    }
+    let rest = SURPLUS * (q_total - u).max(0.0);
+    u / (u + rest)
 }
 
 /// Upper bound of [`score_tokens`] given an upper bound of the matched
