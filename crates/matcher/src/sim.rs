@@ -16,34 +16,61 @@ pub fn osa_distance(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
     if a.len() > MAX_LEN || b.len() > MAX_LEN {
         return None;
     }
-    let n = b.len();
-    // three rows: i-2, i-1, i
-    let mut prev2 = [0usize; MAX_LEN + 1];
-    let mut prev = [0usize; MAX_LEN + 1];
-    let mut cur = [0usize; MAX_LEN + 1];
-    for (j, p) in prev.iter_mut().enumerate().take(n + 1) {
-        *p = j;
+    if bag_distance(a, b) > max {
+        return None;
     }
+    let n = b.len();
+    // three rows (i-2, i-1, i) of at most MAX_LEN+1 cells, rotated by index
+    let mut rows = [[0u8; MAX_LEN + 1]; 3];
+    let (mut r2, mut r1, mut r0) = (0usize, 1usize, 2usize);
+    for (j, c) in rows[r1].iter_mut().enumerate().take(n + 1) {
+        *c = j as u8;
+    }
+    let max8 = max.min(255) as u8;
     for (i, &ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        let mut row_min = cur[0];
+        let first = (i + 1) as u8;
+        rows[r0][0] = first;
+        let mut row_min = first;
         for (j, &cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            let mut v = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            let cost = u8::from(ca != cb);
+            let mut v = (rows[r1][j] + cost)
+                .min(rows[r1][j + 1] + 1)
+                .min(rows[r0][j] + 1);
             if i > 0 && j > 0 && a.get(i - 1) == Some(&cb) && b.get(j - 1) == Some(&ca) {
-                v = v.min(prev2[j - 1] + 1);
+                v = v.min(rows[r2][j - 1] + 1);
             }
-            cur[j + 1] = v;
+            rows[r0][j + 1] = v;
             row_min = row_min.min(v);
         }
-        if row_min > max {
+        if row_min > max8 {
             return None;
         }
-        prev2 = prev;
-        prev = cur;
+        (r2, r1, r0) = (r1, r0, r2);
     }
-    let d = prev[n];
+    let d = rows[r1][n] as usize;
     (d <= max).then_some(d)
+}
+
+/// A lower bound of the edit distance from the letters alone (the bag
+/// distance: a substitution, insertion, deletion or transposition changes it
+/// by at most one).
+pub fn bag_distance(a: &[u8], b: &[u8]) -> usize {
+    let mut counts = [0i16; 64];
+    for &c in a {
+        counts[(c & 63) as usize] += 1;
+    }
+    for &c in b {
+        counts[(c & 63) as usize] -= 1;
+    }
+    let (mut pos, mut neg) = (0usize, 0usize);
+    for &x in &counts {
+        if x > 0 {
+            pos += x as usize;
+        } else {
+            neg += (-x) as usize;
+        }
+    }
+    pos.max(neg)
 }
 
 /// Jaro-Winkler similarity in 0..=1.
@@ -171,15 +198,12 @@ pub fn deletion_hashes(token: &[u8], max_del: usize, out: &mut Vec<u64>) {
     out.dedup();
 }
 
-/// The deletion depth indexed for a token of this length.
+/// The deletion depth indexed (and looked up) for a token of this length:
+/// as many edits as [`allowed_edits`] can allow a pair whose shorter token
+/// has this length (a pair is at most as long-allowing as its shorter token,
+/// and symmetric deletions of depth d find every pair within d edits).
 pub fn deletion_depth(len: usize) -> usize {
-    if len < 3 {
-        0
-    } else if len < 5 {
-        1
-    } else {
-        2
-    }
+    allowed_edits(len, len)
 }
 
 #[cfg(test)]
