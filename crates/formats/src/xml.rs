@@ -155,8 +155,8 @@ fn declared_encoding(input: &[u8]) -> Option<String> {
         .trim_start()
         .strip_prefix('=')?;
     let rest = rest.trim_start();
-    let quote = rest.chars().next()?;
-    let rest = &rest[1..];
+    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let rest = &rest[quote.len_utf8()..];
     Some(rest[..rest.find(quote)?].to_string())
 }
 
@@ -388,6 +388,22 @@ mod tests {
         assert!(err.to_string().contains("DOCTYPE"), "{err}");
         let err = collect("<L>&xxe;</L>", &["R"]).unwrap_err();
         assert!(err.to_string().contains("undefined entity"), "{err}");
+    }
+
+    #[test]
+    fn odd_declarations_do_not_panic() {
+        // found by cargo fuzz: a multi-byte character where the quote should be
+        for decl in [
+            "<?xml version=\"1.0\" encoding=\u{FFFD}UTF-8\u{FFFD}?><a/>",
+            "<?xml encoding=?><a/>",
+            "<?xml encoding='x?><a/>",
+        ] {
+            let _ = decode(decl.as_bytes(), "d.xml");
+        }
+        assert_eq!(
+            declared_encoding(b"<?xml encoding='latin1'?>").as_deref(),
+            Some("latin1")
+        );
     }
 
     #[test]
