@@ -71,7 +71,7 @@ pub struct BatchArgs {
     #[arg(long, default_value_t = 3)]
     pub limit: usize,
     /// Rows per parallel chunk.
-    #[arg(long, default_value_t = 8192)]
+    #[arg(long, default_value_t = 4096)]
     pub chunk_size: usize,
     /// No progress bar.
     #[arg(long)]
@@ -171,7 +171,7 @@ fn screen_row(m: &Matcher, args: &BatchArgs, opts: &Options, row: InRow) -> OutR
         &ids,
         column(&row, &args.gender_column),
     );
-    let result = query.and_then(|q| m.screen(&q, opts).map_err(anyhow::Error::from));
+    let result = query.and_then(|q| m.screen_ranked(&q, opts).map_err(anyhow::Error::from));
     match result {
         Ok(results) => {
             let hits = results
@@ -525,30 +525,61 @@ pub fn run(args: &BatchArgs, store: &Store) -> anyhow::Result<ExitCode> {
     };
     let start = Instant::now();
     let (mut rows, mut hits, mut errors) = (0u64, 0u64, 0u64);
-    loop {
-        let chunk = reader.chunk(args.chunk_size.max(1))?;
-        if chunk.is_empty() {
-            break;
-        }
-        let results: Vec<OutRow> = chunk
-            .into_par_iter()
-            .map(|row| screen_row(&m, args, &opts, row))
-            .collect();
-        for r in &results {
-            rows += 1;
-            if r.matched() {
-                hits += 1;
+    // the writer runs on its own thread, so that writing chunk k overlaps
+    // screening chunk k+1 (nothing on the screening path waits for output)
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<OutRow>>(2);
+    let write_result = std::thread::scope(|scope| -> anyhow::Result<()> {
+        let handle = scope.spawn(move || -> anyhow::Result<()> {
+            for results in rx {
+                for r in &results {
+                    writer.write(r)?;
+                }
             }
-            if r.error.is_some() {
-                errors += 1;
+            writer
+                .finish()
+                .with_context(|| format!("cannot write {}", args.out.display()))
+        });
+        let mut read_error = None;
+        loop {
+            let chunk = match reader.chunk(args.chunk_size.max(1)) {
+                Ok(c) => c,
+                Err(e) => {
+                    read_error = Some(e);
+                    break;
+                }
+            };
+            if chunk.is_empty() {
+                break;
             }
-            writer.write(r)?;
+            let results: Vec<OutRow> = chunk
+                .into_par_iter()
+                .map(|row| screen_row(&m, args, &opts, row))
+                .collect();
+            for r in &results {
+                rows += 1;
+                if r.matched() {
+                    hits += 1;
+                }
+                if r.error.is_some() {
+                    errors += 1;
+                }
+            }
+            pb.set_message(format!("{rows} rows, {hits} hits"));
+            if tx.send(results).is_err() {
+                break; // the writer failed: its error is reported below
+            }
         }
-        pb.set_message(format!("{rows} rows, {hits} hits"));
-    }
-    writer
-        .finish()
-        .with_context(|| format!("cannot write {}", args.out.display()))?;
+        drop(tx);
+        let written = handle
+            .join()
+            .map_err(|_| anyhow::anyhow!("the writer thread panicked"))?;
+        written?;
+        match read_error {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    });
+    write_result?;
     pb.finish_and_clear();
     let secs = start.elapsed().as_secs_f64();
     eprintln!(

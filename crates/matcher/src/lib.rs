@@ -267,6 +267,17 @@ pub struct MatchResult {
     pub explanation: Explanation,
 }
 
+/// One result of [`Matcher::screen_ranked`]: no explanation.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Ranked {
+    /// Position of the entity in [`Matcher::entities`].
+    pub entity_index: usize,
+    /// The score, 0..=1.
+    pub score: f32,
+    /// Whether the score reaches the threshold.
+    pub is_match: bool,
+}
+
 /// Sizes of the index.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct IndexStats {
@@ -428,13 +439,38 @@ impl Matcher {
     pub fn screen(&self, q: &Query, opts: &Options) -> Result<Vec<MatchResult>, MatchError> {
         check_threshold(opts.threshold)?;
         let p = self.prepare(q)?;
+        let mut scored = self.scored(&p, opts);
+        Ok(self.finish(&p, &mut scored, opts))
+    }
+
+    /// Like [`Matcher::screen`] without the explanations (for bulk
+    /// screening): the entity, its score and whether it is a match, best
+    /// first, with the same scores and order as `screen`.
+    pub fn screen_ranked(&self, q: &Query, opts: &Options) -> Result<Vec<Ranked>, MatchError> {
+        check_threshold(opts.threshold)?;
+        let p = self.prepare(q)?;
+        let mut scored = self.scored(&p, opts);
+        self.sort_scored(&mut scored);
+        Ok(scored
+            .iter()
+            .take(opts.limit)
+            .map(|&(score, entity_index)| Ranked {
+                entity_index,
+                score,
+                is_match: score >= opts.threshold,
+            })
+            .collect())
+    }
+
+    /// Candidates scored by the fast scorer, those reaching the floor.
+    fn scored(&self, p: &Prepared, opts: &Options) -> Vec<(f32, usize)> {
         let floor = opts.min_score.unwrap_or(opts.threshold).min(opts.threshold);
-        let (mut recs, id_ents) = self.candidates(&p, floor);
+        let (mut recs, id_ents) = self.candidates(p, floor);
         recs.sort_unstable();
         let mut scored: Vec<(f32, usize)> = Vec::new();
         // entities met by an identifier: every name counts
         for &e in &id_ents {
-            let s = self.score_fast(&p, e, None);
+            let s = self.score_fast(p, e, None);
             if s >= floor {
                 scored.push((s, e));
             }
@@ -457,14 +493,14 @@ impl Matcher {
                 j += 1;
             }
             if !id_ents.contains(&e) {
-                let s = self.score_fast(&p, e, recs.get(i..j));
+                let s = self.score_fast(p, e, recs.get(i..j));
                 if s >= floor {
                     scored.push((s, e));
                 }
             }
             i = j;
         }
-        Ok(self.finish(&p, &mut scored, opts))
+        scored
     }
 
     /// Screens a query by scoring every entity (the oracle for the index).
@@ -533,12 +569,8 @@ impl Matcher {
         best
     }
 
-    fn finish(
-        &self,
-        p: &Prepared,
-        scored: &mut [(f32, usize)],
-        opts: &Options,
-    ) -> Vec<MatchResult> {
+    /// Best first; ties by entity id.
+    fn sort_scored(&self, scored: &mut [(f32, usize)]) {
         scored.sort_by(|a, b| {
             b.0.total_cmp(&a.0).then_with(|| {
                 let ia = self.entities.get(a.1).map(|e| e.id.as_str());
@@ -546,6 +578,15 @@ impl Matcher {
                 ia.cmp(&ib)
             })
         });
+    }
+
+    fn finish(
+        &self,
+        p: &Prepared,
+        scored: &mut [(f32, usize)],
+        opts: &Options,
+    ) -> Vec<MatchResult> {
+        self.sort_scored(scored);
         scored
             .iter()
             .take(opts.limit)

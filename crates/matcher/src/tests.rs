@@ -374,3 +374,30 @@ fn token_sims_equal_two_token_sim_calls() {
         }
     }
 }
+
+#[test]
+fn screen_ranked_equals_screen_without_explanations() {
+    let m = Matcher::new(world());
+    let opts = Options {
+        min_score: Some(0.3),
+        limit: 20,
+        ..Options::default()
+    };
+    for name in [
+        "Kim Jong Un",
+        "Ким Чен Ын",
+        "Sergey Shoygu",
+        "Kim",
+        "Bashar Assad",
+    ] {
+        let q = Query::name(name);
+        let full = m.screen(&q, &opts).unwrap();
+        let ranked = m.screen_ranked(&q, &opts).unwrap();
+        assert_eq!(full.len(), ranked.len(), "{name}");
+        for (a, b) in full.iter().zip(&ranked) {
+            assert_eq!(a.entity_index, b.entity_index, "{name}");
+            assert!((a.score - b.score).abs() < 1e-5, "{name}");
+            assert_eq!(a.is_match, b.is_match, "{name}");
+        }
+    }
+}
