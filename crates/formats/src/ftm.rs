@@ -358,27 +358,9 @@ fn ftm_country(value: &str) -> Option<String> {
     Some(code.to_string())
 }
 
-/// The ISO 15924 code of a name's script when it is not Latin.
-fn script_of(s: &str) -> Option<&'static str> {
-    s.chars().find_map(|c| match c as u32 {
-        0x0400..=0x04FF => Some("Cyrl"),
-        0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => Some("Arab"),
-        0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => Some("Hang"),
-        0x3040..=0x30FF => Some("Jpan"),
-        0x4E00..=0x9FFF | 0x3400..=0x4DBF => Some("Hani"),
-        0x0370..=0x03FF => Some("Grek"),
-        0x0590..=0x05FF => Some("Hebr"),
-        0x10A0..=0x10FF => Some("Geor"),
-        0x0530..=0x058F => Some("Armn"),
-        0x1000..=0x109F => Some("Mymr"),
-        0x0E00..=0x0E7F => Some("Thai"),
-        _ => None,
-    })
-}
-
 fn name(full: &str, kind: NameKind, quality: NameQuality) -> Name {
     let mut n = Name::new(full, kind).with_quality(quality);
-    n.script = script_of(full).map(str::to_string);
+    n.script = crate::un::script_of(full).map(str::to_string);
     n
 }
 

@@ -412,7 +412,10 @@ fn date_from_text(text: &str, year_field: Option<i32>) -> Option<DateSpec> {
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|t| !t.is_empty())
         .collect();
-    let months: Vec<u8> = tokens.iter().filter_map(|t| month_number(t)).collect();
+    let months: Vec<u8> = tokens
+        .iter()
+        .filter_map(|t| crate::ofac::remarks::month_number(t))
+        .collect();
     let years: Vec<i32> = tokens
         .iter()
         .filter(|t| t.len() == 4)
@@ -437,31 +440,6 @@ fn date_from_text(text: &str, year_field: Option<i32>) -> Option<DateSpec> {
         )),
         _ => None,
     }
-}
-
-fn month_number(token: &str) -> Option<u8> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    if token.len() < 3 {
-        return None;
-    }
-    let token = if token == "sept" { "sep" } else { token };
-    MONTHS
-        .iter()
-        .position(|m| m.starts_with(token))
-        .and_then(|i| u8::try_from(i + 1).ok())
 }
 
 /// An ISO date, with any time or time-zone suffix dropped

@@ -598,8 +598,9 @@ pub fn split_person_name(name: &mut Name) {
     }
 }
 
-/// The month number of an English month name or its three-letter form.
-fn month_number(word: &str) -> Option<u8> {
+/// The month number of an English month name or its three-letter form
+/// ("Jan", "Sept.", "January"), case-insensitive.
+pub(crate) fn month_number(word: &str) -> Option<u8> {
     const MONTHS: [&str; 12] = [
         "january",
         "february",

@@ -362,7 +362,7 @@ fn add_row(entity: &mut Entity, row: &Row<'_>) {
         name.script = row
             .get(cols.non_latin_type)
             .and_then(script_code)
-            .or_else(|| guess_script(non_latin))
+            .or_else(|| crate::un::script_of(non_latin))
             .map(str::to_string);
         name.lang = row.get(cols.non_latin_lang).map(str::to_string);
         entity.push_name(name);
@@ -530,23 +530,6 @@ fn script_code(kind: &str) -> Option<&'static str> {
         "burmese" | "myanmar" => "Mymr",
         "thai" => "Thai",
         _ => return None,
-    })
-}
-
-/// The script of a name from its letters, when it is not Latin.
-fn guess_script(s: &str) -> Option<&'static str> {
-    s.chars().find_map(|c| match c as u32 {
-        0x0400..=0x04FF => Some("Cyrl"),
-        0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => Some("Arab"),
-        0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => Some("Hang"),
-        0x4E00..=0x9FFF | 0x3400..=0x4DBF => Some("Hani"),
-        0x0370..=0x03FF => Some("Grek"),
-        0x0590..=0x05FF => Some("Hebr"),
-        0x10A0..=0x10FF => Some("Geor"),
-        0x0530..=0x058F => Some("Armn"),
-        0x1000..=0x109F => Some("Mymr"),
-        0x0E00..=0x0E7F => Some("Thai"),
-        _ => None,
     })
 }
 
