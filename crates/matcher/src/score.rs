@@ -69,13 +69,26 @@ pub(crate) fn token_sim(
             }
         }
     }
-    if allow_prefix && qb.len() >= 3 && lb.len() > qb.len() && lb.starts_with(qb) {
-        let s = 0.6 + 0.4 * qb.len() as f32 / lb.len() as f32;
-        if s >= MIN_SIM && best.is_none_or(|(b, _)| s > b) {
-            best = Some((s, MatchKind::Prefix));
+    if allow_prefix {
+        if let Some((s, k)) = prefix_sim(q, l) {
+            if best.is_none_or(|(b, _)| s > b) {
+                best = Some((s, k));
+            }
         }
     }
     best
+}
+
+/// A truncated token (at least 3 letters) meeting the start of a longer one.
+pub(crate) fn prefix_sim(q: &str, l: &str) -> TokSim {
+    let (qb, lb) = (q.as_bytes(), l.as_bytes());
+    if qb.len() >= 3 && lb.len() > qb.len() && lb.starts_with(qb) {
+        let s = 0.6 + 0.4 * qb.len() as f32 / lb.len() as f32;
+        if s >= MIN_SIM {
+            return Some((s, MatchKind::Prefix));
+        }
+    }
+    None
 }
 
 /// One query token, prepared.
@@ -654,10 +667,22 @@ pub(crate) fn score_fast(
                     None
                 }
             } else {
-                rows[j]
+                let cell = rows[j]
                     .and_then(|r| r.get(i))
                     .filter(|c| c.sim > 0.0)
-                    .map(|c| (c.sim, c.kind))
+                    .map(|c| (c.sim, c.kind));
+                if cell.is_none() && qt.last && qt.len >= 3 && l.len as usize > qt.len {
+                    // the lookup caps prefix hits; a truncated last token
+                    // is checked against the listed string itself (no other
+                    // kind of match is missing from the table)
+                    let text = toks
+                        .get(j)
+                        .and_then(|&v| index.vocab.get(v as usize))
+                        .map_or("", |s| &**s);
+                    prefix_sim(&qt.text, text)
+                } else {
+                    cell
+                }
             };
             if let Some((sim, kind)) = hit {
                 cands.push(Pair {
