@@ -23,13 +23,11 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use interdict_embargo::transaction::{
     detect_format, read_json, read_json_lines, CsvReader, InputFormat, Record,
 };
-use interdict_embargo::PartyHit;
 use interdict_embargo::{
-    screen_transaction, Context, Decision, DecisionKind, IsoDate, ListScreener, PartyScreener,
-    RuleSet, VesselIndex,
+    screen_transaction, Context, Decision, DecisionKind, IsoDate, ListScreener, MatcherScreener,
+    PartyScreener, RuleSet, VesselIndex,
 };
-use interdict_matcher::{Matcher, Options, Query};
-use interdict_model::Schema;
+use interdict_matcher::Matcher;
 use interdict_store::Store;
 use rayon::prelude::*;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -66,58 +64,6 @@ pub struct TradeArgs {
     pub review_score: f32,
 }
 
-/// The matching engine as a party screener for trade screening.
-pub struct MatcherScreener {
-    matcher: Matcher,
-    threshold: f32,
-}
-
-impl MatcherScreener {
-    /// Wraps a matcher; results below `threshold` are not returned.
-    pub fn new(matcher: Matcher, threshold: f32) -> MatcherScreener {
-        MatcherScreener { matcher, threshold }
-    }
-}
-
-impl PartyScreener for MatcherScreener {
-    fn screen_party(
-        &self,
-        name: &str,
-        schema_hint: Option<Schema>,
-        country: Option<&str>,
-    ) -> Vec<PartyHit> {
-        let q = Query {
-            name: name.to_string(),
-            schema: schema_hint,
-            countries: country.map(|c| vec![c.to_string()]).unwrap_or_default(),
-            ..Query::default()
-        };
-        let opts = Options {
-            threshold: self.threshold,
-            limit: 10,
-            min_score: None,
-        };
-        // The only error is an invalid threshold, checked when the command starts.
-        let results = self.matcher.screen(&q, &opts).unwrap_or_default();
-        results
-            .into_iter()
-            .filter(|r| r.is_match)
-            .filter_map(|r| {
-                let e = self.matcher.entities().get(r.entity_index)?;
-                // a party of unknown kind is not a ship or an aircraft
-                if schema_hint.is_none() && matches!(e.schema, Schema::Vessel | Schema::Airplane) {
-                    return None;
-                }
-                Some(PartyHit::from_entity(e, r.score, r.explanation.sentence))
-            })
-            .collect()
-    }
-
-    fn entity_count(&self) -> usize {
-        self.matcher.entities().len()
-    }
-}
-
 const CHUNK: usize = 1024;
 
 /// Runs the command.
@@ -146,7 +92,7 @@ pub fn run(args: &TradeArgs, store: &Store) -> anyhow::Result<ExitCode> {
         Box::new(ListScreener::new(entities))
     } else {
         Box::new(MatcherScreener::new(
-            Matcher::new(entities),
+            std::sync::Arc::new(Matcher::new(entities)),
             args.review_score,
         ))
     };

@@ -28,7 +28,7 @@ pub mod transaction;
 
 pub use date::IsoDate;
 pub use goods::{classify, Category, Classification};
-pub use party::{ListScreener, PartyHit, PartyScreener, VesselIndex};
+pub use party::{ListScreener, MatcherScreener, PartyHit, PartyScreener, VesselIndex};
 pub use rules::{Authority, Direction, Effect, EmbargoRule, RuleSet, Scope, Target};
 pub use screen::{screen_transaction, Context, Decision, DecisionKind, Reason, ReasonKind};
 pub use transaction::{GoodsLine, Party, Transaction, Vessel};

@@ -21,9 +21,11 @@
 //! identifiers ([`VesselIndex`]), whatever name the transaction gives, and
 //! by name through the screener as a second signal.
 
+use interdict_matcher::{Matcher, Options, Query};
 use interdict_model::{Entity, IdKind, Schema};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// A listed entity that a party or vessel may be.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -287,6 +289,59 @@ impl VesselIndex {
     /// Whether no IMO number is indexed.
     pub fn is_empty(&self) -> bool {
         self.by_imo.is_empty()
+    }
+}
+
+/// The matching engine as a party screener: what `interdict trade` and
+/// `POST /trade` use. Results below `threshold` are not returned, and a
+/// party of unknown kind is never taken for a ship or an aircraft.
+pub struct MatcherScreener {
+    matcher: Arc<Matcher>,
+    threshold: f32,
+}
+
+impl MatcherScreener {
+    /// Wraps a matcher; `threshold` must be in 0..=1 (a bad one finds nothing).
+    pub fn new(matcher: Arc<Matcher>, threshold: f32) -> MatcherScreener {
+        MatcherScreener { matcher, threshold }
+    }
+}
+
+impl PartyScreener for MatcherScreener {
+    fn screen_party(
+        &self,
+        name: &str,
+        schema_hint: Option<Schema>,
+        country: Option<&str>,
+    ) -> Vec<PartyHit> {
+        let q = Query {
+            name: name.to_string(),
+            schema: schema_hint,
+            countries: country.map(|c| vec![c.to_string()]).unwrap_or_default(),
+            ..Query::default()
+        };
+        let opts = Options {
+            threshold: self.threshold,
+            limit: 10,
+            min_score: None,
+        };
+        self.matcher
+            .screen(&q, &opts)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|r| r.is_match)
+            .filter_map(|r| {
+                let e = self.matcher.entities().get(r.entity_index)?;
+                if schema_hint.is_none() && matches!(e.schema, Schema::Vessel | Schema::Airplane) {
+                    return None;
+                }
+                Some(PartyHit::from_entity(e, r.score, r.explanation.sentence))
+            })
+            .collect()
+    }
+
+    fn entity_count(&self) -> usize {
+        self.matcher.entities().len()
     }
 }
 

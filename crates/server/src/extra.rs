@@ -12,10 +12,9 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::Response;
 use interdict_embargo::transaction::read_json;
 use interdict_embargo::{
-    screen_transaction, Context, Decision, PartyHit, PartyScreener, RuleSet, VesselIndex,
+    screen_transaction, Context, Decision, MatcherScreener, RuleSet, VesselIndex,
 };
-use interdict_matcher::{Matcher, Options, Query as MQuery};
-use interdict_model::Schema;
+use interdict_matcher::Matcher;
 use interdict_scan::{read_document, ScanOptions, Scanner};
 use serde_json::json;
 use std::collections::HashMap;
@@ -34,50 +33,6 @@ fn rules() -> Result<&'static RuleSet, ApiError> {
         .get_or_init(|| RuleSet::embedded().map_err(|e| e.to_string()))
         .as_ref()
         .map_err(|e| ApiError::internal(format!("embargo rules unreadable: {e}")))
-}
-
-/// The matcher as a party screener (as `interdict trade` does).
-struct MatcherScreener {
-    matcher: Arc<Matcher>,
-    threshold: f32,
-}
-
-impl PartyScreener for MatcherScreener {
-    fn screen_party(
-        &self,
-        name: &str,
-        schema_hint: Option<Schema>,
-        country: Option<&str>,
-    ) -> Vec<PartyHit> {
-        let q = MQuery {
-            name: name.to_string(),
-            schema: schema_hint,
-            countries: country.map(|c| vec![c.to_string()]).unwrap_or_default(),
-            ..MQuery::default()
-        };
-        let opts = Options {
-            threshold: self.threshold,
-            limit: 10,
-            min_score: None,
-        };
-        self.matcher
-            .screen(&q, &opts)
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|r| r.is_match)
-            .filter_map(|r| {
-                let e = self.matcher.entities().get(r.entity_index)?;
-                if schema_hint.is_none() && matches!(e.schema, Schema::Vessel | Schema::Airplane) {
-                    return None;
-                }
-                Some(PartyHit::from_entity(e, r.score, r.explanation.sentence))
-            })
-            .collect()
-    }
-
-    fn entity_count(&self) -> usize {
-        self.matcher.entities().len()
-    }
 }
 
 fn default_matcher(l: &Loaded) -> Result<Arc<Matcher>, ApiError> {
@@ -141,10 +96,7 @@ pub async fn trade(
             .vessels
             .get_or_init(|| Arc::new(VesselIndex::new(matcher.entities())))
             .clone();
-        let screener = MatcherScreener {
-            matcher,
-            threshold: review.min(prohibit),
-        };
+        let screener = MatcherScreener::new(matcher, review.min(prohibit));
         let mut ctx = Context::new(rules, &screener, &vessels);
         ctx.prohibit_score = prohibit;
         ctx.review_score = review;
