@@ -90,6 +90,16 @@ fn main() {
                 .unwrap_or("Smith")
                 .to_string();
             if let Some(v) = perturb::vary(&mut rng, class, name, &tok) {
+                // a name without its identifying word ("TRADING CORPORATION"
+                // for "PAEKSOL TRADING CORPORATION") is not a variant of it
+                if *class == "dropped_token" {
+                    let w = perturb::words(name);
+                    if let Some(r) = rarest(&w) {
+                        if !perturb::words(&v).contains(&w[r]) {
+                            continue;
+                        }
+                    }
+                }
                 cases.push((i, v));
             }
         }

@@ -60,7 +60,7 @@ pub(crate) fn token_sim(
             MatchKind::Phonetic,
         ));
     }
-    let allowed = allowed_edits(qb.len(), lb.len()).min(max_edits);
+    let allowed = short_fuzzy_edits(qb, lb, allowed_edits(qb.len(), lb.len()).min(max_edits));
     if allowed > 0 {
         if let Some(d) = osa_distance(qb, lb, allowed) {
             let s = fuzzy_similarity(d, qb.len(), lb.len());
@@ -78,6 +78,35 @@ pub(crate) fn token_sim(
     }
     best
 }
+
+/// Edits allowed between two tokens: a short token (four letters or
+/// fewer) meets another by an edit only when their first letters agree
+/// ("jong" is not "tong"; a different first letter of a short name is a
+/// different name unless the phonetic keys agree).
+#[inline]
+fn short_fuzzy_edits(qb: &[u8], lb: &[u8], allowed: usize) -> usize {
+    if qb.len().min(lb.len()) <= SHORT_TOKEN
+        && qb.len() == lb.len()
+        && !first_letters_alike(qb.first().copied(), lb.first().copied())
+    {
+        0
+    } else {
+        allowed
+    }
+}
+
+/// Initial letters that romanizations and spellings exchange (Jong/Yong,
+/// Kim/Gim, Pak/Bak, Tae/Dae, Sin/Zin, Vali/Wali, vowels).
+fn first_letters_alike(a: Option<u8>, b: Option<u8>) -> bool {
+    const CLASSES: [&[u8]; 7] = [b"jy", b"kgqc", b"bpv", b"dt", b"szc", b"vw", b"aeiouy"];
+    match (a, b) {
+        (Some(a), Some(b)) => a == b || CLASSES.iter().any(|c| c.contains(&a) && c.contains(&b)),
+        _ => false,
+    }
+}
+
+/// Tokens this long or shorter need first-letter agreement to meet by an edit.
+const SHORT_TOKEN: usize = 4;
 
 /// A truncated token (at least 3 letters) meeting the start of a longer one.
 pub(crate) fn prefix_sim(q: &str, l: &str) -> TokSim {
@@ -313,7 +342,7 @@ pub(crate) fn token_sims(
             MatchKind::Phonetic,
         ));
     }
-    let allowed = allowed_edits(qb.len(), lb.len()).min(2);
+    let allowed = short_fuzzy_edits(qb, lb, allowed_edits(qb.len(), lb.len()).min(2));
     let d = if allowed > 0 {
         osa_distance(qb, lb, allowed)
     } else {

@@ -401,3 +401,36 @@ fn screen_ranked_equals_screen_without_explanations() {
         }
     }
 }
+
+#[test]
+fn short_tokens_need_first_letter_agreement_to_meet_by_an_edit() {
+    let m = Matcher::new(world());
+    let p = Some(Schema::Person);
+    // jong~tong: one edit, but a different first letter of a short name
+    assert!(m.compare_names("Tong-un KIM", "Kim Jong Un", p) < DEFAULT_THRESHOLD);
+    // romanization variants that exchange initials still meet
+    assert!(
+        m.compare_names("Yong Un KIM", "Kim Jong Un", p)
+            > m.compare_names("Tong Un KIM", "Kim Jong Un", p)
+    );
+}
+
+#[test]
+fn misspelt_legal_form_does_not_count_against_an_organization() {
+    let m = Matcher::new(world());
+    let o = Some(Schema::Organization);
+    let exact = m.compare_names(
+        "LIMITED LIABILITY COMPANY ARCTICGEO",
+        "LIMITED LIABILITY COMPANY ARCTICGEO",
+        o,
+    );
+    for q in [
+        "LIMITED LIABILITY COMPNAY ARCTICGEO",
+        "L1MITED LIABILITY COMPANY ARCTICGEO",
+    ] {
+        assert!(
+            (m.compare_names(q, "LIMITED LIABILITY COMPANY ARCTICGEO", o) - exact).abs() < 1e-6,
+            "{q}"
+        );
+    }
+}

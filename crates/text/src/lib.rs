@@ -51,7 +51,8 @@ pub use confusables::{confusable_to_latin, latin_to_cyrillic};
 pub use normalize::{fold_latin_char, is_apostrophe, is_invisible};
 pub use phonetic::phonetic_key;
 pub use stopwords::{
-    is_legal_form, is_particle, is_stopword, is_title, legal_form_len, split_particle_prefix,
+    fuzzy_legal_word, is_legal_form, is_particle, is_stopword, is_title, legal_form_len,
+    split_particle_prefix,
 };
 
 use normalize::{RawToken, Script};

@@ -7,7 +7,7 @@
 //! `shared/data/lists` (UN, OFAC, UK, EU) and common corporate-form tables
 //! (ISO 20275 Entity Legal Forms code list, for the abbreviations).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// Titles, honorifics, ranks and generational suffixes dropped from person
@@ -303,7 +303,15 @@ struct Tables {
     stopwords: HashSet<&'static str>,
     legal: HashSet<String>,
     legal_max_len: usize,
+    /// Every word of a legal form.
+    legal_words: HashSet<String>,
+    /// Legal-form words of at least [`FUZZY_LEGAL_MIN`] letters, and each of
+    /// them with one letter deleted → the word (for edit-distance-1 lookup).
+    legal_fuzzy: HashMap<String, Vec<String>>,
 }
+
+/// Legal-form words this long or longer are recognized with one typo.
+const FUZZY_LEGAL_MIN: usize = 5;
 
 fn tables() -> &'static Tables {
     static T: OnceLock<Tables> = OnceLock::new();
@@ -321,7 +329,32 @@ fn tables() -> &'static Tables {
             .map(|s| s.split(' ').count())
             .max()
             .unwrap_or(1);
+        let legal_words: HashSet<String> = legal
+            .iter()
+            .flat_map(|s| s.split(' '))
+            .map(str::to_string)
+            .collect();
+        let mut legal_fuzzy: HashMap<String, Vec<String>> = HashMap::new();
+        for w in legal_words.iter().filter(|w| w.len() >= FUZZY_LEGAL_MIN) {
+            if !w.bytes().all(|b| b.is_ascii_lowercase()) {
+                continue;
+            }
+            let mut keys = vec![w.clone()];
+            for k in 0..w.len() {
+                let mut d = w.clone();
+                d.remove(k);
+                keys.push(d);
+            }
+            for k in keys {
+                let e = legal_fuzzy.entry(k).or_default();
+                if !e.contains(w) {
+                    e.push(w.clone());
+                }
+            }
+        }
         Tables {
+            legal_words,
+            legal_fuzzy,
             titles: TITLES.iter().copied().collect(),
             particles: PARTICLES.iter().copied().collect(),
             stopwords: STOPWORDS.iter().copied().collect(),
@@ -362,6 +395,150 @@ pub fn is_stopword(token: &str) -> bool {
 /// longest first; runs of single letters (`s a`, `j s c`) are also tried
 /// joined (`sa`, `jsc`).
 pub fn legal_form_len(tokens: &[String], i: usize) -> usize {
+    let exact = exact_legal_form_len(tokens, i);
+    let t = tables();
+    let Some(first) = tokens.get(i) else {
+        return exact;
+    };
+    if !t.legal_words.contains(first.as_str()) && fuzzy_legal_word(first).is_none() {
+        return exact;
+    }
+    // a misspelt legal form ("compnay", "l1mited", "joint sgock company"):
+    // each token not a legal-form word is read as the legal-form word one
+    // edit (or an OCR digit) away, if there is one
+    let max = t.legal_max_len.min(tokens.len().saturating_sub(i));
+    let Some(window) = tokens.get(i..i + max) else {
+        return exact;
+    };
+    let corrected: Vec<(&str, bool)> = window
+        .iter()
+        .map(|tok| {
+            if t.legal_words.contains(tok.as_str()) {
+                (tok.as_str(), false)
+            } else {
+                match fuzzy_legal_word(tok) {
+                    Some(w) => (w, true),
+                    None => (tok.as_str(), false),
+                }
+            }
+        })
+        .collect();
+    if !corrected.iter().any(|c| c.1) {
+        return exact;
+    }
+    let mut key = String::new();
+    for len in (exact + 1..=max).rev() {
+        let Some(slice) = corrected.get(..len) else {
+            continue;
+        };
+        let fuzzy = slice.iter().filter(|c| c.1).count();
+        if fuzzy == 0 {
+            continue;
+        }
+        // a sequence needs one word spelt right; a lone word must be long
+        let ok = if len >= 2 {
+            fuzzy < len
+        } else {
+            slice.first().is_some_and(|c| c.0.len() >= 7)
+        };
+        if !ok {
+            continue;
+        }
+        key.clear();
+        for (k, c) in slice.iter().enumerate() {
+            if k > 0 {
+                key.push(' ');
+            }
+            key.push_str(c.0);
+        }
+        if t.legal.contains(&key) {
+            return len;
+        }
+    }
+    exact
+}
+
+/// The legal-form word (of at least five letters) a token is a typo or an
+/// OCR misreading of: one edit (insertion, deletion, substitution or
+/// transposition) away, or equal once digits read as letters (`l1mited`,
+/// `c0mpany`).
+pub fn fuzzy_legal_word(token: &str) -> Option<&'static str> {
+    let t = tables();
+    if token.len() + 1 < FUZZY_LEGAL_MIN || !token.is_ascii() {
+        return None;
+    }
+    if token.bytes().any(|b| b.is_ascii_digit()) {
+        if !token.bytes().any(|b| b.is_ascii_alphabetic()) {
+            return None;
+        }
+        for one in ['i', 'l'] {
+            let folded: String = token
+                .chars()
+                .map(|c| match c {
+                    '0' => 'o',
+                    '1' => one,
+                    '3' => 'e',
+                    '4' => 'a',
+                    '5' => 's',
+                    '6' => 'g',
+                    '8' => 'b',
+                    c => c,
+                })
+                .collect();
+            if let Some(w) = t.legal_words.get(folded.as_str()) {
+                if w.len() >= FUZZY_LEGAL_MIN {
+                    return Some(w.as_str());
+                }
+            }
+        }
+        return None;
+    }
+    let check = |key: &str| -> Option<&'static str> {
+        t.legal_fuzzy.get(key).and_then(|ws| {
+            ws.iter()
+                .find(|w| osa1(token.as_bytes(), w.as_bytes()))
+                .map(String::as_str)
+        })
+    };
+    if let Some(w) = check(token) {
+        return Some(w);
+    }
+    let mut d = String::with_capacity(token.len());
+    for k in 0..token.len() {
+        d.clear();
+        d.push_str(token.get(..k).unwrap_or(""));
+        d.push_str(token.get(k + 1..).unwrap_or(""));
+        if let Some(w) = check(&d) {
+            return Some(w);
+        }
+    }
+    None
+}
+
+/// Whether two words are at most one edit apart (insertion, deletion,
+/// substitution or transposition of adjacent letters).
+fn osa1(a: &[u8], b: &[u8]) -> bool {
+    let pre = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (a.get(pre..).unwrap_or(&[]), b.get(pre..).unwrap_or(&[]));
+    let suf = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (a, b) = (
+        a.get(..a.len() - suf.min(a.len())).unwrap_or(&[]),
+        b.get(..b.len() - suf.min(b.len())).unwrap_or(&[]),
+    );
+    match (a.len(), b.len()) {
+        (0, 0) | (1, 0) | (0, 1) | (1, 1) => true,
+        (2, 2) => a.first() == b.get(1) && a.get(1) == b.first(),
+        _ => false,
+    }
+}
+
+/// [`legal_form_len`] with every token spelt right.
+fn exact_legal_form_len(tokens: &[String], i: usize) -> usize {
     let t = tables();
     let max = t.legal_max_len.min(tokens.len().saturating_sub(i));
     let mut key = String::new();

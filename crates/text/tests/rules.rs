@@ -556,3 +556,29 @@ fn chinese_greek_and_others() {
     let f = forms("习近平", NameClass::Person);
     assert_eq!(f[0].scheme, Some("zh-pinyin"));
 }
+
+#[test]
+fn misspelt_legal_forms_are_removed() {
+    use interdict_text::NameClass;
+    for (name, want) in [
+        ("LIMITED LIABILITY COMPNAY RI2", "ri2"),
+        ("L1MITED LIABILITY COMPANY ENERGOPROM", "energoprom"),
+        ("JOINT SgOCK COMPANY TEKHNODINAMIKA", "tekhnodinamika"),
+        (
+            "PUBLIC JOINT STOCK C0MPANY SAMARANEFTEGEOFIZIKA",
+            "samaraneftegeofizika",
+        ),
+        ("LASERCUT LIMIED LIABILITY COMPANY", "lasercut"),
+        ("JONT STOCK COMPANY ENERGIYA", "energiya"),
+        ("AKTSONERNOE OBSHCHESTVO LAMA", "lama"),
+    ] {
+        let f = &name_forms(name, NameClass::Organization)[0];
+        assert_eq!(f.tokens.join(" "), want, "{name}");
+    }
+    // a distinctive word near a legal-form word is kept when alone
+    let f = &name_forms("STOKE TRADING", NameClass::Organization)[0];
+    assert!(f.tokens.contains(&"stoke".to_string()), "{:?}", f.tokens);
+    assert_eq!(interdict_text::fuzzy_legal_word("compnay"), Some("company"));
+    assert_eq!(interdict_text::fuzzy_legal_word("l1mited"), Some("limited"));
+    assert_eq!(interdict_text::fuzzy_legal_word("garant"), None);
+}

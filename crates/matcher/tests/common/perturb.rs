@@ -448,14 +448,20 @@ pub fn heavy_edit(
     }
     let mut done = 0;
     let mut guard = 0;
+    let mut edited: Vec<usize> = Vec::new();
     while done < 3 && guard < 20 {
         guard += 1;
         let p = 1 + rng.below(c.len() - 1);
         let l = LETTERS[rng.below(26)] as char;
-        if c[p].to_ascii_lowercase() != l && c[p].is_ascii_alphabetic() {
+        // three different positions: one letter changed twice is two edits
+        if !edited.contains(&p) && c[p].to_ascii_lowercase() != l && c[p].is_ascii_alphabetic() {
             c[p] = l;
+            edited.push(p);
             done += 1;
         }
+    }
+    if done < 3 {
+        return None;
     }
     w[i] = c.into_iter().collect();
     Some(w.join(" "))
