@@ -13,7 +13,7 @@ pub(crate) const MIN_SIM: f32 = 0.7;
 pub(crate) const SURPLUS: f32 = 0.4;
 /// Unmatched tokens present on both sides (a different given name, a
 /// different clan name) weigh this much: a contradiction, not an omission.
-pub(crate) const CONFLICT: f32 = 1.5;
+pub(crate) const CONFLICT: f32 = 2.5;
 /// Partial agreement (fuzzy, phonetic, joined, initial) is credited
 /// `sim - PARTIAL_PENALTY·(1-sim)`.
 const PARTIAL_PENALTY: f32 = 0.5;
