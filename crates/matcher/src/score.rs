@@ -47,9 +47,11 @@ pub(crate) fn token_sim(
         return Some((1.0, MatchKind::Exact));
     }
     let (qb, lb) = (q.as_bytes(), l.as_bytes());
+    if numbers_differ(qb, lb) {
+        return None;
+    }
     if qb.len() == 1 || lb.len() == 1 {
-        return (qb.first() == lb.first() && !qb.is_empty() && !lb.is_empty())
-            .then_some((INITIAL_SIM, MatchKind::Initial));
+        return initial_of(qb, lb).then_some((INITIAL_SIM, MatchKind::Initial));
     }
     let mut best: Option<(f32, MatchKind)> = None;
     if !qphon.is_empty() && qphon == lphon {
@@ -77,6 +79,30 @@ pub(crate) fn token_sim(
         }
     }
     best
+}
+
+/// Two different small numbers (`44`/`45`, `3`/`33`, `8`/`9`: series,
+/// ordinals, number words read as digits): they never meet, not by an edit,
+/// nor as an initial, nor as a prefix. Longer numbers (years, as in a trust's
+/// `2004-1`/`2005-1`) still meet by an edit like other tokens.
+#[inline]
+fn numbers_differ(qb: &[u8], lb: &[u8]) -> bool {
+    qb != lb
+        && !qb.is_empty()
+        && !lb.is_empty()
+        && qb.len().min(lb.len()) <= 2
+        && qb.iter().all(u8::is_ascii_digit)
+        && lb.iter().all(u8::is_ascii_digit)
+}
+
+/// A one-letter token meets a token starting with that letter (a digit is
+/// not an initial).
+#[inline]
+fn initial_of(qb: &[u8], lb: &[u8]) -> bool {
+    match (qb.first(), lb.first()) {
+        (Some(a), Some(b)) => a == b && !a.is_ascii_digit(),
+        _ => false,
+    }
 }
 
 /// Edits allowed between two tokens: a short token (four letters or
@@ -111,7 +137,7 @@ const SHORT_TOKEN: usize = 4;
 /// A truncated token (at least 3 letters) meeting the start of a longer one.
 pub(crate) fn prefix_sim(q: &str, l: &str) -> TokSim {
     let (qb, lb) = (q.as_bytes(), l.as_bytes());
-    if qb.len() >= 3 && lb.len() > qb.len() && lb.starts_with(qb) {
+    if qb.len() >= 3 && lb.len() > qb.len() && lb.starts_with(qb) && !numbers_differ(qb, lb) {
         let s = 0.6 + 0.4 * qb.len() as f32 / lb.len() as f32;
         if s >= MIN_SIM {
             return Some((s, MatchKind::Prefix));
@@ -329,9 +355,11 @@ pub(crate) fn token_sims(
         return (x, x);
     }
     let (qb, lb) = (q.as_bytes(), l.as_bytes());
+    if numbers_differ(qb, lb) {
+        return (None, None);
+    }
     if qb.len() == 1 || lb.len() == 1 {
-        let x = (qb.first() == lb.first() && !qb.is_empty() && !lb.is_empty())
-            .then_some((INITIAL_SIM, MatchKind::Initial));
+        let x = initial_of(qb, lb).then_some((INITIAL_SIM, MatchKind::Initial));
         return (x, x);
     }
     let mut phon: Option<(f32, MatchKind)> = None;
@@ -690,7 +718,7 @@ pub(crate) fn score_fast(
             let hit = if qt.len == 1 || l.len == 1 {
                 if qt.len == l.len as usize && qfirst == Some(l.first) {
                     Some((1.0, MatchKind::Exact))
-                } else if qfirst == Some(l.first) && l.len > 0 {
+                } else if qfirst == Some(l.first) && l.len > 0 && !l.first.is_ascii_digit() {
                     Some((INITIAL_SIM, MatchKind::Initial))
                 } else {
                     None

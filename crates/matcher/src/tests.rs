@@ -434,3 +434,27 @@ fn misspelt_legal_form_does_not_count_against_an_organization() {
         );
     }
 }
+
+#[test]
+fn number_words_meet_digits_and_different_numbers_conflict() {
+    let m = Matcher::new(world());
+    let o = Some(Schema::Organization);
+    let exact = m.compare_names("Brigade 44", "Brigade 44", o);
+    for q in [
+        "Brigade Forty-Four",
+        "Brigade Forty 4",
+        "Brigade Fourty-four",
+    ] {
+        assert!(
+            (m.compare_names(q, "Brigade 44", o) - exact).abs() < 1e-6,
+            "{q}"
+        );
+    }
+    assert!(m.compare_names("1st International Bank", "First International Bank", o) > 0.99);
+    assert!(m.compare_names("Brigade 45", "Brigade 44", o) < DEFAULT_THRESHOLD);
+    assert!(m.compare_names("Brigade Forty-Five", "Brigade 44", o) < DEFAULT_THRESHOLD);
+    assert!(m.compare_names("Brigade 4", "Brigade 44", o) < DEFAULT_THRESHOLD);
+    // the reference token similarity agrees
+    assert!(crate::score::token_sim("44", "", "45", "", true, 2).is_none());
+    assert!(crate::score::token_sim("4", "", "44", "", true, 2).is_none());
+}

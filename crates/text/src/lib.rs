@@ -43,6 +43,7 @@
 
 mod confusables;
 mod normalize;
+mod numbers;
 mod phonetic;
 mod stopwords;
 pub mod translit;
@@ -487,6 +488,13 @@ fn apply_class(tokens: Vec<String>, class: NameClass) -> (Vec<String>, Vec<Strin
 pub fn name_forms(name: &str, class: NameClass) -> Vec<NameForm> {
     let mut forms: Vec<NameForm> = Vec::new();
     for (scheme, toks) in readings(name, class) {
+        // number words (`forty four`, `first`, `iii`) as digits, except in
+        // person names
+        let toks = if class == NameClass::Person {
+            toks
+        } else {
+            numbers::number_tokens(toks)
+        };
         let (tokens, removed) = apply_class(toks, class);
         if forms.iter().any(|f| f.tokens == tokens) {
             continue;
