@@ -9,7 +9,7 @@ mod common;
 use common::{perturb, Rng};
 use interdict_matcher::{Matcher, Options, Query};
 use interdict_model::{Entity, NameKind, Schema};
-use interdict_text::{name_forms, NameClass};
+use interdict_text::{name_forms, phonetic_key, NameClass};
 use rayon::prelude::*;
 use std::collections::HashSet;
 
@@ -25,6 +25,19 @@ fn key(name: &str) -> String {
         .into_iter()
         .next()
         .map(|f| f.tokens)
+        .unwrap_or_default();
+    t.sort();
+    t.join(" ")
+}
+
+/// The sorted phonetic keys of a name's tokens: a look-alike with the same
+/// keys as a listed name (`Muhammad MOGHISSEH` for `MOGHISSEH, Mohammad`)
+/// is that name spelt otherwise, not a false positive.
+fn phon_key(name: &str) -> String {
+    let mut t: Vec<String> = name_forms(name, NameClass::Any)
+        .into_iter()
+        .next()
+        .map(|f| f.tokens.iter().map(|t| phonetic_key(t)).collect())
         .unwrap_or_default();
     t.sort();
     t.join(" ")
@@ -47,10 +60,18 @@ fn main() {
                 .is_some_and(|n| n.full.is_ascii() && key(&n.full).split(' ').count() >= 2)
         })
         .collect();
-    let listed: HashSet<String> = ents
+    let listed_keys: HashSet<String> = ents
         .iter()
         .flat_map(|e| e.names.iter().map(|n| key(&n.full)))
         .collect();
+    let listed_phon: HashSet<String> = ents
+        .iter()
+        .flat_map(|e| e.names.iter().map(|n| phon_key(&n.full)))
+        .collect();
+    // a look-alike is listed when its token set or its phonetic keys are a
+    // listed name's
+    let is_listed =
+        |name: &str| listed_keys.contains(&key(name)) || listed_phon.contains(&phon_key(name));
     println!(
         "{} entities, {} usable primary names, {samples} samples per class",
         ents.len(),
@@ -160,7 +181,7 @@ fn main() {
             continue;
         };
         let name = format!("{given} {sur}");
-        if a.id == b.id || listed.contains(&key(&name)) {
+        if a.id == b.id || is_listed(&name) {
             continue;
         }
         fp_cases.push(("recombined", name));
@@ -199,7 +220,7 @@ fn main() {
         }
         ta[i] = new.to_string();
         let name = ta.join(" ");
-        if listed.contains(&key(&name)) {
+        if is_listed(&name) {
             continue;
         }
         fp_cases.push(("token_swapped", name));
@@ -211,7 +232,7 @@ fn main() {
         guard += 1;
         let a = &ents[pool[rng.below(pool.len())]];
         if let Some(v) = perturb::heavy_edit(&mut rng, &a.names[0].full, rarest) {
-            if !listed.contains(&key(&v)) {
+            if !is_listed(&v) {
                 fp_cases.push(("beyond_typo", v));
             }
         }
