@@ -77,8 +77,19 @@ pub(crate) fn token_sim(
                 best = Some((s, k));
             }
         }
+        if best.is_none() && truncated_initial(qb, lb) {
+            best = Some((INITIAL_SIM, MatchKind::Initial));
+        }
     }
     best
+}
+
+/// A last query token cut to two letters (`Ahmad-Reza RA`) meets a longer
+/// listed token starting with them as an initial would (and, in the
+/// alignment, weighs no more than an initial on the query side).
+#[inline]
+pub(crate) fn truncated_initial(qb: &[u8], lb: &[u8]) -> bool {
+    qb.len() == 2 && lb.len() > 2 && lb.starts_with(qb) && qb.iter().all(u8::is_ascii_alphabetic)
 }
 
 /// Two different small numbers (`44`/`45`, `3`/`33`, `8`/`9`: series,
@@ -191,6 +202,9 @@ pub(crate) struct QForm {
     pub total: f32,
     /// Number of single-letter query tokens (not looked up).
     pub n_initials: usize,
+    /// The last token has two letters: it may meet any listed token
+    /// starting with them as a truncated initial (not looked up).
+    pub trunc: bool,
     /// Vocab id → row of `cells`, sorted by vocab id.
     pub table: Vec<(u32, u32)>,
     /// Rows of `width` cells: one per query token, then one per joined query token.
@@ -209,7 +223,12 @@ impl QForm {
         } else {
             0.0
         };
-        q_initials + l_initials
+        let trunc = if self.trunc {
+            INITIAL_SIM * (INITIAL_WEIGHT + max_token)
+        } else {
+            0.0
+        };
+        q_initials + l_initials + trunc
     }
 
     pub fn new(
@@ -261,7 +280,22 @@ impl QForm {
                 }
             }
         }
-        let total = toks.iter().map(|t| t.weight).sum();
+        let trunc = n >= 2
+            && toks
+                .last()
+                .is_some_and(|t| t.len == 2 && t.text.bytes().all(|b| b.is_ascii_alphabetic()));
+        // a truncated last token weighs at most an initial when it meets as
+        // one: the total is an upper bound's, so count it so
+        let total = toks
+            .iter()
+            .map(|t| {
+                if trunc && t.last {
+                    t.weight.min(INITIAL_WEIGHT)
+                } else {
+                    t.weight
+                }
+            })
+            .sum();
         // initials are not looked up: any query token may meet a listed
         // initial and any query initial a listed token, for at most this much
         let n_initials = toks.iter().filter(|t| t.text.len() == 1).count();
@@ -296,6 +330,7 @@ impl QForm {
             removed,
             total,
             n_initials,
+            trunc,
             table,
             cells,
             width,
@@ -394,6 +429,9 @@ pub(crate) fn token_sims(
         if s >= MIN_SIM && single.is_none_or(|(b, _)| s > b) {
             single = Some((s, MatchKind::Prefix));
         }
+    }
+    if allow_prefix && single.is_none() && truncated_initial(qb, lb) {
+        single = Some((INITIAL_SIM, MatchKind::Initial));
     }
     (single, joined)
 }
@@ -737,6 +775,14 @@ pub(crate) fn score_fast(
                         .and_then(|&v| index.vocab.get(v as usize))
                         .map_or("", |s| &**s);
                     prefix_sim(&qt.text, text)
+                } else if cell.is_none() && qt.last && qt.len == 2 && l.len > 2 && q.trunc {
+                    // a last token cut to two letters: as an initial
+                    let text = toks
+                        .get(j)
+                        .and_then(|&v| index.vocab.get(v as usize))
+                        .map_or("", |s| &**s);
+                    truncated_initial(qt.text.as_bytes(), text.as_bytes())
+                        .then_some((INITIAL_SIM, MatchKind::Initial))
                 } else {
                     cell
                 }
@@ -852,10 +898,21 @@ fn align(
         for j in lr.clone() {
             l_used[j] = true;
         }
+        let truncated = p.kind == MatchKind::Initial
+            && p.qn == 1
+            && q.trunc
+            && q.toks.get(p.qi).is_some_and(|t| t.last)
+            && l.get(p.lj).is_some_and(|t| !t.initial);
         let qw: f32 = qr
             .clone()
             .filter_map(|i| q.toks.get(i))
-            .map(|t| t.weight)
+            .map(|t| {
+                if truncated {
+                    t.weight.min(INITIAL_WEIGHT)
+                } else {
+                    t.weight
+                }
+            })
             .sum();
         let lw: f32 = lr.clone().filter_map(|j| l.get(j)).map(LInfo::w).sum();
         let listed_initial = p.kind == MatchKind::Initial

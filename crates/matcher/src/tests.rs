@@ -458,3 +458,25 @@ fn number_words_meet_digits_and_different_numbers_conflict() {
     assert!(crate::score::token_sim("44", "", "45", "", true, 2).is_none());
     assert!(crate::score::token_sim("4", "", "44", "", true, 2).is_none());
 }
+
+#[test]
+fn last_token_cut_to_two_letters_meets_as_an_initial() {
+    let m = Matcher::new(world());
+    let p = Some(Schema::Person);
+    let initial = m.compare_names("Kim Yong C", "Kim Yong Chol", p);
+    let cut = m.compare_names("Kim Yong Ch", "Kim Yong Chol", p);
+    assert!((cut - initial).abs() < 1e-6, "{cut} vs {initial}");
+    // not a prefix: no meeting
+    assert!(m.compare_names("Kim Yong Cx", "Kim Yong Chol", p) < cut);
+    // only the last token
+    assert!(m.compare_names("Kim Ch Yong", "Kim Chol Yong", p) < cut);
+    // the fast scorer finds it as the reference does
+    let q = Query::name("Kim Yong Ch");
+    let opts = Options::default();
+    let fast = m.screen(&q, &opts).unwrap();
+    let full = m.screen_full_scan(&q, &opts).unwrap();
+    assert_eq!(
+        fast.first().map(|r| &r.entity_id),
+        full.first().map(|r| &r.entity_id)
+    );
+}
