@@ -150,6 +150,9 @@ pub enum MatchKind {
     Joined,
     /// A truncated token meets the start of a longer one.
     Prefix,
+    /// A given name meets its short form or nickname (`Bibi`/`Benjamin`,
+    /// `Sasha`/`Aleksandr`), by the table of [`interdict_text::is_nickname`].
+    Nickname,
 }
 
 impl MatchKind {
@@ -162,6 +165,7 @@ impl MatchKind {
             MatchKind::Initial => "initial",
             MatchKind::Joined => "joined",
             MatchKind::Prefix => "truncated",
+            MatchKind::Nickname => "nickname",
         }
     }
 }

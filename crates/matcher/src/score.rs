@@ -3,7 +3,7 @@
 use crate::index::Index;
 use crate::sim::{allowed_edits, deletion_depth, deletion_hashes, fuzzy_similarity, osa_distance};
 use crate::MatchKind;
-use interdict_text::phonetic_key;
+use interdict_text::{is_nickname, nickname_variants, phonetic_key};
 use std::cell::RefCell;
 use std::collections::HashMap;
 
@@ -31,6 +31,9 @@ const PHONETIC_MAX: f32 = 0.95;
 const JOINED_FACTOR: f32 = 0.97;
 /// Joined matches below this similarity do not count.
 const JOINED_MIN: f32 = 0.85;
+/// Similarity of a given name and its short form or nickname (`Bibi` /
+/// `Benjamin`).
+const NICKNAME_SIM: f32 = 0.85;
 /// Weight of single-letter tokens (initials) at most.
 pub(crate) const INITIAL_WEIGHT: f32 = 1.0;
 
@@ -70,6 +73,9 @@ pub(crate) fn token_sim(
                 best = Some((s, MatchKind::Fuzzy));
             }
         }
+    }
+    if max_edits >= 2 && best.is_none_or(|(b, _)| NICKNAME_SIM > b) && is_nickname(q, l) {
+        best = Some((NICKNAME_SIM, MatchKind::Nickname));
     }
     if allow_prefix {
         if let Some((s, k)) = prefix_sim(q, l) {
@@ -424,6 +430,9 @@ pub(crate) fn token_sims(
     };
     let mut single = with_fuzzy(phon, allowed);
     let joined = with_fuzzy(phon, allowed.min(1));
+    if single.is_none_or(|(b, _)| NICKNAME_SIM > b) && is_nickname(q, l) {
+        single = Some((NICKNAME_SIM, MatchKind::Nickname));
+    }
     if allow_prefix && qb.len() >= 3 && lb.len() > qb.len() && lb.starts_with(qb) {
         let s = 0.6 + 0.4 * qb.len() as f32 / lb.len() as f32;
         if s >= MIN_SIM && single.is_none_or(|(b, _)| s > b) {
@@ -515,6 +524,13 @@ fn retrieve_uncached(index: &Index, t: &mut QTok, max_edits: usize) {
     }
     if t.last && t.text.len() >= 3 {
         index.prefix_hits(&t.text, 256, &mut cands);
+    }
+    if max_edits >= 2 {
+        for n in nickname_variants(&t.text) {
+            if let Some(&v) = index.vocab_map.get(n) {
+                cands.push(v);
+            }
+        }
     }
     cands.sort_unstable();
     cands.dedup();

@@ -480,3 +480,25 @@ fn last_token_cut_to_two_letters_meets_as_an_initial() {
         full.first().map(|r| &r.entity_id)
     );
 }
+
+#[test]
+fn nicknames_meet_their_given_names_below_the_same_name() {
+    let mut ents = world();
+    ents.push(person("test", "n1", &["NETANYAHU, Benjamin"]));
+    let m = Matcher::new(ents);
+    let p = Some(Schema::Person);
+    let same = m.compare_names("Benjamin Netanyahu", "NETANYAHU, Benjamin", p);
+    let nick = m.compare_names("Bibi Netanyahu", "NETANYAHU, Benjamin", p);
+    assert!(nick >= DEFAULT_THRESHOLD && nick < same, "{nick} {same}");
+    assert!(m.compare_names("Robert Netanyahu", "NETANYAHU, Benjamin", p) < DEFAULT_THRESHOLD);
+    // the fast scorer finds it through the table too
+    let q = Query::name("Bibi Netanyahu");
+    let r = m.screen(&q, &Options::default()).unwrap();
+    let hit = r.first().unwrap();
+    assert_eq!(hit.entity_id, "test:n1");
+    assert!(hit
+        .explanation
+        .tokens
+        .iter()
+        .any(|t| t.kind == MatchKind::Nickname));
+}

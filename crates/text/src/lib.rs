@@ -42,6 +42,7 @@
 #![deny(missing_docs)]
 
 mod confusables;
+mod nicknames;
 mod normalize;
 mod numbers;
 mod phonetic;
@@ -49,6 +50,7 @@ mod stopwords;
 pub mod translit;
 
 pub use confusables::{confusable_to_latin, latin_to_cyrillic};
+pub use nicknames::{is_nickname, nickname_variants};
 pub use normalize::{fold_latin_char, is_apostrophe, is_invisible};
 pub use phonetic::phonetic_key;
 pub use stopwords::{
