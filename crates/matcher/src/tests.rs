@@ -502,3 +502,20 @@ fn nicknames_meet_their_given_names_below_the_same_name() {
         .iter()
         .any(|t| t.kind == MatchKind::Nickname));
 }
+
+#[test]
+fn wade_giles_meets_pinyin() {
+    let mut ents = world();
+    ents.push(person("test", "mao", &["MAO, Zedong"]));
+    ents.push(person("test", "xi", &["XI, Jinping"]));
+    let m = Matcher::new(ents);
+    let p = Some(Schema::Person);
+    assert!(m.compare_names("Mao Tse-tung", "Mao Zedong", p) >= DEFAULT_THRESHOLD);
+    assert!(m.compare_names("Hsi Chin-ping", "Xi Jinping", p) >= DEFAULT_THRESHOLD);
+    // a Korean name is not read so
+    assert!(
+        name_forms("Kim Yong Chung", interdict_text::NameClass::Person)
+            .iter()
+            .all(|f| f.scheme != Some("zh-wade-giles"))
+    );
+}

@@ -48,6 +48,7 @@ mod numbers;
 mod phonetic;
 mod stopwords;
 pub mod translit;
+mod wadegiles;
 
 pub use confusables::{confusable_to_latin, latin_to_cyrillic};
 pub use nicknames::{is_nickname, nickname_variants};
@@ -506,6 +507,24 @@ pub fn name_forms(name: &str, class: NameClass) -> Vec<NameForm> {
             scheme,
             removed,
         });
+    }
+    // a Chinese name in Wade-Giles (Mao Tse-tung): also its Pinyin reading
+    if class != NameClass::Organization {
+        let extra: Vec<NameForm> = forms
+            .iter()
+            .filter_map(|f| {
+                wadegiles::pinyin_reading(&f.tokens).map(|tokens| NameForm {
+                    tokens,
+                    scheme: Some("zh-wade-giles"),
+                    removed: f.removed.clone(),
+                })
+            })
+            .collect();
+        for f in extra {
+            if !forms.iter().any(|g| g.tokens == f.tokens) {
+                forms.push(f);
+            }
+        }
     }
     if forms.is_empty() {
         forms.push(NameForm {
