@@ -519,3 +519,16 @@ fn wade_giles_meets_pinyin() {
             .all(|f| f.scheme != Some("zh-wade-giles"))
     );
 }
+
+#[test]
+fn an_initialism_with_stops_meets_it_written_as_one_word() {
+    let m = Matcher::new(world());
+    let c = Some(Schema::Company);
+    assert!(m.compare_names("ABC Company", "A.B.C. Company", c) >= DEFAULT_THRESHOLD);
+    assert!(m.compare_names("LXC Aviation", "L.X.C Aviation", c) >= DEFAULT_THRESHOLD);
+    assert!(m.compare_names("XYZ Aviation", "L.X.C Aviation", c) < DEFAULT_THRESHOLD);
+    // persons keep their initials
+    assert!(name_forms("J. R. Smith", interdict_text::NameClass::Person)
+        .iter()
+        .all(|f| !f.tokens.iter().any(|t| t == "jr")));
+}

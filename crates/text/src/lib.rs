@@ -498,15 +498,27 @@ pub fn name_forms(name: &str, class: NameClass) -> Vec<NameForm> {
         } else {
             numbers::number_tokens(toks)
         };
-        let (tokens, removed) = apply_class(toks, class);
-        if forms.iter().any(|f| f.tokens == tokens) {
-            continue;
+        // an initialism written with stops or spaces (A.B.C. Company, L.X.C
+        // Aviation): also read with its letters as one word, as usually
+        // written (before legal forms are read: `a b` is not `AB` there);
+        // organizations only (a query of unknown class meets the listed
+        // organization's extra form; persons keep their initials)
+        let initialism = if class == NameClass::Organization {
+            joined_initials(&toks)
+        } else {
+            None
+        };
+        for toks in std::iter::once(toks).chain(initialism) {
+            let (tokens, removed) = apply_class(toks, class);
+            if forms.iter().any(|f| f.tokens == tokens) {
+                continue;
+            }
+            forms.push(NameForm {
+                tokens,
+                scheme,
+                removed,
+            });
         }
-        forms.push(NameForm {
-            tokens,
-            scheme,
-            removed,
-        });
     }
     // a Chinese name in Wade-Giles (Mao Tse-tung): also its Pinyin reading
     if class != NameClass::Organization {
@@ -534,6 +546,32 @@ pub fn name_forms(name: &str, class: NameClass) -> Vec<NameForm> {
         });
     }
     forms
+}
+
+/// Runs of two or more one-letter tokens joined into one (`a b c company`
+/// → `abc company`), when there is such a run.
+fn joined_initials(tokens: &[String]) -> Option<Vec<String>> {
+    let mut out: Vec<String> = Vec::with_capacity(tokens.len());
+    let mut run = String::new();
+    let mut changed = false;
+    let flush = |run: &mut String, out: &mut Vec<String>, changed: &mut bool| {
+        if run.len() >= 2 {
+            *changed = true;
+        }
+        if !run.is_empty() {
+            out.push(std::mem::take(run));
+        }
+    };
+    for t in tokens {
+        if t.len() == 1 && t.bytes().all(|b| b.is_ascii_alphabetic()) {
+            run.push_str(t);
+        } else {
+            flush(&mut run, &mut out, &mut changed);
+            out.push(t.clone());
+        }
+    }
+    flush(&mut run, &mut out, &mut changed);
+    changed.then_some(out)
 }
 
 /// Normalizes text to lowercase ASCII words separated by single spaces:
