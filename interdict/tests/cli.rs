@@ -6,15 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn lists_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("INTERDICT_LISTS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/lists"));
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("SKIP: shared lists folder not found at {}", dir.display());
-        None
-    }
+    interdict_formats::shared_lists("interdict cli tests")
 }
 
 struct Db {

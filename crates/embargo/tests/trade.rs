@@ -11,14 +11,7 @@ use interdict_model::{Entity, Name, NameKind, Schema};
 use std::path::PathBuf;
 
 fn lists_dir() -> PathBuf {
-    std::env::var_os("INTERDICT_LISTS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../../../shared/data/lists"
-            ))
-        })
+    interdict_formats::shared_lists_dir()
 }
 
 /// Parses one real list file, or prints SKIP and returns None.

@@ -632,24 +632,7 @@ mod tests {
     }
 
     fn lists_dir(test: &str) -> Option<PathBuf> {
-        let dir = std::env::var_os("INTERDICT_LISTS").map_or_else(
-            || {
-                PathBuf::from(concat!(
-                    env!("CARGO_MANIFEST_DIR"),
-                    "/../../../shared/data/lists"
-                ))
-            },
-            PathBuf::from,
-        );
-        if dir.is_dir() {
-            Some(dir)
-        } else {
-            eprintln!(
-                "SKIP: {test}: shared lists folder not found at {}",
-                dir.display()
-            );
-            None
-        }
+        crate::shared_lists(test)
     }
 
     fn read(dir: &std::path::Path, file: &str) -> ParsedList {

@@ -30,6 +30,35 @@ pub use error::{FormatError, Result};
 use interdict_model::Entity;
 use std::path::{Path, PathBuf};
 
+/// Where the real list files are looked for by tests, benchmarks and the
+/// demo: `$INTERDICT_LISTS`, else `shared/data/lists` beside the repository.
+pub fn shared_lists_dir() -> PathBuf {
+    std::env::var_os("INTERDICT_LISTS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../../shared/data/lists"
+            ))
+        })
+}
+
+/// [`shared_lists_dir`] when it exists; otherwise prints
+/// `SKIP: <test>: shared lists folder not found at …` and returns `None`, so
+/// that a test needing the real lists says it did not run rather than pass.
+pub fn shared_lists(test: &str) -> Option<PathBuf> {
+    let dir = shared_lists_dir();
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!(
+            "SKIP: {test}: shared lists folder not found at {}",
+            dir.display()
+        );
+        None
+    }
+}
+
 /// The bytes of one input file and the name to use for it in messages.
 #[derive(Debug, Clone)]
 pub struct Input {

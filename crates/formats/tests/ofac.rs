@@ -10,13 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 fn lists_dir() -> PathBuf {
-    match std::env::var_os("INTERDICT_LISTS") {
-        Some(p) => PathBuf::from(p),
-        None => PathBuf::from(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/data/lists"
-        )),
-    }
+    interdict_formats::shared_lists_dir()
 }
 
 /// The path of a real OFAC file, or None (after printing SKIP) when the shared folder is absent.

@@ -5,13 +5,7 @@ use interdict_model::{Entity, Gender, IdKind, NameKind, NameQuality, PartialDate
 use std::path::PathBuf;
 
 fn lists_dir() -> PathBuf {
-    match std::env::var_os("INTERDICT_LISTS") {
-        Some(p) => PathBuf::from(p),
-        None => PathBuf::from(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/data/lists"
-        )),
-    }
+    interdict_formats::shared_lists_dir()
 }
 
 fn real(test: &str) -> Option<Input> {

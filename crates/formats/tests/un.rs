@@ -6,13 +6,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 fn lists_dir() -> PathBuf {
-    match std::env::var_os("INTERDICT_LISTS") {
-        Some(p) => PathBuf::from(p),
-        None => PathBuf::from(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/data/lists"
-        )),
-    }
+    interdict_formats::shared_lists_dir()
 }
 
 /// Reads a real list file, or prints SKIP and returns None when the shared folder is absent.

@@ -41,14 +41,7 @@ const VERBS: &[&str] = &[
 ];
 
 fn lists_dir() -> PathBuf {
-    std::env::var_os("INTERDICT_LISTS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../../../shared/data/lists"
-            ))
-        })
+    interdict_formats::shared_lists_dir()
 }
 
 /// "KIM, Jong Un" → "Jong Un Kim" (news order); others as listed, in title case.

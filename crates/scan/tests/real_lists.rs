@@ -8,14 +8,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 fn lists_dir() -> PathBuf {
-    std::env::var_os("INTERDICT_LISTS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../../../shared/data/lists"
-            ))
-        })
+    interdict_formats::shared_lists_dir()
 }
 
 fn scanner(test: &str) -> Option<&'static Scanner> {

@@ -774,24 +774,7 @@ mod tests {
     }
 
     fn lists_dir(test: &str) -> Option<PathBuf> {
-        let dir = std::env::var_os("INTERDICT_LISTS").map_or_else(
-            || {
-                PathBuf::from(concat!(
-                    env!("CARGO_MANIFEST_DIR"),
-                    "/../../../shared/data/lists"
-                ))
-            },
-            PathBuf::from,
-        );
-        if dir.is_dir() {
-            Some(dir)
-        } else {
-            eprintln!(
-                "SKIP: {test}: shared lists folder not found at {}",
-                dir.display()
-            );
-            None
-        }
+        crate::shared_lists(test)
     }
 
     const HEADER: &str = "Name 6,Name 1,Name 2,Name 3,Name 4,Name 5,Title,DOB,Town of Birth,\

@@ -24,23 +24,7 @@ pub const FILES: &[&str] = &[
 
 /// The shared lists folder, or `None` after printing a SKIP line for `test`.
 pub fn lists_dir(test: &str) -> Option<PathBuf> {
-    let dir = std::env::var_os("INTERDICT_LISTS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../../../shared/data/lists"
-            ))
-        });
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "SKIP: {test}: shared lists folder not found at {}",
-            dir.display()
-        );
-        None
-    }
+    interdict_formats::shared_lists(test)
 }
 
 /// Parses one list file; `None` (with a SKIP line) when it cannot be parsed.

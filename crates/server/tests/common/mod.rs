@@ -11,23 +11,7 @@ use std::time::{Duration, Instant};
 
 /// The shared lists folder, or `None` after printing a SKIP line.
 pub fn lists_dir(test: &str) -> Option<PathBuf> {
-    let dir = std::env::var_os("INTERDICT_LISTS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../../../shared/data/lists"
-            ))
-        });
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "SKIP: {test}: shared lists folder not found at {}",
-            dir.display()
-        );
-        None
-    }
+    interdict_formats::shared_lists(test)
 }
 
 pub const OFAC: &str = "ofac/sdn_csv_2024-05-03/sdn.csv";
