@@ -44,7 +44,8 @@ impl IsoDate {
         if month > 12 || (month == 0 && day != 0) {
             return None;
         }
-        if day != 0 && (month == 0 || day > days_in_month(year, month)) {
+        // The model's calendar check (month length, leap years).
+        if day != 0 && interdict_model::PartialDate::ymd(year, month, day).is_none() {
             return None;
         }
         if month == 0 && s.len() != 4 {
@@ -88,16 +89,6 @@ impl IsoDate {
             month: m,
             day: d,
         }
-    }
-}
-
-fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        _ => 0,
     }
 }
 

@@ -303,29 +303,29 @@ pub fn screen_transaction(tx: &Transaction, ctx: &Context<'_>) -> Decision {
     let mut origins: Vec<(String, String)> = Vec::new(); // (code, how)
     let mut dests: Vec<(String, String)> = Vec::new();
     let mut transits: Vec<String> = Vec::new();
-    match tx
-        .origin
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    {
-        None => b.input("origin is missing: embargoes on procurement cannot be checked".into()),
-        Some(o) => match read_country("origin", o) {
-            Ok(c) => origins.push((c, "country of origin".into())),
-            Err(e) => b.input(e),
-        },
-    }
-    match tx
-        .destination
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    {
-        None => b.input("destination is missing: embargoes on supply cannot be checked".into()),
-        Some(o) => match read_country("destination", o) {
-            Ok(c) => dests.push((c, "country of destination".into())),
-            Err(e) => b.input(e),
-        },
+    for (field, value, missing, how, found) in [
+        (
+            "origin",
+            &tx.origin,
+            "origin is missing: embargoes on procurement cannot be checked",
+            "country of origin",
+            &mut origins,
+        ),
+        (
+            "destination",
+            &tx.destination,
+            "destination is missing: embargoes on supply cannot be checked",
+            "country of destination",
+            &mut dests,
+        ),
+    ] {
+        match value.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            None => b.input(missing.into()),
+            Some(v) => match read_country(field, v) {
+                Ok(c) => found.push((c, how.into())),
+                Err(e) => b.input(e),
+            },
+        }
     }
     for t in &tx.transit {
         match read_country("transit", t) {
