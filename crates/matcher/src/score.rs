@@ -58,12 +58,7 @@ pub(crate) fn token_sim(
     }
     let mut best: Option<(f32, MatchKind)> = None;
     if !qphon.is_empty() && qphon == lphon {
-        // the key is coarse (inner vowels dropped): scale by how alike the letters are
-        let jw = crate::sim::jaro_winkler(qb, lb) as f32;
-        best = Some((
-            (PHONETIC_BASE + (PHONETIC_MAX - PHONETIC_BASE) * jw).min(PHONETIC_MAX),
-            MatchKind::Phonetic,
-        ));
+        best = Some((phonetic_similarity(qb, lb), MatchKind::Phonetic));
     }
     let allowed = short_fuzzy_edits(qb, lb, allowed_edits(qb.len(), lb.len()).min(max_edits));
     if allowed > 0 {
@@ -405,11 +400,7 @@ pub(crate) fn token_sims(
     }
     let mut phon: Option<(f32, MatchKind)> = None;
     if !qphon.is_empty() && qphon == lphon {
-        let jw = crate::sim::jaro_winkler(qb, lb) as f32;
-        phon = Some((
-            (PHONETIC_BASE + (PHONETIC_MAX - PHONETIC_BASE) * jw).min(PHONETIC_MAX),
-            MatchKind::Phonetic,
-        ));
+        phon = Some((phonetic_similarity(qb, lb), MatchKind::Phonetic));
     }
     let allowed = short_fuzzy_edits(qb, lb, allowed_edits(qb.len(), lb.len()).min(2));
     let d = if allowed > 0 {
@@ -1062,4 +1053,12 @@ pub(crate) fn score_bound(matched_upper: f32, total: f32, patronymic: f32) -> f3
     }
     let rest = (SURPLUS * (total - u) - (SURPLUS - PATRONYMIC_SURPLUS) * patronymic).max(0.0);
     u / (u + rest)
+}
+
+/// The similarity of two tokens with the same phonetic key. The key is
+/// coarse (inner vowels dropped), so the score is scaled by how alike the
+/// letters are. Shared by the reference and the fast scorer.
+fn phonetic_similarity(qb: &[u8], lb: &[u8]) -> f32 {
+    let jw = crate::sim::jaro_winkler(qb, lb) as f32;
+    (PHONETIC_BASE + (PHONETIC_MAX - PHONETIC_BASE) * jw).min(PHONETIC_MAX)
 }
