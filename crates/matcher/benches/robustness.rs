@@ -43,9 +43,22 @@ fn phon_key(name: &str) -> String {
     t.join(" ")
 }
 
+/// Whether every token of the matched listed name met a query token
+/// exactly (the listed name appears whole in the query).
+fn contained(r: &interdict_matcher::MatchResult) -> bool {
+    use interdict_matcher::MatchKind;
+    r.explanation.unmatched_listed.is_empty()
+        && !r.explanation.tokens.is_empty()
+        && r.explanation
+            .tokens
+            .iter()
+            .all(|t| matches!(t.kind, MatchKind::Exact | MatchKind::Transliterated))
+}
+
 fn main() {
     let samples: usize = arg("--samples").and_then(|s| s.parse().ok()).unwrap_or(300);
     let show = std::env::args().any(|a| a == "--show-misses");
+    let show_n: usize = arg("--show").and_then(|s| s.parse().ok()).unwrap_or(8);
     let Some((entities, _)) = common::load_all("robustness") else {
         return;
     };
@@ -145,7 +158,7 @@ fn main() {
             recall * 100.0
         );
         if show {
-            for ((i, v), f) in cases.iter().zip(&found).filter(|(_, f)| !**f).take(8) {
+            for ((i, v), f) in cases.iter().zip(&found).filter(|(_, f)| !**f).take(show_n) {
                 let _ = f;
                 let s = m
                     .score(&Query::name(v.clone()), *i)
@@ -209,6 +222,22 @@ fn main() {
         }
         let Some(i) = rarest(&ta) else { continue };
         let new = tb[rng.below(tb.len())];
+        // a legal form, title or particle swapped in ("LLC", "Haji") is a
+        // dropped token, not another name: the dropped_token class covers it
+        if interdict_text::removable_tokens(&[new.to_lowercase()])
+            .first()
+            .is_some_and(Option::is_some)
+            || [
+                "llc", "ltd", "limited", "inc", "corp", "co", "company", "al", "el", "bin", "ibn",
+                "de", "van",
+            ]
+            .contains(
+                &new.to_lowercase()
+                    .trim_matches(|c: char| !c.is_alphanumeric()),
+            )
+        {
+            continue;
+        }
         if interdict_matcher::sim::osa_distance(
             new.to_lowercase().as_bytes(),
             ta[i].to_lowercase().as_bytes(),
@@ -231,6 +260,12 @@ fn main() {
     {
         guard += 1;
         let a = &ents[pool[rng.below(pool.len())]];
+        // names of at most three words, so that the garbled word is at least
+        // a third of the name (one garbled word among many is still the
+        // listed name: "POPULAR FRONT FOR THE LIBERATION OF PALpSitNE")
+        if perturb::words(&a.names[0].full).len() > 3 {
+            continue;
+        }
         if let Some(v) = perturb::heavy_edit(&mut rng, &a.names[0].full, rarest) {
             if !is_listed(&v) {
                 fp_cases.push(("beyond_typo", v));
@@ -247,18 +282,30 @@ fn main() {
             .filter(|c| c.0 == class)
             .map(|c| &c.1)
             .collect();
+        // a match whose listed name appears whole in the query (every listed
+        // token met exactly: "Adam Khan KHALISTAN" for the listed "Adam
+        // KHAN") is an alert every screener must raise, not a false
+        // positive; it is counted apart
         let hits: Vec<Option<(String, f32, String)>> = cases
             .par_iter()
             .map(|n| {
                 m.screen(&Query::name((*n).clone()), &opts)
                     .ok()
-                    .and_then(|r| r.into_iter().find(|x| x.is_match))
+                    .and_then(|r| r.into_iter().find(|x| x.is_match && !contained(x)))
                     .map(|r| (r.entity_id, r.score, r.explanation.listed_name))
             })
             .collect();
+        let whole = cases
+            .par_iter()
+            .filter(|n| {
+                m.screen(&Query::name((**n).clone()), &opts)
+                    .map(|r| r.iter().any(|x| x.is_match && contained(x)))
+                    .unwrap_or(false)
+            })
+            .count();
         let fp = hits.iter().filter(|h| h.is_some()).count();
         println!(
-            "{:<18} {:>7} {:>7} {:>7.2}%",
+            "{:<18} {:>7} {:>7} {:>7.2}%   (and {whole} whose best match's listed name is wholly in the query)",
             class,
             fp,
             cases.len(),
@@ -269,7 +316,7 @@ fn main() {
                 .iter()
                 .zip(&hits)
                 .filter_map(|(n, h)| h.as_ref().map(|h| (n, h)))
-                .take(8)
+                .take(show_n)
             {
                 println!("    FP {:.3}: {:?} ~ {} {:?}", h.1, n, h.0, h.2);
             }

@@ -30,6 +30,8 @@ pub(crate) struct NameRec {
     pub max_token: f32,
     /// Whether it has single-letter tokens (initials).
     pub has_initial: bool,
+    /// How the name was read (from the entity's schema).
+    pub class: NameClass,
 }
 
 /// Bits of the deletion hash that select a bucket of `deletes`.
@@ -229,6 +231,9 @@ impl Index {
                     patronymic: 0.0,
                     max_token: 0.0,
                     has_initial: false,
+                    class: entities
+                        .get(ei)
+                        .map_or(NameClass::Any, |e| class_of(Some(e.schema))),
                 });
             }
         }

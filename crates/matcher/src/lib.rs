@@ -405,7 +405,7 @@ impl Matcher {
             }) {
                 continue;
             }
-            forms.push(QForm::new(&self.index, toks, f.scheme, f.removed));
+            forms.push(QForm::new(&self.index, toks, f.scheme, f.removed, class));
             if forms.len() >= 16 {
                 break;
             }
@@ -549,7 +549,7 @@ impl Matcher {
             .into_iter()
             .filter(|f| !f.tokens.is_empty())
             .take(16)
-            .map(|f| QForm::new(&self.index, f.tokens, f.scheme, f.removed))
+            .map(|f| QForm::new(&self.index, f.tokens, f.scheme, f.removed, class))
             .collect();
         let mut best = 0.0f32;
         for lf in name_forms(listed, class).into_iter().take(16) {
@@ -566,7 +566,7 @@ impl Matcher {
                 })
                 .collect();
             for qf in &qforms {
-                let s = score_tokens(qf, &ltoks, self.index.unknown_weight, false).score;
+                let s = score_tokens(qf, &ltoks, class, self.index.unknown_weight, false).score;
                 best = best.max(s);
             }
         }
@@ -656,7 +656,7 @@ impl Matcher {
                 // (bound, token, vocab) of every pair, ascending
                 sc.pairs.clear();
                 for (ti, t) in toks.iter().enumerate() {
-                    for &(v, sim) in &t.matches {
+                    for &(v, sim) in &t.found.matches {
                         let c = score::credit_factor(sim) * (t.weight + self.listed_weight(v));
                         sc.pairs.push((c, ti as u32, v));
                     }
@@ -829,7 +829,8 @@ impl Matcher {
                 let toks = idx.rec_tokens(rec);
                 let joins = idx.rec_joins(rec);
                 for f in &p.forms {
-                    let s = score_fast(f, idx, toks, joins, idx.unknown_weight, buf) * rec.factor;
+                    let s = score_fast(f, idx, toks, joins, rec.class, idx.unknown_weight, buf)
+                        * rec.factor;
                     if !any || s > name_score {
                         name_score = s;
                         any = true;
@@ -859,7 +860,7 @@ impl Matcher {
             };
             let ltoks = self.ltoks(rec);
             for (fi, f) in p.forms.iter().enumerate() {
-                let ns = score_tokens(f, &ltoks, idx.unknown_weight, false);
+                let ns = score_tokens(f, &ltoks, rec.class, idx.unknown_weight, false);
                 let s = ns.score * rec.factor;
                 if best.as_ref().is_none_or(|b| s > b.0) {
                     best = Some((s, ri, fi, ns));
@@ -883,7 +884,7 @@ impl Matcher {
                     _ => return (score, Some(empty_explanation())),
                 };
                 let ltoks = self.ltoks(rec);
-                let ns = score_tokens(form, &ltoks, idx.unknown_weight, true);
+                let ns = score_tokens(form, &ltoks, rec.class, idx.unknown_weight, true);
                 self.explain(entity, rec, form, &ltoks, &ns, s, score, adj)
             }
             None => {
@@ -942,8 +943,20 @@ impl Matcher {
         let unmatched_query: Vec<String> = ns
             .unmatched_q
             .iter()
-            .filter_map(|&i| form.toks.get(i).map(|t| t.text.clone()))
+            .filter_map(|&i| form.toks.get(i))
+            .filter(|t| !t.free_against(rec.class))
+            .map(|t| t.text.clone())
             .collect();
+        // legal forms and titles of a query of unknown class left unmatched
+        // are reported as dropped, like those of a query of known class
+        let mut query_removed = form.removed.clone();
+        query_removed.extend(
+            ns.unmatched_q
+                .iter()
+                .filter_map(|&i| form.toks.get(i))
+                .filter(|t| t.free_against(rec.class))
+                .map(|t| t.text.clone()),
+        );
         let unmatched_listed: Vec<String> = ns
             .unmatched_l
             .iter()
@@ -1027,7 +1040,7 @@ impl Matcher {
             listed_scheme: rec.scheme.map(str::to_string),
             query_scheme: form.scheme.map(str::to_string),
             query_tokens: form.toks.iter().map(|t| t.text.clone()).collect(),
-            query_removed: form.removed.clone(),
+            query_removed,
             name_score: round3(name_score),
             tokens,
             unmatched_query,

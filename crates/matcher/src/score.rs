@@ -3,9 +3,10 @@
 use crate::index::Index;
 use crate::sim::{allowed_edits, deletion_depth, deletion_hashes, fuzzy_similarity, osa_distance};
 use crate::MatchKind;
-use interdict_text::{is_nickname, nickname_variants, phonetic_key};
+use interdict_text::{is_nickname, nickname_variants, phonetic_key, removable_tokens, NameClass};
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// Token pairs below this similarity do not count as met.
 pub(crate) const MIN_SIM: f32 = 0.7;
@@ -146,11 +147,20 @@ fn first_letters_alike(a: Option<u8>, b: Option<u8>) -> bool {
 /// Tokens this long or shorter need first-letter agreement to meet by an edit.
 const SHORT_TOKEN: usize = 4;
 
-/// A truncated token (at least 3 letters) meeting the start of a longer one.
+/// A truncated token (at least 3 letters) meeting the start of a longer
+/// one. Every letter of the query token agrees, so a cut of four letters or
+/// more (a field cut at its length limit: `TEKH` for `TEKHNOPROMEKSPORT`)
+/// counts at least 0.75, three letters at least 0.6, rising with the share
+/// of the listed token kept.
 pub(crate) fn prefix_sim(q: &str, l: &str) -> TokSim {
     let (qb, lb) = (q.as_bytes(), l.as_bytes());
     if qb.len() >= 3 && lb.len() > qb.len() && lb.starts_with(qb) && !numbers_differ(qb, lb) {
-        let s = 0.6 + 0.4 * qb.len() as f32 / lb.len() as f32;
+        let kept = qb.len() as f32 / lb.len() as f32;
+        let s = if qb.len() >= 4 {
+            0.75 + 0.25 * kept
+        } else {
+            0.6 + 0.4 * kept
+        };
         if s >= MIN_SIM {
             return Some((s, MatchKind::Prefix));
         }
@@ -166,13 +176,27 @@ pub(crate) struct QTok {
     pub weight: f32,
     /// Last token of the query (may be truncated).
     pub last: bool,
-    /// Vocab entries this token meets, with the similarity.
-    pub matches: Vec<(u32, f32)>,
-    /// Similarity and kind for each of `matches` (as [`token_sim`] gives
-    /// them), and the similarity allowed for a joined listed pair (one edit, no prefix).
-    pub detail: Vec<(f32, MatchKind, f32)>,
+    /// A legal form (`Organization`) or title (`Person`) in a name of
+    /// unknown class (see [`interdict_text::removable_tokens`]): unmatched,
+    /// it costs nothing against a listed name of that class.
+    pub optional: Option<NameClass>,
+    /// What the lookup found (shared with the per-thread cache).
+    pub found: Rc<Found>,
     /// Length of the token in bytes.
     pub len: usize,
+}
+
+impl QTok {
+    /// Whether this token, unmatched, costs nothing against a listed name
+    /// of this class (a legal form against a company, a title against a
+    /// person; either against a name of unknown class).
+    #[inline]
+    pub fn free_against(&self, listed: NameClass) -> bool {
+        match self.optional {
+            None => false,
+            Some(c) => listed == NameClass::Any || c == listed,
+        }
+    }
 }
 
 /// One cell of the per-query similarity table: how a query token meets a vocab entry.
@@ -237,27 +261,45 @@ impl QForm {
         tokens: Vec<String>,
         scheme: Option<&'static str>,
         removed: Vec<String>,
+        class: NameClass,
     ) -> QForm {
         let n = tokens.len();
+        let optional = if class == NameClass::Any {
+            removable_tokens(&tokens)
+        } else {
+            Vec::new()
+        };
         let mut toks: Vec<QTok> = tokens
             .into_iter()
             .enumerate()
             .map(|(i, t)| {
                 let phon = phonetic_key(&t);
                 QTok {
-                    last: i + 1 == n && n >= 2,
+                    optional: optional.get(i).copied().flatten(),
+                    last: i + 1 == n && (n >= 2 || !removed.is_empty()),
                     len: t.len(),
                     text: t,
                     phon,
                     weight: 0.0,
-                    matches: Vec::new(),
-                    detail: Vec::new(),
+                    found: Rc::default(),
                 }
             })
             .collect();
         for t in &mut toks {
             retrieve(index, t, 2);
             t.weight = query_weight(index, t);
+        }
+        // a name of initials only ("B R C S.A."): initials are not looked up
+        // otherwise, so that nothing would lead to the listed name
+        if toks.iter().all(|t| t.len == 1 || t.optional.is_some()) {
+            for t in toks.iter_mut().filter(|t| t.len == 1) {
+                if let Some(&v) = index.vocab_map.get(t.text.as_str()) {
+                    t.found = Rc::new(Found {
+                        matches: vec![(v, 1.0)],
+                        detail: vec![(1.0, MatchKind::Exact, 0.0)],
+                    });
+                }
+            }
         }
         let mut joined = Vec::new();
         for i in 0..n.saturating_sub(1) {
@@ -272,11 +314,11 @@ impl QForm {
                     text,
                     weight: a.weight + b.weight,
                     last: false,
-                    matches: Vec::new(),
-                    detail: Vec::new(),
+                    optional: None,
+                    found: Rc::default(),
                 };
                 retrieve(index, &mut j, JOINED_EDITS);
-                if !j.matches.is_empty() {
+                if !j.found.matches.is_empty() {
                     joined.push((i, j));
                 }
             }
@@ -286,9 +328,11 @@ impl QForm {
                 .last()
                 .is_some_and(|t| t.len == 2 && t.text.bytes().all(|b| b.is_ascii_alphabetic()));
         // a truncated last token weighs at most an initial when it meets as
-        // one: the total is an upper bound's, so count it so
+        // one: the total is an upper bound's, so count it so; optional
+        // tokens may cost nothing
         let total = toks
             .iter()
+            .filter(|t| t.optional.is_none())
             .map(|t| {
                 if trunc && t.last {
                     t.weight.min(INITIAL_WEIGHT)
@@ -305,7 +349,7 @@ impl QForm {
         let mut ids: Vec<u32> = toks
             .iter()
             .chain(joined.iter().map(|(_, t)| t))
-            .flat_map(|t| t.matches.iter().map(|m| m.0))
+            .flat_map(|t| t.found.matches.iter().map(|m| m.0))
             .collect();
         ids.sort_unstable();
         ids.dedup();
@@ -316,7 +360,7 @@ impl QForm {
             .collect();
         let mut cells = vec![EMPTY_CELL; ids.len() * width];
         for (col, t) in toks.iter().chain(joined.iter().map(|(_, t)| t)).enumerate() {
-            for (&(v, _), &(sim, kind, simj)) in t.matches.iter().zip(&t.detail) {
+            for (&(v, _), &(sim, kind, simj)) in t.found.matches.iter().zip(&t.found.detail) {
                 if let Ok(r) = ids.binary_search(&v) {
                     if let Some(c) = cells.get_mut(r * width + col) {
                         *c = Cell { sim, kind, simj };
@@ -360,9 +404,10 @@ fn query_weight(index: &Index, t: &QTok) -> f32 {
         return w;
     }
     // an unseen token: as rare as the rarest close token it meets, else maximal
-    t.matches
+    t.found
+        .matches
         .iter()
-        .zip(&t.detail)
+        .zip(&t.found.detail)
         .filter(|(_, d)| d.0 >= MIN_SIM)
         .map(|(m, _)| m)
         .filter(|(v, _)| index.vocab_real.get(*v as usize).copied().unwrap_or(false))
@@ -424,10 +469,11 @@ pub(crate) fn token_sims(
     if single.is_none_or(|(b, _)| NICKNAME_SIM > b) && is_nickname(q, l) {
         single = Some((NICKNAME_SIM, MatchKind::Nickname));
     }
-    if allow_prefix && qb.len() >= 3 && lb.len() > qb.len() && lb.starts_with(qb) {
-        let s = 0.6 + 0.4 * qb.len() as f32 / lb.len() as f32;
-        if s >= MIN_SIM && single.is_none_or(|(b, _)| s > b) {
-            single = Some((s, MatchKind::Prefix));
+    if allow_prefix {
+        if let Some((s, k)) = prefix_sim(q, l) {
+            if single.is_none_or(|(b, _)| s > b) {
+                single = Some((s, k));
+            }
         }
     }
     if allow_prefix && single.is_none() && truncated_initial(qb, lb) {
@@ -440,18 +486,34 @@ pub(crate) fn token_sims(
 /// joined listed pairs, which are indexed with one deletion).
 pub(crate) const JOINED_EDITS: usize = 1;
 
-/// What [`retrieve`] found for a token: `matches` and `detail` of a [`QTok`].
-type Retrieved = (Vec<(u32, f32)>, Vec<(f32, MatchKind, f32)>);
+/// What [`retrieve`] found for a token.
+#[derive(Debug, Default)]
+pub(crate) struct Found {
+    /// Vocab entries the token meets, with the similarity.
+    pub matches: Vec<(u32, f32)>,
+    /// Similarity and kind for each of `matches` (as [`token_sim`] gives
+    /// them), and the similarity allowed for a joined listed pair (one edit, no prefix).
+    pub detail: Vec<(f32, MatchKind, f32)>,
+}
 
 /// Tokens looked up recently on this thread, for one index: names repeat
 /// (given names, family names, "company"), and a batch meets the same
-/// tokens again and again.
+/// tokens again and again. One slot per kind of lookup (see [`slot`]).
 struct RetrieveCache {
     index_id: u64,
-    map: HashMap<(Box<str>, bool, usize), Retrieved>,
+    map: HashMap<Box<str>, [Option<Rc<Found>>; 3]>,
 }
 
-/// Entries kept per thread before the cache starts afresh.
+/// The cache slot of a lookup: joined query tokens, a token, a last token.
+fn slot(last: bool, max_edits: usize) -> usize {
+    match (max_edits >= 2, last) {
+        (false, _) => 0,
+        (true, false) => 1,
+        (true, true) => 2,
+    }
+}
+
+/// Tokens kept per thread before the cache starts afresh.
 const CACHE_ENTRIES: usize = 50_000;
 
 thread_local! {
@@ -468,36 +530,40 @@ fn retrieve(index: &Index, t: &mut QTok, max_edits: usize) {
     if t.text.len() < 2 {
         return; // initials are not looked up
     }
+    let k = slot(t.last, max_edits);
     let hit = CACHE.with(|c| {
         let c = c.try_borrow().ok()?;
         if c.index_id != index.id {
             return None;
         }
-        c.map
-            .get(&(Box::from(t.text.as_str()), t.last, max_edits))
-            .cloned()
+        c.map.get(t.text.as_str())?.get(k)?.clone()
     });
-    if let Some((m, d)) = hit {
-        t.matches = m;
-        t.detail = d;
+    if let Some(found) = hit {
+        t.found = found;
         return;
     }
-    retrieve_uncached(index, t, max_edits);
+    let found = Rc::new(retrieve_uncached(index, t, max_edits));
+    t.found = found.clone();
     CACHE.with(|c| {
         if let Ok(mut c) = c.try_borrow_mut() {
             if c.index_id != index.id || c.map.len() >= CACHE_ENTRIES {
                 c.map.clear();
                 c.index_id = index.id;
             }
-            c.map.insert(
-                (Box::from(t.text.as_str()), t.last, max_edits),
-                (t.matches.clone(), t.detail.clone()),
-            );
+            if let Some(s) = c
+                .map
+                .entry(Box::from(t.text.as_str()))
+                .or_default()
+                .get_mut(k)
+            {
+                *s = Some(found);
+            }
         }
     });
 }
 
-fn retrieve_uncached(index: &Index, t: &mut QTok, max_edits: usize) {
+fn retrieve_uncached(index: &Index, t: &QTok, max_edits: usize) -> Found {
+    let mut out = Found::default();
     let mut cands: Vec<u32> = Vec::with_capacity(64);
     if let Some(&v) = index.vocab_map.get(t.text.as_str()) {
         cands.push(v);
@@ -543,10 +609,11 @@ fn retrieve_uncached(index: &Index, t: &mut QTok, max_edits: usize) {
         };
         if single.is_some() || joined > 0.0 {
             let (sim, kind) = single.unwrap_or((0.0, MatchKind::Exact));
-            t.matches.push((v, sim.max(joined)));
-            t.detail.push((sim, kind, joined));
+            out.matches.push((v, sim.max(joined)));
+            out.detail.push((sim, kind, joined));
         }
     }
+    out
 }
 
 /// A listed token as the scorer sees it.
@@ -607,6 +674,7 @@ impl LInfo {
 pub(crate) fn score_tokens(
     q: &QForm,
     l: &[LTok<'_>],
+    listed: NameClass,
     unknown_weight: f32,
     keep_detail: bool,
 ) -> NameScore {
@@ -711,7 +779,7 @@ pub(crate) fn score_tokens(
             patronymic: is_patronymic(t.text),
         })
         .collect();
-    align(q, &info, &mut cands, unknown_weight, keep_detail)
+    align(q, &info, listed, &mut cands, unknown_weight, keep_detail)
 }
 
 /// Scratch buffers of the fast scorer.
@@ -729,6 +797,7 @@ pub(crate) fn score_fast(
     index: &Index,
     toks: &[u32],
     joins: &[u32],
+    listed: NameClass,
     unknown_weight: f32,
     buf: &mut FastBuf,
 ) -> f32 {
@@ -863,7 +932,7 @@ pub(crate) fn score_fast(
             });
         }
     }
-    align(q, &info[..m], cands, unknown_weight, false).score
+    align(q, &info[..m], listed, cands, unknown_weight, false).score
 }
 
 /// Most listed tokens a record holds (names are cut to this many tokens).
@@ -873,6 +942,7 @@ pub(crate) const MAX_TOKS: usize = 24;
 fn align(
     q: &QForm,
     l: &[LInfo],
+    listed: NameClass,
     cands: &mut [Pair],
     unknown_weight: f32,
     keep_detail: bool,
@@ -948,7 +1018,7 @@ fn align(
     let mut uq = [0.0f32; 64];
     let mut nuq = 0;
     for (i, t) in q.toks.iter().enumerate().take(n.min(64)) {
-        if !q_used[i] {
+        if !q_used[i] && !t.free_against(listed) {
             uq[nuq] = t.weight;
             nuq += 1;
         }

@@ -532,3 +532,72 @@ fn an_initialism_with_stops_meets_it_written_as_one_word() {
         .iter()
         .all(|f| !f.tokens.iter().any(|t| t == "jr")));
 }
+
+/// A company and a person whose names other queries are read against.
+fn companies() -> Vec<Entity> {
+    let mut out = world();
+    let mut c = Entity::new("ofac", "46717", Schema::Organization);
+    c.push_name(Name::new(
+        "LIMITED LIABILITY COMPANY RADIOPRIBORSNAB",
+        NameKind::Primary,
+    ));
+    out.push(c);
+    out.push(person(
+        "ofac",
+        "38616",
+        &["MATVIYENKO, Sergey Vladimirovich"],
+    ));
+    out
+}
+
+#[test]
+fn a_company_queried_without_schema_meets_its_name_without_the_legal_form() {
+    let m = Matcher::new(companies());
+    let q = Query::name("Limited Liability Company Radiopriborsnab");
+    let r = top(&m, &q);
+    let hit = r.first().expect("a result");
+    assert_eq!(hit.entity_id, "ofac:46717");
+    assert!(hit.score > 0.99, "{}", hit.score);
+    // the legal form is reported as dropped, not as unmatched
+    assert!(hit.explanation.unmatched_query.is_empty());
+    assert!(hit
+        .explanation
+        .query_removed
+        .iter()
+        .any(|t| t == "liability"));
+    // the same with the name cut at a field limit
+    let cut = top(&m, &Query::name("LIMITED LIABILITY COMPANY RADIOPRI"));
+    assert!(cut
+        .iter()
+        .any(|x| x.entity_id == "ofac:46717" && x.is_match));
+    let mut q = Query::name("LIMITED LIABILITY COMPANY RADIOPRI");
+    q.schema = Some(Schema::Organization);
+    assert!(top(&m, &q)
+        .iter()
+        .any(|x| x.entity_id == "ofac:46717" && x.is_match));
+}
+
+#[test]
+fn a_legal_form_costs_nothing_against_a_company_only() {
+    let m = Matcher::new(companies());
+    // against a listed person, a legal form in place of the surname is a
+    // difference, not a dropped word
+    let q = Query::name("Joint Stock Company Sergey Vladimirovich");
+    let r = m.score(
+        &q,
+        m.entities()
+            .iter()
+            .position(|e| e.id == "ofac:38616")
+            .unwrap(),
+    );
+    let free = m.score(
+        &Query::name("Sergey Vladimirovich"),
+        m.entities()
+            .iter()
+            .position(|e| e.id == "ofac:38616")
+            .unwrap(),
+    );
+    let (r, free) = (r.unwrap(), free.unwrap());
+    assert!(r.score < free.score - 0.05, "{} vs {}", r.score, free.score);
+    assert!(!r.is_match);
+}

@@ -460,8 +460,13 @@ fn apply_class(tokens: Vec<String>, class: NameClass) -> (Vec<String>, Vec<Strin
         let drop_len = match class {
             NameClass::Person => usize::from(stopwords::drop_as_title(t, i, n)),
             NameClass::Organization => legal_form_len(&tokens, i),
+            // a safe word that starts a longer legal form ("limited
+            // liability company") stays, with the rest of it: the whole
+            // form is marked by `removable_tokens`, not cut in two
             NameClass::Any => usize::from(
-                ANY_SAFE_TITLES.contains(&t.as_str()) || ANY_SAFE_LEGAL.contains(&t.as_str()),
+                ANY_SAFE_TITLES.contains(&t.as_str())
+                    || (ANY_SAFE_LEGAL.contains(&t.as_str())
+                        && stopwords::legal_form_len(&tokens, i) <= 1),
             ),
         };
         if drop_len == 0 {
@@ -479,6 +484,44 @@ fn apply_class(tokens: Vec<String>, class: NameClass) -> (Vec<String>, Vec<Strin
         return (tokens, Vec::new());
     }
     (kept, removed)
+}
+
+/// For a name of unknown class ([`NameClass::Any`]), read by
+/// [`name_forms`]: which of its tokens the organization rules (legal forms:
+/// `limited liability company`, `ao`) or the person rules (titles: `general`,
+/// `sheikh`) would have removed, with the class whose rule it is. A
+/// [`NameClass::Any`] form keeps them, since either reading could be wrong;
+/// a matcher may let them go unmatched at no cost against a listed name of
+/// that class, so that a query of unknown class meets the listed company or
+/// person read without them.
+pub fn removable_tokens(tokens: &[String]) -> Vec<Option<NameClass>> {
+    let n = tokens.len();
+    let mut out = vec![None; n];
+    let mut i = 0;
+    while i < n {
+        let len = stopwords::legal_form_len(tokens, i);
+        if len > 0 {
+            for x in out.iter_mut().skip(i).take(len) {
+                *x = Some(NameClass::Organization);
+            }
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    for (i, t) in tokens.iter().enumerate() {
+        if stopwords::drop_as_title(t, i, n) {
+            if let Some(x) = out.get_mut(i) {
+                x.get_or_insert(NameClass::Person);
+            }
+        }
+    }
+    // never the whole name: a name made only of such words ("General
+    // Company") is matched on them
+    if out.iter().all(Option::is_some) {
+        out.iter_mut().for_each(|x| *x = None);
+    }
+    out
 }
 
 /// Every reading of a name: one for a Latin name (plus a `latin-spelled`

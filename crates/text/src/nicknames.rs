@@ -60,19 +60,37 @@ const GROUPS: &[&[&str]] = &[
     &["abdulrahman", "abdelrahman", "abdurrahman"],
 ];
 
+/// The groups each token belongs to, as a bit set (built once).
+fn group_bits(t: &str) -> u64 {
+    static MAP: std::sync::OnceLock<std::collections::HashMap<&'static str, u64>> =
+        std::sync::OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut m = std::collections::HashMap::new();
+        for (gi, g) in GROUPS.iter().enumerate() {
+            for t in g.iter() {
+                *m.entry(*t).or_insert(0u64) |= 1u64 << gi;
+            }
+        }
+        m
+    });
+    map.get(t).copied().unwrap_or(0)
+}
+
 /// Whether two different tokens are the same given name in its full and
 /// short (or nickname) form, by the table.
 pub fn is_nickname(a: &str, b: &str) -> bool {
-    a != b && GROUPS.iter().any(|g| g.contains(&a) && g.contains(&b))
+    a != b && group_bits(a) & group_bits(b) != 0
 }
 
 /// Every other token of the groups a token belongs to (its full forms and
 /// short forms), possibly with repeats.
 pub fn nickname_variants(t: &str) -> impl Iterator<Item = &'static str> + '_ {
+    let bits = group_bits(t);
     GROUPS
         .iter()
-        .filter(move |g| g.contains(&t))
-        .flat_map(|g| g.iter().copied())
+        .enumerate()
+        .filter(move |(gi, _)| bits & (1u64 << gi) != 0)
+        .flat_map(|(_, g)| g.iter().copied())
         .filter(move |v| *v != t)
 }
 
@@ -98,6 +116,7 @@ mod tests {
         assert!(!is_nickname("edward", "theodore"));
         assert!(!is_nickname("sasha", "mikhail"));
         assert_eq!(nickname_variants("netanyahu").count(), 0);
+        assert!(GROUPS.len() <= 64, "group bits are a u64");
         for g in GROUPS {
             for t in g.iter() {
                 assert!(t.len() >= 3, "{t}");

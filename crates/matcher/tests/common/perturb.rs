@@ -291,6 +291,14 @@ pub fn vary(rng: &mut Rng, class: &str, name: &str, other_token: &str) -> Option
             if cut.ends_with(' ') {
                 return None;
             }
+            // the cut word keeps at least three letters: cut to one or two
+            // ("LIMITED LIABILITY COMPANY O") the word is lost, which the
+            // dropped_token class measures (never the rarest word)
+            let last = cut.rsplit(' ').next().unwrap_or("");
+            let whole = w.iter().any(|x| x == last);
+            if !whole && last.chars().filter(|c| c.is_alphanumeric()).count() < 3 {
+                return None;
+            }
             Some(cut)
         }
         "titles_particles" => {
@@ -443,7 +451,9 @@ pub fn heavy_edit(
         None => w.iter().enumerate().max_by_key(|(_, x)| x.len())?.0,
     };
     let mut c: Vec<char> = w[i].chars().collect();
-    if c.len() < 6 {
+    // one word of letters only: in "TRANSNEFT-DIASKAN" three edits spread
+    // over two tokens are two typos, not a different name
+    if c.len() < 6 || !c.iter().all(|ch| ch.is_alphabetic()) {
         return None;
     }
     let mut done = 0;
