@@ -474,7 +474,7 @@ impl Matcher {
         let mut scored: Vec<(f32, usize)> = Vec::new();
         // entities met by an identifier: every name counts
         for &e in &id_ents {
-            let s = self.score_fast(p, e, None);
+            let s = self.score_fast(p, e, None, None);
             if s >= floor {
                 scored.push((s, e));
             }
@@ -497,7 +497,7 @@ impl Matcher {
                 j += 1;
             }
             if !id_ents.contains(&e) {
-                let s = self.score_fast(p, e, recs.get(i..j));
+                let s = self.score_fast(p, e, recs.get(i..j), Some(floor));
                 if s >= floor {
                     scored.push((s, e));
                 }
@@ -800,7 +800,11 @@ impl Matcher {
     /// The entity score by the fast scorer (token similarities read from
     /// the query's table); equal to [`Matcher::score_entity`]'s.
     /// With `only`, just those records of the entity are scored.
-    fn score_fast(&self, p: &Prepared, e: usize, only: Option<&[u32]>) -> f32 {
+    ///
+    /// With `floor`, names that surely cannot lift the entity to it are
+    /// not aligned (they count 0; the result is exact when it reaches the
+    /// floor).
+    fn score_fast(&self, p: &Prepared, e: usize, only: Option<&[u32]>, floor: Option<f32>) -> f32 {
         let Some(entity) = self.entities.get(e) else {
             return 0.0;
         };
@@ -829,8 +833,18 @@ impl Matcher {
                 let toks = idx.rec_tokens(rec);
                 let joins = idx.rec_joins(rec);
                 for f in &p.forms {
-                    let s = score_fast(f, idx, toks, joins, rec.class, idx.unknown_weight, buf)
-                        * rec.factor;
+                    let prune =
+                        floor.map_or(0.0, |x| (x - MAX_BONUS - 1e-4) / rec.factor.max(1e-3));
+                    let s = score_fast(
+                        f,
+                        idx,
+                        toks,
+                        joins,
+                        rec.class,
+                        idx.unknown_weight,
+                        prune,
+                        buf,
+                    ) * rec.factor;
                     if !any || s > name_score {
                         name_score = s;
                         any = true;

@@ -499,9 +499,14 @@ pub(crate) struct Found {
 /// Tokens looked up recently on this thread, for one index: names repeat
 /// (given names, family names, "company"), and a batch meets the same
 /// tokens again and again. One slot per kind of lookup (see [`slot`]).
+///
+/// Two generations: when the current one is full it becomes the old one
+/// (the one before is dropped), and a token found only in the old one is
+/// moved back, so that frequent tokens stay while one-off typos go.
 struct RetrieveCache {
     index_id: u64,
     map: HashMap<Box<str>, [Option<Rc<Found>>; 3]>,
+    old: HashMap<Box<str>, [Option<Rc<Found>>; 3]>,
 }
 
 /// The cache slot of a lookup: joined query tokens, a token, a last token.
@@ -513,13 +518,14 @@ fn slot(last: bool, max_edits: usize) -> usize {
     }
 }
 
-/// Tokens kept per thread before the cache starts afresh.
+/// Tokens kept per thread in each generation of the cache.
 const CACHE_ENTRIES: usize = 50_000;
 
 thread_local! {
     static CACHE: RefCell<RetrieveCache> = RefCell::new(RetrieveCache {
         index_id: u64::MAX,
         map: HashMap::new(),
+        old: HashMap::new(),
     });
 }
 
@@ -542,13 +548,25 @@ fn retrieve(index: &Index, t: &mut QTok, max_edits: usize) {
         t.found = found;
         return;
     }
-    let found = Rc::new(retrieve_uncached(index, t, max_edits));
+    // from the old generation, else looked up
+    let old = CACHE.with(|c| {
+        let c = c.try_borrow().ok()?;
+        if c.index_id != index.id {
+            return None;
+        }
+        c.old.get(t.text.as_str())?.get(k)?.clone()
+    });
+    let found = old.unwrap_or_else(|| Rc::new(retrieve_uncached(index, t, max_edits)));
     t.found = found.clone();
     CACHE.with(|c| {
-        if let Ok(mut c) = c.try_borrow_mut() {
-            if c.index_id != index.id || c.map.len() >= CACHE_ENTRIES {
+        if let Ok(mut guard) = c.try_borrow_mut() {
+            let c = &mut *guard;
+            if c.index_id != index.id {
                 c.map.clear();
+                c.old.clear();
                 c.index_id = index.id;
+            } else if c.map.len() >= CACHE_ENTRIES {
+                c.old = std::mem::take(&mut c.map);
             }
             if let Some(s) = c
                 .map
@@ -792,6 +810,10 @@ pub(crate) struct FastBuf {
 /// token similarities from the query's table instead of computing them.
 /// Gives the same score (the table holds what [`token_sim`] gives for every
 /// entry the retrieval found).
+///
+/// With `prune` above 0, a record whose score surely stays below it gets 0
+/// without being aligned (see [`surely_below`]).
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn score_fast(
     q: &QForm,
     index: &Index,
@@ -799,6 +821,7 @@ pub(crate) fn score_fast(
     joins: &[u32],
     listed: NameClass,
     unknown_weight: f32,
+    prune: f32,
     buf: &mut FastBuf,
 ) -> f32 {
     let n = q.toks.len();
@@ -932,7 +955,66 @@ pub(crate) fn score_fast(
             });
         }
     }
+    if prune > 0.0 && surely_below(q, &info[..m], listed, cands, prune) {
+        return 0.0;
+    }
     align(q, &info[..m], listed, cands, unknown_weight, false).score
+}
+
+/// Whether the alignment of these candidate pairs surely scores below
+/// `prune`, read from which tokens no pair touches (cheaper than aligning:
+/// most records the index proposes fall well short).
+///
+/// Tokens no pair touches stay unmatched. The matched mass is at most the
+/// weight of the touched tokens (`m`), and the rest of the denominator at
+/// least: the query's untouched tokens, the heaviest of them in conflict
+/// at [`CONFLICT`] (as many as there are untouched listed tokens: the
+/// alignment pairs at least that many), the others at [`SURPLUS`]; the
+/// listed untouched tokens at [`SURPLUS`] or, for patronymics,
+/// [`PATRONYMIC_SURPLUS`] (their share of a conflict is not bounded, since
+/// lighter listed tokens may take their place). The credit never exceeds
+/// the matched mass, so the score is at most `m / (m + rest)`.
+fn surely_below(q: &QForm, l: &[LInfo], listed: NameClass, cands: &[Pair], prune: f32) -> bool {
+    let (mut qhit, mut lhit) = ([false; 64], [false; 64]);
+    for p in cands {
+        for x in qhit.iter_mut().take(p.qi + p.qn).skip(p.qi) {
+            *x = true;
+        }
+        for x in lhit.iter_mut().take(p.lj + p.ln).skip(p.lj) {
+            *x = true;
+        }
+    }
+    let mut m = 0.0f32;
+    let mut uq = [0.0f32; 64];
+    let mut nuq = 0;
+    for (i, t) in q.toks.iter().enumerate().take(64) {
+        if qhit[i] {
+            m += t.weight;
+        } else if !t.free_against(listed) {
+            uq[nuq] = t.weight;
+            nuq += 1;
+        }
+    }
+    let mut rest = 0.0f32;
+    let mut nul = 0;
+    for (j, t) in l.iter().enumerate().take(64) {
+        if lhit[j] {
+            m += t.w();
+        } else {
+            nul += 1;
+            rest += t.w()
+                * if t.patronymic {
+                    PATRONYMIC_SURPLUS
+                } else {
+                    SURPLUS
+                };
+        }
+    }
+    let uq = &mut uq[..nuq];
+    uq.sort_unstable_by(|a, b| b.total_cmp(a));
+    let k = nuq.min(nul);
+    rest += CONFLICT * uq.iter().take(k).sum::<f32>() + SURPLUS * uq.iter().skip(k).sum::<f32>();
+    m <= 0.0 || m / (m + rest) < prune
 }
 
 /// Most listed tokens a record holds (names are cut to this many tokens).

@@ -323,7 +323,7 @@ fn fast_scorer_equals_reference_scorer() {
     ] {
         let p = m.prepare(&Query::name(name)).unwrap();
         for e in 0..m.entities().len() {
-            let fast = m.score_fast(&p, e, None);
+            let fast = m.score_fast(&p, e, None, None);
             let reference = m.score_entity(&p, e, false).0;
             assert!(
                 (fast - reference).abs() < 1e-6,

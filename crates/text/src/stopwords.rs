@@ -352,6 +352,12 @@ fn tables() -> &'static Tables {
                 }
             }
         }
+        // one reading whatever the hash order: a typo one edit from two
+        // legal words ("limitde": limited, limitee) reads as the first in
+        // alphabetical order
+        for ws in legal_fuzzy.values_mut() {
+            ws.sort();
+        }
         Tables {
             legal_words,
             legal_fuzzy,
