@@ -90,7 +90,12 @@ fn main() {
         ents.len(),
         pool.len()
     );
-    let opts = Options::default();
+    // every match, not the first ten: a variant of "FU YUAN YU 7901" meets
+    // dozens of listed FU YUAN YU vessels at one score
+    let opts = Options {
+        limit: 100,
+        ..Options::default()
+    };
     // the identifying word of a name: the rarest over the loaded lists
     let rarest = |w: &[String]| -> Option<usize> {
         w.iter()
@@ -123,6 +128,11 @@ fn main() {
                 .find(|t| t.len() >= 3)
                 .unwrap_or("Smith")
                 .to_string();
+            // initials are written for people's names ("J. Smith"), not
+            // for the one distinctive word of a company name
+            if *class == "initials" && ents[i].schema != Schema::Person {
+                continue;
+            }
             if let Some(v) = perturb::vary(&mut rng, class, name, &tok) {
                 // a name without its identifying word ("TRADING CORPORATION"
                 // for "PAEKSOL TRADING CORPORATION") is not a variant of it

@@ -169,6 +169,15 @@ fn reading_list(scripts: u8, raw: &[RawToken]) -> Vec<Reading> {
             cyr: CyrScheme::Iso9,
             ..BASE
         });
+        // a foreign name in Russian spelling (Хаджи Ахмад Джан): read back
+        // the English way, when it has the letters that differ
+        if text(&|c| matches!(c, 'х' | 'Х' | 'ж' | 'Ж')) {
+            v.push(Reading {
+                name: Some("ru-foreign"),
+                cyr: CyrScheme::Foreign,
+                ..BASE
+            });
+        }
     }
     if has(Script::Hangul) {
         for (name, ko) in [

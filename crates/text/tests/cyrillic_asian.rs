@@ -268,3 +268,30 @@ fn iso9_and_caron_spellings() {
     // a key (s and sh stay apart; which s was š cannot be known).
     assert_ne!(phonetic_key("sojgu"), phonetic_key("shoigu"));
 }
+
+/// Arabic and English names spelt in Russian are read back the English way
+/// (`дж` → j, `х` → h): real names from the UN and UK lists.
+#[test]
+fn foreign_names_in_russian_spelling_read_back_the_english_way() {
+    for (cyr, latin) in [
+        ("Хаджи Ахмад Джан", "ahmad jan"), // the title Haji dropped
+        ("Мохаммед", "mohammed"),
+        ("Аль-Аджми Шафи Султан", "al ajmi shafi sultan"),
+        ("Джабхат ан-Нусра", "jabhat an nusra"),
+    ] {
+        // (a reading equal to an earlier scheme's is merged into it)
+        let want: Vec<&str> = latin.split(' ').collect();
+        assert!(
+            forms(cyr).iter().any(|f| f.tokens == want),
+            "{cyr}: {}",
+            show(cyr)
+        );
+        assert!(
+            !has_exact(cyr, "ru-bgn", latin),
+            "{cyr}: the Russian reading already gave {latin}"
+        );
+    }
+    // a Russian name keeps its Russian readings first
+    let f = forms("Шойгу Сергей Кужугетович");
+    assert_eq!(f.first().and_then(|f| f.scheme), Some("ru-bgn"));
+}

@@ -263,6 +263,9 @@ pub fn vary(rng: &mut Rng, class: &str, name: &str, other_token: &str) -> Option
             let i = 1 + rng.below(w.len() - 1);
             let mut v = w.clone();
             let first = v[i].chars().next()?;
+            if !first.is_alphabetic() {
+                return None; // a number has no initial
+            }
             v[i] = format!("{first}.");
             Some(v.join(" "))
         }

@@ -25,6 +25,12 @@ pub enum CyrScheme {
     Ukrainian,
     /// Belarusian BGN/PCGN.
     Belarusian,
+    /// A foreign (Arabic, English, Persian …) name spelt in Russian, read
+    /// back the English way: `дж` → `j`, `х` → `h`, `е` → `e` (`Хаджи
+    /// Ахмад Джан` → `haji ahmad jan`, `Мохаммед` → `mohammed`), the
+    /// rest as BGN/PCGN. Russian practice writes the English j as `дж`
+    /// and the Arabic h as `х`, which the Russian schemes read `dzh`, `kh`.
+    Foreign,
 }
 
 fn is_cyr_vowel(c: char) -> bool {
@@ -62,7 +68,17 @@ pub fn romanize_word(word: &str, scheme: CyrScheme, out: &mut String) {
             None => true,
             Some(p) => is_cyr_vowel(p) || matches!(p, 'ъ' | 'ь' | 'й' | '\''),
         };
+        if scheme == CyrScheme::Foreign && lc == 'ж' && prev == Some('д') {
+            // дж: the English j (the д was written as d)
+            if out.ends_with('d') {
+                out.pop();
+            }
+            out.push('j');
+            prev = Some(lc);
+            continue;
+        }
         let s: &str = match scheme {
+            CyrScheme::Foreign => foreign(lc),
             CyrScheme::Bgn => bgn(lc, prev, initial),
             CyrScheme::Passport => passport(lc),
             CyrScheme::Iso9 => iso9(lc),
@@ -183,6 +199,24 @@ fn passport(c: char) -> &'static str {
         'ї' => "i",
         'є' => "ie",
         'ў' => "u",
+        _ => common(c),
+    }
+}
+
+fn foreign(c: char) -> &'static str {
+    match c {
+        'е' | 'э' => "e",
+        'ё' => "yo",
+        'ж' => "zh",
+        'и' => "i",
+        'й' => "y",
+        'х' => "h",
+        'ц' => "ts",
+        'ч' => "ch",
+        'ш' => "sh",
+        'щ' => "shch",
+        'ю' => "yu",
+        'я' => "ya",
         _ => common(c),
     }
 }
