@@ -133,6 +133,13 @@ fn main() {
             if *class == "initials" && ents[i].schema != Schema::Person {
                 continue;
             }
+            // an aircraft's name is its registration mark (EP-ITE): one
+            // letter changed is another aircraft's mark, not a typo to forgive
+            if ents[i].schema == Schema::Airplane
+                && ["typo", "transposition", "dropped_vowel", "ocr", "phonetic"].contains(class)
+            {
+                continue;
+            }
             if let Some(v) = perturb::vary(&mut rng, class, name, &tok) {
                 // a name without its identifying word ("TRADING CORPORATION"
                 // for "PAEKSOL TRADING CORPORATION") is not a variant of it

@@ -304,7 +304,13 @@ impl QForm {
         let mut joined = Vec::new();
         for i in 0..n.saturating_sub(1) {
             if let (Some(a), Some(b)) = (toks.get(i), toks.get(i + 1)) {
-                if a.text.len() < 2 || b.text.len() < 2 {
+                // a one-letter part only beside a longer one ("Sangh-o" for
+                // "Sang-ho"), not two initials
+                let (short, long) = (
+                    a.text.len().min(b.text.len()),
+                    a.text.len().max(b.text.len()),
+                );
+                if short < 1 || (short < 2 && long < 3) {
                     continue;
                 }
                 let text = format!("{}{}", a.text, b.text);
@@ -788,6 +794,41 @@ pub(crate) fn score_tokens(
                 });
             }
         }
+        // two query tokens = two listed tokens split elsewhere ("Sangh-o" /
+        // "Sang-ho", "ALJ-ALAA" / "AL-JALAA"): the joined forms meet
+        for j in 0..m.saturating_sub(1) {
+            let (Some(a), Some(b)) = (l.get(j), l.get(j + 1)) else {
+                continue;
+            };
+            if a.text.len() < 2 || b.text.len() < 2 {
+                continue;
+            }
+            if (a.text.len() + b.text.len()).abs_diff(jt.text.len()) > 2 {
+                continue;
+            }
+            buf.clear();
+            buf.push_str(a.text);
+            buf.push_str(b.text);
+            let phon = match a.join_phon {
+                Some(p) => std::borrow::Cow::Borrowed(p),
+                None => std::borrow::Cow::Owned(phonetic_key(&buf)),
+            };
+            if let Some((sim, _)) = token_sim(&jt.text, &jt.phon, &buf, &phon, false, JOINED_EDITS)
+            {
+                if sim * JOINED_FACTOR < JOINED_MIN {
+                    continue;
+                }
+                cands.push(Pair {
+                    qi: *i,
+                    qn: 2,
+                    lj: j,
+                    ln: 2,
+                    sim: sim * JOINED_FACTOR,
+                    kind: MatchKind::Joined,
+                    weight: jt.weight + a.weight + b.weight,
+                });
+            }
+        }
     }
     let info: Vec<LInfo> = l
         .iter()
@@ -952,6 +993,32 @@ pub(crate) fn score_fast(
                 sim: c.sim * JOINED_FACTOR,
                 kind: MatchKind::Joined,
                 weight: jt.weight.max(next.weight) + info[j].weight,
+            });
+        }
+        // two query tokens = two listed tokens split elsewhere
+        for j in 0..m.saturating_sub(1) {
+            let (a, b) = (vi[j], vi[j + 1]);
+            if a.len < 2 || b.len < 2 {
+                continue;
+            }
+            if (a.len as usize + b.len as usize).abs_diff(jt.len) > 2 {
+                continue;
+            }
+            let Some(&jv) = joins.get(j) else { continue };
+            let Some(c) = q.row(jv).and_then(|r| r.get(col)) else {
+                continue;
+            };
+            if c.sim <= 0.0 || c.sim * JOINED_FACTOR < JOINED_MIN {
+                continue;
+            }
+            cands.push(Pair {
+                qi: *i,
+                qn: 2,
+                lj: j,
+                ln: 2,
+                sim: c.sim * JOINED_FACTOR,
+                kind: MatchKind::Joined,
+                weight: jt.weight + info[j].weight + info[j + 1].weight,
             });
         }
     }

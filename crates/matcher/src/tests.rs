@@ -601,3 +601,21 @@ fn a_legal_form_costs_nothing_against_a_company_only() {
     assert!(r.score < free.score - 0.05, "{} vs {}", r.score, free.score);
     assert!(!r.is_match);
 }
+
+#[test]
+fn two_tokens_split_elsewhere_meet_joined() {
+    let mut es = world();
+    es.push(person("ofac", "8801", &["KIM, Sang-ho"]));
+    es.push(person("ofac", "8802", &["RI, Hong-Sop"]));
+    let m = Matcher::new(es);
+    for (q, id) in [("KIM Sangh-o", "ofac:8801"), ("RI HongS-op", "ofac:8802")] {
+        let r = top(&m, &Query::name(q));
+        let hit = r.iter().find(|x| x.entity_id == id).expect(q);
+        assert!(hit.is_match, "{q}: {}", hit.explanation.sentence);
+        assert!(hit
+            .explanation
+            .tokens
+            .iter()
+            .any(|t| t.kind == MatchKind::Joined));
+    }
+}
