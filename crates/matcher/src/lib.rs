@@ -142,6 +142,9 @@ pub enum MatchKind {
     Transliterated,
     /// The same phonetic key (a spelling or romanization variant).
     Phonetic,
+    /// Another romanization of the same letters (`Sergey`/`Sergei`,
+    /// `Kadhafi`/`Qadhafi`), by [`interdict_text::spelling_key`].
+    Spelling,
     /// Within a small edit distance (typo, transposed or dropped letter).
     Fuzzy,
     /// An initial meets a full token.
@@ -161,6 +164,7 @@ impl MatchKind {
             MatchKind::Exact => "exact",
             MatchKind::Transliterated => "transliterated",
             MatchKind::Phonetic => "phonetic",
+            MatchKind::Spelling => "spelling variant",
             MatchKind::Fuzzy => "fuzzy",
             MatchKind::Initial => "initial",
             MatchKind::Joined => "joined",

@@ -3,7 +3,9 @@
 use crate::index::Index;
 use crate::sim::{allowed_edits, deletion_depth, deletion_hashes, fuzzy_similarity, osa_distance};
 use crate::MatchKind;
-use interdict_text::{is_nickname, nickname_variants, phonetic_key, removable_tokens, NameClass};
+use interdict_text::{
+    is_nickname, nickname_variants, phonetic_key, removable_tokens, spelling_key, NameClass,
+};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -25,7 +27,7 @@ pub(crate) const PATRONYMIC_SURPLUS: f32 = 0.2;
 const INITIAL_SIM: f32 = 0.7;
 /// Similarity of two tokens with the same phonetic key: from this base
 /// (letters unlike) up to [`PHONETIC_MAX`] (letters alike, by Jaro-Winkler).
-const PHONETIC_BASE: f32 = 0.5;
+const PHONETIC_BASE: f32 = 0.3;
 /// See [`PHONETIC_BASE`].
 const PHONETIC_MAX: f32 = 0.95;
 /// Similarity credited when a token equals two joined tokens of the other name.
@@ -59,7 +61,7 @@ pub(crate) fn token_sim(
     }
     let mut best: Option<(f32, MatchKind)> = None;
     if !qphon.is_empty() && qphon == lphon {
-        best = Some((phonetic_similarity(qb, lb), MatchKind::Phonetic));
+        best = Some(phonetic_match(q, l));
     }
     let allowed = short_fuzzy_edits(qb, lb, allowed_edits(qb.len(), lb.len()).min(max_edits));
     if allowed > 0 {
@@ -451,7 +453,7 @@ pub(crate) fn token_sims(
     }
     let mut phon: Option<(f32, MatchKind)> = None;
     if !qphon.is_empty() && qphon == lphon {
-        phon = Some((phonetic_similarity(qb, lb), MatchKind::Phonetic));
+        phon = Some(phonetic_match(q, l));
     }
     let allowed = short_fuzzy_edits(qb, lb, allowed_edits(qb.len(), lb.len()).min(2));
     let d = if allowed > 0 {
@@ -1273,6 +1275,24 @@ pub(crate) fn score_bound(matched_upper: f32, total: f32, patronymic: f32) -> f3
     let rest = (SURPLUS * (total - u) - (SURPLUS - PATRONYMIC_SURPLUS) * patronymic).max(0.0);
     u / (u + rest)
 }
+
+/// Two tokens with the same phonetic key: a spelling variant (same
+/// [`spelling_key`]: Sergei/Sergey, Qadhafi/Kadhafi) at [`SPELLING_SIM`],
+/// else by [`phonetic_similarity`].
+fn phonetic_match(q: &str, l: &str) -> (f32, MatchKind) {
+    if spelling_key(q) == spelling_key(l) {
+        (SPELLING_SIM, MatchKind::Spelling)
+    } else {
+        (
+            phonetic_similarity(q.as_bytes(), l.as_bytes()),
+            MatchKind::Phonetic,
+        )
+    }
+}
+
+/// Similarity of two spellings of one romanized name (`y`/`i`, `q`/`k`,
+/// `ou`/`u`, `kh`/`h` …; see [`spelling_key`]).
+const SPELLING_SIM: f32 = 0.95;
 
 /// The similarity of two tokens with the same phonetic key. The key is
 /// coarse (inner vowels dropped), so the score is scaled by how alike the

@@ -208,11 +208,21 @@ fn explanation_names_the_kinds() {
     let r = m.score(&Query::name("Sergey Shoygu"), 11).unwrap();
     assert_eq!(r.entity_id, "ofac:50");
     let kinds: Vec<MatchKind> = r.explanation.tokens.iter().map(|t| t.kind).collect();
-    assert!(
-        kinds.contains(&MatchKind::Fuzzy) || kinds.contains(&MatchKind::Phonetic),
+    // Sergey/Sergei and Shoygu/Shoigu: the same letters romanized otherwise
+    assert_eq!(
+        kinds,
+        vec![MatchKind::Spelling, MatchKind::Spelling],
         "{r:#?}"
     );
+    assert!(r.explanation.sentence.contains("spelling variant"));
     assert_eq!(r.explanation.unmatched_listed, vec!["kuzhugetovich"]);
+    // Chong/Jong: the same sound, other letters
+    let r = m.score(&Query::name("KIM CHONG UN"), 0).unwrap();
+    assert!(r
+        .explanation
+        .tokens
+        .iter()
+        .any(|t| t.kind == MatchKind::Phonetic));
     let r = m.score(&Query::name("V. Putin"), 12).unwrap();
     assert!(r
         .explanation

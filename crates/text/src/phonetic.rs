@@ -55,6 +55,59 @@ pub fn phonetic_key(token: &str) -> String {
     }
 }
 
+/// A spelling key: a normalized token with the letters that romanizations
+/// write differently for the same sound made equal, and nothing else (unlike
+/// [`phonetic_key`], vowels stay). Sergei/Sergey, Shoigu/Shoygu,
+/// Qadhafi/Kadhafi, Muammar/Mouammar, Mikhail/Mihail, Abdullah/Abdulla,
+/// Alexander/Aleksander meet; Omar/Umair, Hasan/Husayn, Kim/Cim do not.
+///
+/// Rules, left to right on lowercase ASCII: `dzh`, `zh` → `j`; `kh` → `h`;
+/// `ph` → `f`; `ck` → `k`; `ou`, `oo` → `u`; `ee` → `i`; `q` → `k`; `c`
+/// → `s` before `e i y`, else `k`; `w` → `v`; `y` → `i`; `x` → `ks`; a
+/// doubled letter once; a final `h` after a vowel dropped. Digits stay.
+pub fn spelling_key(token: &str) -> String {
+    if !token.is_ascii() {
+        return token.to_string();
+    }
+    let s = token.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(s.len() + 2);
+    let mut i = 0;
+    let at = |i: usize| s.get(i).copied().unwrap_or(0);
+    while i < s.len() {
+        let b = at(i);
+        let next = at(i + 1);
+        let (emit, step): (&[u8], usize) = match (b, next) {
+            (b'd', b'z') if at(i + 2) == b'h' => (b"j", 3),
+            (b'z', b'h') => (b"j", 2),
+            (b'k', b'h') => (b"h", 2),
+            (b'p', b'h') => (b"f", 2),
+            (b'c', b'k') => (b"k", 2),
+            (b'o', b'u') | (b'o', b'o') => (b"u", 2),
+            (b'e', b'e') => (b"i", 2),
+            (b'q', _) => (b"k", 1),
+            (b'c', b'e' | b'i' | b'y') => (b"s", 1),
+            (b'c', _) => (b"k", 1),
+            (b'w', _) => (b"v", 1),
+            (b'y', _) => (b"i", 1),
+            (b'x', _) => (b"ks", 1),
+            _ => (s.get(i..=i).unwrap_or(&[]), 1),
+        };
+        for &e in emit {
+            if out.last() != Some(&e) || e.is_ascii_digit() {
+                out.push(e);
+            }
+        }
+        i += step;
+    }
+    if out.len() > 2
+        && out.last() == Some(&b'h')
+        && out.get(out.len() - 2).is_some_and(|&v| is_vowel(v))
+    {
+        out.pop();
+    }
+    String::from_utf8(out).unwrap_or_default()
+}
+
 fn is_vowel(b: u8) -> bool {
     matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
 }

@@ -105,3 +105,33 @@ fn non_ascii_and_edge_input() {
     assert_eq!(phonetic_key("h"), "H");
     assert_eq!(phonetic_key("y"), "A");
 }
+
+/// Spelling keys meet the romanizations of one name, and only those (real
+/// names from the OFAC and UN lists).
+#[test]
+fn spelling_keys_meet_romanization_variants_only() {
+    use interdict_text::spelling_key;
+    for (a, b) in [
+        ("sergei", "sergey"),
+        ("shoigu", "shoygu"),
+        ("qadhafi", "kadhafi"),
+        ("muammar", "mouammar"),
+        ("mikhail", "mihail"),
+        ("abdullah", "abdulla"),
+        ("alexander", "aleksander"),
+        ("vladimir", "wladimir"),
+    ] {
+        assert_eq!(spelling_key(a), spelling_key(b), "{a} / {b}");
+    }
+    for (a, b) in [
+        ("omar", "umair"),
+        ("hasan", "husayn"),
+        ("kim", "cim"),
+        ("mohammed", "muhammad"),
+        ("peskov", "pushkov"),
+    ] {
+        assert_ne!(spelling_key(a), spelling_key(b), "{a} / {b}");
+    }
+    // non-ASCII input is left as it is, never merged by byte tricks
+    assert_eq!(spelling_key("ёё"), "ёё");
+}
