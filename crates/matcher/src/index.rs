@@ -49,6 +49,10 @@ pub(crate) struct VInfo {
     pub first: u8,
     /// Whether it looks like a patronymic.
     pub patronymic: bool,
+    /// Whether it is an Arabic lineage particle (`bin`, `ibn`, `bint`).
+    pub lineage: bool,
+    /// Whether it is an Arabic article (`al`, `el`).
+    pub article: bool,
 }
 
 /// The index over a set of entities.
@@ -391,6 +395,8 @@ impl Index {
                 len: t.len().min(255) as u8,
                 first: t.as_bytes().first().copied().unwrap_or(0),
                 patronymic: crate::score::is_patronymic(t),
+                lineage: crate::score::is_lineage(t),
+                article: crate::score::is_article(t),
             })
             .collect();
 

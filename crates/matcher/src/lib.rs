@@ -213,6 +213,9 @@ pub enum Feature {
     WeakAlias,
     /// Only common tokens matched.
     LowInformation,
+    /// The given name of one name is a forebear's name in the other
+    /// (`Salman bin Muhammad` / `Muhammad bin Salman`).
+    LineageSwapped,
 }
 
 /// One adjustment of the score.
@@ -985,6 +988,13 @@ impl Matcher {
                 feature: Feature::WeakAlias,
                 delta: round3(name_score - name_score / rec.factor),
                 detail: "the matched name is a weak alias".into(),
+            });
+        }
+        if ns.lineage_swapped {
+            adj.push(Adjustment {
+                feature: Feature::LineageSwapped,
+                delta: round3(name_score * (score::LINEAGE_SWAP - 1.0) / score::LINEAGE_SWAP),
+                detail: "the given name of one name is a forebear's name (after bin/ibn) in the other: father and son, not one person".into(),
             });
         }
         if ns.low_info < 1.0 {

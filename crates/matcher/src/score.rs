@@ -671,6 +671,29 @@ pub(crate) struct NameScore {
     pub unmatched_q: Vec<usize>,
     pub unmatched_l: Vec<usize>,
     pub low_info: f32,
+    /// The given name of one side met a forebear's name of the other
+    /// (`Salman bin Muhammad` / `Muhammad bin Salman`): scaled by
+    /// [`LINEAGE_SWAP`].
+    pub lineage_swapped: bool,
+}
+
+/// A name whose given name is the other name's father's (or forebear's)
+/// name is another person: its score is scaled by this.
+pub(crate) const LINEAGE_SWAP: f32 = 0.7;
+
+/// Whether a token is an Arabic article (`al`, `el` and its assimilated
+/// forms): a name starting with one starts with the family name.
+pub(crate) fn is_article(t: &str) -> bool {
+    matches!(
+        t,
+        "al" | "el" | "ul" | "ad" | "as" | "an" | "ar" | "at" | "az" | "ash"
+    )
+}
+
+/// Whether a token is an Arabic lineage particle: what follows it names a
+/// forebear (`bin`, `ibn`, `bint`, `binti`, `ben`).
+pub(crate) fn is_lineage(t: &str) -> bool {
+    matches!(t, "bin" | "ibn" | "bint" | "binti" | "ben" | "bn")
 }
 
 /// What the alignment needs of a listed token.
@@ -682,6 +705,10 @@ pub(crate) struct LInfo {
     pub initial: bool,
     /// Looks like a patronymic.
     pub patronymic: bool,
+    /// An Arabic lineage particle (see [`is_lineage`]).
+    pub lineage: bool,
+    /// An Arabic article (see [`is_article`]).
+    pub article: bool,
 }
 
 impl LInfo {
@@ -838,6 +865,8 @@ pub(crate) fn score_tokens(
             weight: t.weight,
             initial: t.text.len() == 1,
             patronymic: is_patronymic(t.text),
+            lineage: is_lineage(t.text),
+            article: is_article(t.text),
         })
         .collect();
     align(q, &info, listed, &mut cands, unknown_weight, keep_detail)
@@ -886,6 +915,8 @@ pub(crate) fn score_fast(
             weight: index.vocab_weight.get(v as usize).copied().unwrap_or(0.0),
             initial: v_info.len == 1,
             patronymic: v_info.patronymic,
+            lineage: v_info.lineage,
+            article: v_info.article,
         };
         rows[j] = q.row(v);
     }
@@ -1110,6 +1141,20 @@ fn align(
     let mut q_used = [false; 64];
     let mut l_used = [false; 64];
     let mut pairs = Vec::new();
+    // where each side's lineage starts (`X bin Y`: Y and after are
+    // forebears), when both names read "given name bin forebear": the
+    // particle not first ("BIN LADIN, Osama" is surname first), the first
+    // token not an article ("AL BEN ALI, Isa" is a family name)
+    let q_line = q
+        .toks
+        .iter()
+        .position(|t| is_lineage(&t.text))
+        .filter(|&b| b > 0 && q.toks.first().is_some_and(|t| !is_article(&t.text)));
+    let l_line = l
+        .iter()
+        .position(|t| t.lineage)
+        .filter(|&b| b > 0 && l.first().is_some_and(|t| !t.article));
+    let (mut q_given_is_forebear, mut l_given_is_forebear) = (false, false);
     let (mut num, mut matched, mut listed_matched) = (0.0f32, 0.0f32, 0.0f32);
     for p in cands.iter() {
         let qr = p.qi..p.qi + p.qn;
@@ -1125,6 +1170,11 @@ fn align(
         }
         for j in lr.clone() {
             l_used[j] = true;
+        }
+        if let (Some(qb), Some(lb)) = (q_line, l_line) {
+            // each side's own given name (first token) is the other's forebear
+            q_given_is_forebear |= p.qi == 0 && p.lj > lb;
+            l_given_is_forebear |= p.lj == 0 && p.qi > qb;
         }
         let truncated = p.kind == MatchKind::Initial
             && p.qn == 1
@@ -1212,12 +1262,15 @@ fn align(
     } else {
         (Vec::new(), Vec::new())
     };
+    let lineage_swapped = q_given_is_forebear && l_given_is_forebear;
+    let swap = if lineage_swapped { LINEAGE_SWAP } else { 1.0 };
     NameScore {
-        score: (raw * low_info).clamp(0.0, 1.0),
+        score: (raw * low_info * swap).clamp(0.0, 1.0),
         pairs,
         unmatched_q,
         unmatched_l,
         low_info,
+        lineage_swapped,
     }
 }
 

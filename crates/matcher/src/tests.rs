@@ -629,3 +629,43 @@ fn two_tokens_split_elsewhere_meet_joined() {
             .any(|t| t.kind == MatchKind::Joined));
     }
 }
+
+#[test]
+fn father_and_son_are_not_one_person() {
+    let mut es = world();
+    es.push(person("ofac", "8803", &["MUHAMMAD BIN SALMAN AL-RAWI"]));
+    es.push(person(
+        "ofac",
+        "8804",
+        &["BIN LADIN, Usama bin Muhammad bin Awad"],
+    ));
+    let m = Matcher::new(es);
+    let son = m
+        .entities()
+        .iter()
+        .position(|e| e.id == "ofac:8803")
+        .unwrap();
+    let r = m
+        .score(&Query::name("SALMAN BIN MUHAMMAD AL-RAWI"), son)
+        .unwrap();
+    assert!(!r.is_match, "{}", r.explanation.sentence);
+    assert!(r
+        .explanation
+        .adjustments
+        .iter()
+        .any(|a| a.feature == Feature::LineageSwapped));
+    // the same names in the same roles, and a surname-first listing, are
+    // not swaps
+    assert!(
+        m.score(&Query::name("Muhammad bin Salman al-Rawi"), son)
+            .unwrap()
+            .is_match
+    );
+    let ubl = m
+        .entities()
+        .iter()
+        .position(|e| e.id == "ofac:8804")
+        .unwrap();
+    let r = m.score(&Query::name("Usama bin Ladin"), ubl).unwrap();
+    assert!(r.is_match, "{}", r.explanation.sentence);
+}
