@@ -241,8 +241,9 @@ fn main() {
         let new = tb[rng.below(tb.len())];
         // a legal form, title or particle swapped in ("LLC", "Haji") is a
         // dropped token, not another name: the dropped_token class covers it
-        if interdict_text::removable_tokens(&[new.to_lowercase()])
-            .first()
+        let lower = interdict_text::normalize(new);
+        if interdict_text::removable_tokens(&["name".to_string(), lower.clone()])
+            .get(1)
             .is_some_and(Option::is_some)
             || [
                 "llc", "ltd", "limited", "inc", "corp", "co", "company", "al", "el", "bin", "ibn",

@@ -126,15 +126,22 @@ fn initial_of(qb: &[u8], lb: &[u8]) -> bool {
 /// different name unless the phonetic keys agree).
 #[inline]
 fn short_fuzzy_edits(qb: &[u8], lb: &[u8], allowed: usize) -> usize {
-    if qb.len().min(lb.len()) <= SHORT_TOKEN
-        && qb.len() == lb.len()
-        && !first_letters_alike(qb.first().copied(), lb.first().copied())
-    {
+    let alike = first_letters_alike(qb.first().copied(), lb.first().copied());
+    let shortest = qb.len().min(lb.len());
+    if shortest <= SHORT_TOKEN && qb.len() == lb.len() && !alike {
         0
+    } else if !alike && shortest <= MID_TOKEN {
+        // two edits, one of them the first letter, in a word of six letters
+        // or fewer is another name (Hassan / Yassin), not a typo
+        allowed.min(1)
     } else {
         allowed
     }
 }
+
+/// Tokens this long or shorter meet by two edits only when their first
+/// letters agree.
+const MID_TOKEN: usize = 6;
 
 /// Initial letters that romanizations and spellings exchange (Jong/Yong,
 /// Kim/Gim, Pak/Bak, Tae/Dae, Sin/Zin, Vali/Wali, vowels).
@@ -739,6 +746,12 @@ pub(crate) fn score_tokens(
     let mut cands: Vec<Pair> = Vec::with_capacity(n * m + 4);
     for (i, qt) in q.toks.iter().enumerate() {
         for (j, lt) in l.iter().enumerate() {
+            if qt.optional.is_some()
+                && (qt.text.len() == 1 || lt.text.len() == 1)
+                && qt.text != lt.text
+            {
+                continue; // a legal form or title is no initial ("S.A." / "Ammar")
+            }
             if let Some((sim, kind)) = token_sim(&qt.text, &qt.phon, lt.text, lt.phon, qt.last, 2) {
                 let lw = if lt.text.len() == 1 {
                     lt.weight.min(INITIAL_WEIGHT)
@@ -929,7 +942,11 @@ pub(crate) fn score_fast(
             let hit = if qt.len == 1 || l.len == 1 {
                 if qt.len == l.len as usize && qfirst == Some(l.first) {
                     Some((1.0, MatchKind::Exact))
-                } else if qfirst == Some(l.first) && l.len > 0 && !l.first.is_ascii_digit() {
+                } else if qfirst == Some(l.first)
+                    && l.len > 0
+                    && !l.first.is_ascii_digit()
+                    && qt.optional.is_none()
+                {
                     Some((INITIAL_SIM, MatchKind::Initial))
                 } else {
                     None
