@@ -208,6 +208,8 @@ impl QTok {
     }
 }
 
+static NEXT_FORM: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
 /// One cell of the per-query similarity table: how a query token meets a vocab entry.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Cell {
@@ -245,6 +247,9 @@ pub(crate) struct QForm {
     pub cells: Vec<Cell>,
     /// Cells per row.
     pub width: usize,
+    /// A number no other form of this process has (keys the dense row maps
+    /// of [`FastBuf`]).
+    pub id: u64,
 }
 
 impl QForm {
@@ -394,15 +399,8 @@ impl QForm {
             table,
             cells,
             width,
+            id: NEXT_FORM.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
-    }
-
-    /// The row of the similarity table for a vocab entry.
-    #[inline]
-    pub fn row(&self, v: u32) -> Option<&[Cell]> {
-        let r = self.table.binary_search_by_key(&v, |x| x.0).ok()?;
-        let r = self.table.get(r)?.1 as usize;
-        self.cells.get(r * self.width..(r + 1) * self.width)
     }
 }
 
@@ -889,6 +887,78 @@ pub(crate) fn score_tokens(
 #[derive(Default)]
 pub(crate) struct FastBuf {
     cands: Vec<Pair>,
+    maps: Vec<RowMap>,
+    clock: u64,
+}
+
+/// A query form's similarity-table rows by vocab id (row + 1; 0: none), so
+/// that the scorer finds a listed token's row without a search.
+#[derive(Default)]
+struct RowMap {
+    form: u64,
+    used: u64,
+    map: Vec<u32>,
+    touched: Vec<u32>,
+}
+
+/// Dense maps kept per thread: one per form of the query being scored (a
+/// query has at most 16 forms).
+const ROW_MAPS: usize = 16;
+
+/// The dense row map of a form, filled on first use (the least recently
+/// used map is reused).
+fn row_map<'m>(maps: &'m mut Vec<RowMap>, clock: &mut u64, q: &QForm, vocab: usize) -> &'m [u32] {
+    *clock += 1;
+    let now = *clock;
+    let i = match maps.iter().position(|m| m.form == q.id) {
+        Some(i) => i,
+        None => {
+            if maps.len() < ROW_MAPS {
+                maps.push(RowMap::default());
+            }
+            let i = (0..maps.len())
+                .min_by_key(|&i| maps.get(i).map_or(0, |m| m.used))
+                .unwrap_or(0);
+            if let Some(m) = maps.get_mut(i) {
+                for &v in &m.touched {
+                    if let Some(x) = m.map.get_mut(v as usize) {
+                        *x = 0;
+                    }
+                }
+                m.touched.clear();
+                if m.map.len() < vocab {
+                    m.map.resize(vocab, 0);
+                }
+                for &(v, r) in &q.table {
+                    if let Some(x) = m.map.get_mut(v as usize) {
+                        *x = r + 1;
+                        m.touched.push(v);
+                    }
+                }
+                m.form = q.id;
+            }
+            i
+        }
+    };
+    match maps.get_mut(i) {
+        Some(m) => {
+            m.used = now;
+            &m.map
+        }
+        None => &[],
+    }
+}
+
+/// The row of the table for `v`, by the dense map.
+#[inline]
+fn dense_row<'a>(q: &'a QForm, map: &[u32], v: u32) -> Option<&'a [Cell]> {
+    match map.get(v as usize).copied().unwrap_or(0) {
+        0 => None,
+        r => {
+            let r = r as usize - 1;
+            q.cells.get(r * q.width..(r + 1) * q.width)
+        }
+    }
 }
 
 /// [`score_tokens`] for a listed record given by vocab ids, reading the
@@ -914,6 +984,8 @@ pub(crate) fn score_fast(
     if n == 0 || m == 0 {
         return 0.0;
     }
+    let FastBuf { cands, maps, clock } = buf;
+    let map = row_map(maps, clock, q, index.vocab.len());
     let mut info = [LInfo::default(); MAX_TOKS];
     let mut vi = [crate::index::VInfo::default(); MAX_TOKS];
     let mut rows: [Option<&[Cell]>; MAX_TOKS] = [None; MAX_TOKS];
@@ -931,9 +1003,8 @@ pub(crate) fn score_fast(
             lineage: v_info.lineage,
             article: v_info.article,
         };
-        rows[j] = q.row(v);
+        rows[j] = dense_row(q, map, v);
     }
-    let cands = &mut buf.cands;
     cands.clear();
     for (i, qt) in q.toks.iter().enumerate() {
         let qfirst = qt.text.as_bytes().first().copied();
@@ -1003,7 +1074,7 @@ pub(crate) fn score_fast(
                 continue;
             }
             let Some(&jv) = joins.get(j) else { continue };
-            let Some(c) = q.row(jv).and_then(|r| r.get(i)) else {
+            let Some(c) = dense_row(q, map, jv).and_then(|r| r.get(i)) else {
                 continue;
             };
             if c.simj <= 0.0 || c.simj * JOINED_FACTOR < JOINED_MIN {
@@ -1055,7 +1126,7 @@ pub(crate) fn score_fast(
                 continue;
             }
             let Some(&jv) = joins.get(j) else { continue };
-            let Some(c) = q.row(jv).and_then(|r| r.get(col)) else {
+            let Some(c) = dense_row(q, map, jv).and_then(|r| r.get(col)) else {
                 continue;
             };
             if c.sim <= 0.0 || c.sim * JOINED_FACTOR < JOINED_MIN {
