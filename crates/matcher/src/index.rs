@@ -43,6 +43,8 @@ pub(crate) const NO_JOIN: u32 = u32::MAX;
 /// What the fast scorer needs of a vocab entry without reading its string.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct VInfo {
+    /// Rarity weight (as `vocab_weight`, here so that one read brings all).
+    pub weight: f32,
     /// Length in bytes (saturated at 255).
     pub len: u8,
     /// First byte.
@@ -391,7 +393,9 @@ impl Index {
         }
         let vocab_info: Vec<VInfo> = vocab
             .iter()
-            .map(|t| VInfo {
+            .enumerate()
+            .map(|(v, t)| VInfo {
+                weight: vocab_weight.get(v).copied().unwrap_or(0.0),
                 len: t.len().min(255) as u8,
                 first: t.as_bytes().first().copied().unwrap_or(0),
                 patronymic: crate::score::is_patronymic(t),

@@ -4,7 +4,7 @@ use crate::index::Index;
 use crate::sim::{allowed_edits, deletion_depth, deletion_hashes, fuzzy_similarity, osa_distance};
 use crate::MatchKind;
 use interdict_text::{
-    is_nickname, nickname_variants, phonetic_key, removable_tokens, spelling_key, NameClass,
+    is_nickname, nickname_variants, phonetic_key, removable_tokens, same_spelling, NameClass,
 };
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -997,7 +997,7 @@ pub(crate) fn score_fast(
             .unwrap_or_default();
         vi[j] = v_info;
         info[j] = LInfo {
-            weight: index.vocab_weight.get(v as usize).copied().unwrap_or(0.0),
+            weight: v_info.weight,
             initial: v_info.len == 1,
             patronymic: v_info.patronymic,
             lineage: v_info.lineage,
@@ -1418,10 +1418,10 @@ pub(crate) fn score_bound(matched_upper: f32, total: f32, patronymic: f32) -> f3
 }
 
 /// Two tokens with the same phonetic key: a spelling variant (same
-/// [`spelling_key`]: Sergei/Sergey, Qadhafi/Kadhafi) at [`SPELLING_SIM`],
+/// [`interdict_text::spelling_key`]: Sergei/Sergey, Qadhafi/Kadhafi) at [`SPELLING_SIM`],
 /// else by [`phonetic_similarity`].
 fn phonetic_match(q: &str, l: &str) -> (f32, MatchKind) {
-    if spelling_key(q) == spelling_key(l) {
+    if same_spelling(q, l) {
         (SPELLING_SIM, MatchKind::Spelling)
     } else {
         (
@@ -1432,7 +1432,7 @@ fn phonetic_match(q: &str, l: &str) -> (f32, MatchKind) {
 }
 
 /// Similarity of two spellings of one romanized name (`y`/`i`, `q`/`k`,
-/// `ou`/`u`, `kh`/`h` …; see [`spelling_key`]).
+/// `ou`/`u`, `kh`/`h` …; see [`interdict_text::spelling_key`]).
 const SPELLING_SIM: f32 = 0.95;
 
 /// The similarity of two tokens with the same phonetic key. The key is

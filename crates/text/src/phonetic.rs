@@ -69,14 +69,35 @@ pub fn spelling_key(token: &str) -> String {
     if !token.is_ascii() {
         return token.to_string();
     }
-    let s = token.as_bytes();
-    let mut out: Vec<u8> = Vec::with_capacity(s.len() + 2);
-    let mut i = 0;
+    let mut buf = vec![0u8; token.len() * 2 + 1];
+    let n = spelling_into(token.as_bytes(), &mut buf);
+    buf.truncate(n);
+    String::from_utf8(buf).unwrap_or_default()
+}
+
+/// Whether two tokens have the same [`spelling_key`], without building the
+/// keys as strings for the usual short tokens (the matcher asks this for
+/// every pair of tokens with the same phonetic key).
+pub fn same_spelling(a: &str, b: &str) -> bool {
+    if !a.is_ascii() || !b.is_ascii() || a.len() > 40 || b.len() > 40 {
+        return spelling_key(a) == spelling_key(b);
+    }
+    let (mut ka, mut kb) = ([0u8; 96], [0u8; 96]);
+    let na = spelling_into(a.as_bytes(), &mut ka);
+    let nb = spelling_into(b.as_bytes(), &mut kb);
+    ka.get(..na) == kb.get(..nb)
+}
+
+/// Writes the spelling key of an ASCII token into `buf` (at least twice
+/// the token's length) and returns its length (see [`spelling_key`]).
+fn spelling_into(s: &[u8], buf: &mut [u8]) -> usize {
     let at = |i: usize| s.get(i).copied().unwrap_or(0);
+    let mut n = 0usize;
+    let mut i = 0;
     while i < s.len() {
         let b = at(i);
         let next = at(i + 1);
-        let (emit, step): (&[u8], usize) = match (b, next) {
+        let (out, step): (&[u8], usize) = match (b, next) {
             (b'd', b'z') if at(i + 2) == b'h' => (b"j", 3),
             (b'z', b'h') => (b"j", 2),
             (b'k', b'h') => (b"h", 2),
@@ -92,20 +113,23 @@ pub fn spelling_key(token: &str) -> String {
             (b'x', _) => (b"ks", 1),
             _ => (s.get(i..=i).unwrap_or(&[]), 1),
         };
-        for &e in emit {
-            if out.last() != Some(&e) || e.is_ascii_digit() {
-                out.push(e);
+        for &e in out {
+            let last = n.checked_sub(1).and_then(|k| buf.get(k)).copied();
+            if last != Some(e) || e.is_ascii_digit() {
+                if let Some(x) = buf.get_mut(n) {
+                    *x = e;
+                    n += 1;
+                }
             }
         }
         i += step;
     }
-    if out.len() > 2
-        && out.last() == Some(&b'h')
-        && out.get(out.len() - 2).is_some_and(|&v| is_vowel(v))
-    {
-        out.pop();
+    let last = n.checked_sub(1).and_then(|k| buf.get(k)).copied();
+    let before = n.checked_sub(2).and_then(|k| buf.get(k)).copied();
+    if n > 2 && last == Some(b'h') && before.is_some_and(is_vowel) {
+        n -= 1;
     }
-    String::from_utf8(out).unwrap_or_default()
+    n
 }
 
 fn is_vowel(b: u8) -> bool {

@@ -122,6 +122,7 @@ fn spelling_keys_meet_romanization_variants_only() {
         ("vladimir", "wladimir"),
     ] {
         assert_eq!(spelling_key(a), spelling_key(b), "{a} / {b}");
+        assert!(interdict_text::same_spelling(a, b), "{a} / {b}");
     }
     for (a, b) in [
         ("omar", "umair"),
@@ -131,6 +132,7 @@ fn spelling_keys_meet_romanization_variants_only() {
         ("peskov", "pushkov"),
     ] {
         assert_ne!(spelling_key(a), spelling_key(b), "{a} / {b}");
+        assert!(!interdict_text::same_spelling(a, b), "{a} / {b}");
     }
     // non-ASCII input is left as it is, never merged by byte tricks
     assert_eq!(spelling_key("ёё"), "ёё");
