@@ -52,6 +52,9 @@ pub(crate) fn token_sim(
     if q == l {
         return Some((1.0, MatchKind::Exact));
     }
+    if is_lineage(q) && is_lineage(l) && same_spelling(q, l) {
+        return Some((SPELLING_SIM, MatchKind::Spelling)); // bin / ibn
+    }
     let (qb, lb) = (q.as_bytes(), l.as_bytes());
     if numbers_differ(qb, lb) {
         return None;
@@ -448,6 +451,10 @@ pub(crate) fn token_sims(
         let x = Some((1.0, MatchKind::Exact));
         return (x, x);
     }
+    if is_lineage(q) && is_lineage(l) && same_spelling(q, l) {
+        let x = Some((SPELLING_SIM, MatchKind::Spelling)); // bin / ibn
+        return (x, x);
+    }
     let (qb, lb) = (q.as_bytes(), l.as_bytes());
     if numbers_differ(qb, lb) {
         return (None, None);
@@ -612,6 +619,13 @@ fn retrieve_uncached(index: &Index, t: &QTok, max_edits: usize) -> Found {
     }
     if t.last && t.text.len() >= 3 {
         index.prefix_hits(&t.text, 256, &mut cands);
+    }
+    if is_lineage(&t.text) {
+        for p in ["bin", "ibn", "bn"] {
+            if let Some(&v) = index.vocab_map.get(p) {
+                cands.push(v);
+            }
+        }
     }
     if max_edits >= 2 {
         for n in nickname_variants(&t.text) {

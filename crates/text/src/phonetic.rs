@@ -65,7 +65,11 @@ pub fn phonetic_key(token: &str) -> String {
 /// `ph` → `f`; `ck` → `k`; `ou`, `oo` → `u`; `ee` → `i`; `q` → `k`; `c`
 /// → `s` before `e i y`, else `k`; `w` → `v`; `y` → `i`; `x` → `ks`; a
 /// doubled letter once; a final `h` after a vowel dropped. Digits stay.
+/// The particles `bin`, `ibn`, `bn` are one key.
 pub fn spelling_key(token: &str) -> String {
+    if lineage_particle(token) {
+        return "bin".to_string();
+    }
     if !token.is_ascii() {
         return token.to_string();
     }
@@ -79,6 +83,9 @@ pub fn spelling_key(token: &str) -> String {
 /// keys as strings for the usual short tokens (the matcher asks this for
 /// every pair of tokens with the same phonetic key).
 pub fn same_spelling(a: &str, b: &str) -> bool {
+    if lineage_particle(a) && lineage_particle(b) {
+        return true;
+    }
     if !a.is_ascii() || !b.is_ascii() || a.len() > 40 || b.len() > 40 {
         return spelling_key(a) == spelling_key(b);
     }
@@ -86,6 +93,12 @@ pub fn same_spelling(a: &str, b: &str) -> bool {
     let na = spelling_into(a.as_bytes(), &mut ka);
     let nb = spelling_into(b.as_bytes(), &mut kb);
     ka.get(..na) == kb.get(..nb)
+}
+
+/// `bin`, `ibn`, `bn`: "son of" in the romanizations of Arabic names
+/// (`Usama bin Ladin` / `Usama ibn Ladin`) are one spelling.
+fn lineage_particle(t: &str) -> bool {
+    matches!(t, "bin" | "ibn" | "bn")
 }
 
 /// Writes the spelling key of an ASCII token into `buf` (at least twice

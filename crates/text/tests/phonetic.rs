@@ -120,6 +120,7 @@ fn spelling_keys_meet_romanization_variants_only() {
         ("abdullah", "abdulla"),
         ("alexander", "aleksander"),
         ("vladimir", "wladimir"),
+        ("bin", "ibn"),
     ] {
         assert_eq!(spelling_key(a), spelling_key(b), "{a} / {b}");
         assert!(interdict_text::same_spelling(a, b), "{a} / {b}");
