@@ -108,6 +108,17 @@ fn main() {
             })
             .map(|(i, _)| i)
     };
+    let rarest_word = |w: &[String]| -> Option<usize> {
+        w.iter()
+            .enumerate()
+            .filter(|(_, t)| t.chars().filter(|c| c.is_alphanumeric()).count() >= 2)
+            .max_by(|a, b| {
+                let wa = m.token_weight(&interdict_text::normalize(a.1).replace(' ', ""));
+                let wb = m.token_weight(&interdict_text::normalize(b.1).replace(' ', ""));
+                wa.total_cmp(&wb)
+            })
+            .map(|(i, _)| i)
+    };
     let mut rng = Rng(0x00c0_ffee_1234_5678);
     println!(
         "{:<18} {:>7} {:>7} {:>8}",
@@ -143,10 +154,21 @@ fn main() {
             if let Some(v) = perturb::vary(&mut rng, class, name, &tok) {
                 // a name without its identifying word ("TRADING CORPORATION"
                 // for "PAEKSOL TRADING CORPORATION") is not a variant of it
+                // never the name's rarest word (of two letters or more:
+                // "SPB" in "PUBLIC JOINT STOCK COMPANY SPB BANK"): without it
+                // the listed name is not there to find
                 if *class == "dropped_token" {
                     let w = perturb::words(name);
-                    if let Some(r) = rarest(&w) {
+                    if let Some(r) = rarest_word(&w) {
                         if !perturb::words(&v).contains(&w[r]) {
+                            continue;
+                        }
+                    }
+                }
+                if *class == "truncation" {
+                    let w = perturb::words(name);
+                    if let Some(r) = rarest_word(&w) {
+                        if perturb::words(&v).len() <= r {
                             continue;
                         }
                     }
