@@ -24,15 +24,26 @@
 //!
 //! Query tokens are aligned with listed tokens regardless of order (greedy on
 //! similarity): exact (1.0), transliterated (1.0, the query or listed name was
-//! romanized), phonetic key equal (0.9), fuzzy (optimal string alignment
-//! distance, one edit from 3 letters, two from 5: `1 - 0.8·d/len`), initial
-//! (0.7), joined or split tokens (0.97 of their similarity), a truncated last
-//! token (prefix). With `a`, `b` the weights of the query and listed tokens,
-//! the name score is `Σ sim·(a+b) / (Σ matched (a+b) + conflicting + 0.4·surplus)`,
-//! where unmatched tokens present on both sides conflict at full weight and
-//! the rest (a missing middle name, a patronymic) count 0.4. A name that
-//! agrees only on common tokens is scaled down (low information). Weak
-//! aliases count 0.9.
+//! romanized), spelling variant (0.95: the same letters romanized otherwise,
+//! Sergey/Sergei, Kadhafi/Qadhafi, bin/ibn, by
+//! [`interdict_text::spelling_key`]), phonetic key equal (`0.3 + 0.65·JW`,
+//! at most 0.95), fuzzy (optimal string alignment distance: one edit from 4
+//! letters, two from 6, two with a different first letter only from 7:
+//! `1 − 0.5·d/len`), nickname (0.85), initial (0.7), joined or split tokens
+//! (0.97 of their similarity: one token for two, two for one, or two for two
+//! split elsewhere), a truncated last token (prefix: from 0.6, from 0.75
+//! for four letters or more). Partial agreement is credited
+//! `sim − 0.5·(1 − sim)`, so that near misses do not add up to a match.
+//! With `a`, `b` the weights of the query and listed tokens, the name score
+//! is `Σ credit·(a+b) / (Σ matched (a+b) + 2.5·conflicting + 0.4·surplus)`,
+//! where unmatched tokens present on both sides conflict and the rest (a
+//! missing middle name) count 0.4, listed patronymics 0.2. In a query of
+//! unknown class, legal forms and titles (`limited liability company`,
+//! `general`) cost nothing when unmatched against a listed company or person
+//! respectively (see [`interdict_text::removable_tokens`]). A name that
+//! agrees only on common tokens is scaled down (low information); a name
+//! whose given name is the other's forebear (`X bin Y` / `Y bin X`) by 0.7.
+//! Weak aliases count 0.9.
 //!
 //! The entity score is the best name score, then adjusted: birth date
 //! agreeing to the day +0.05, to the year +0.02, one year off −0.10, further
