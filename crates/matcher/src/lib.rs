@@ -12,7 +12,7 @@
 //!   tokens joined ("jong"+"un" → "jongun"), to the names that hold it;
 //!   tokens are found from a query token by exact form, by
 //!   [`interdict_text::phonetic_key`], by deletion neighbourhood (every
-//!   token within one edit, two for tokens of five letters or more) and, for
+//!   token within one edit from four letters, two from six) and, for
 //!   the last query token, by prefix (truncated input).
 //!
 //! A query retrieves the names that share a close token, accumulates for each
