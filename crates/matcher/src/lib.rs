@@ -74,7 +74,8 @@ use thiserror::Error;
 pub const DEFAULT_THRESHOLD: f32 = 0.80;
 
 /// The largest sum of positive adjustments (birth date, country); candidates
-/// whose name bound plus this stays below the threshold are not scored.
+/// whose name bound plus what the query can earn stays below the threshold
+/// are not scored.
 const MAX_BONUS: f32 = 0.08;
 
 /// Why a query cannot be run.
@@ -325,6 +326,19 @@ struct Prepared {
     countries: Vec<String>,
     ids: Vec<(Option<IdKind>, String)>,
     gender: Option<Gender>,
+}
+
+impl Prepared {
+    /// The largest positive adjustment this query can earn: only a birth
+    /// date or a country raise a score, so a name alone earns none and its
+    /// candidates must reach the floor on the name.
+    fn max_bonus(&self) -> f32 {
+        if self.birth_date.is_some() || !self.countries.is_empty() {
+            MAX_BONUS
+        } else {
+            0.0
+        }
+    }
 }
 
 /// Per-record accumulators of the candidate search, reset by generation stamps.
@@ -644,7 +658,7 @@ impl Matcher {
     /// found gets the non-essential allowance added to its bound.
     fn candidates(&self, p: &Prepared, floor: f32) -> (Vec<u32>, Vec<usize>) {
         let idx = &self.index;
-        let prune = floor - MAX_BONUS - 1e-4;
+        let prune = floor - p.max_bonus() - 1e-4;
         let mut ents: Vec<usize> = Vec::new();
         for (_, v) in &p.ids {
             if let Some(list) = idx.ids.get(v) {
@@ -837,6 +851,7 @@ impl Matcher {
         let idx = &self.index;
         let mut name_score = 0.0f32;
         let mut any = false;
+        let bonus = p.max_bonus();
         FAST.with(|cell| {
             let mut tmp = FastBuf::default();
             let mut guard = cell.try_borrow_mut();
@@ -851,8 +866,7 @@ impl Matcher {
                 let toks = idx.rec_tokens(rec);
                 let joins = idx.rec_joins(rec);
                 for f in &p.forms {
-                    let prune =
-                        floor.map_or(0.0, |x| (x - MAX_BONUS - 1e-4) / rec.factor.max(1e-3));
+                    let prune = floor.map_or(0.0, |x| (x - bonus - 1e-4) / rec.factor.max(1e-3));
                     let s = score_fast(
                         f,
                         idx,

@@ -469,10 +469,32 @@ pub fn legal_form_len(tokens: &[String], i: usize) -> usize {
 /// transposition) away, or equal once digits read as letters (`l1mited`,
 /// `c0mpany`).
 pub fn fuzzy_legal_word(token: &str) -> Option<&'static str> {
-    let t = tables();
     if token.len() + 1 < FUZZY_LEGAL_MIN || !token.is_ascii() {
         return None;
     }
+    // every query token is asked this (as a possible legal form): answers
+    // are kept per thread
+    thread_local! {
+        static SEEN: std::cell::RefCell<HashMap<Box<str>, Option<&'static str>>> =
+            std::cell::RefCell::new(HashMap::new());
+    }
+    if let Some(hit) = SEEN.with(|c| c.try_borrow().ok().and_then(|m| m.get(token).copied())) {
+        return hit;
+    }
+    let answer = fuzzy_legal_word_uncached(token);
+    SEEN.with(|c| {
+        if let Ok(mut m) = c.try_borrow_mut() {
+            if m.len() >= 20_000 {
+                m.clear();
+            }
+            m.insert(token.into(), answer);
+        }
+    });
+    answer
+}
+
+fn fuzzy_legal_word_uncached(token: &str) -> Option<&'static str> {
+    let t = tables();
     if token.bytes().any(|b| b.is_ascii_digit()) {
         if !token.bytes().any(|b| b.is_ascii_alphabetic()) {
             return None;
