@@ -401,6 +401,47 @@ pub fn is_stopword(token: &str) -> bool {
 /// longest first; runs of single letters (`s a`, `j s c`) are also tried
 /// joined (`sa`, `jsc`).
 pub fn legal_form_len(tokens: &[String], i: usize) -> usize {
+    let n = legal_form_len_spelt(tokens, i);
+    if n > 0 {
+        return n;
+    }
+    // a name cut at a field limit inside its legal form ("UMATEX JOINT-STOCK
+    // COM", "... TICARET LIM"): the last word, three letters or more, read
+    // as each legal-form word it starts (alphabetical order)
+    let t = tables();
+    let last = tokens.len().saturating_sub(1);
+    // only a legal form that can reach the last word
+    if last < i || last - i >= t.legal_max_len {
+        return 0;
+    }
+    let Some(cut) = tokens.get(last).filter(|t| t.len() >= 3) else {
+        return 0;
+    };
+    if t.legal_words.contains(cut.as_str()) {
+        return 0;
+    }
+    let mut words: Vec<&String> = t
+        .legal_words
+        .iter()
+        .filter(|w| w.len() > cut.len() && w.starts_with(cut.as_str()))
+        .collect();
+    words.sort();
+    let mut window: Vec<String> = tokens.get(i..).unwrap_or(&[]).to_vec();
+    let end = window.len().saturating_sub(1);
+    for w in words {
+        if let Some(x) = window.get_mut(end) {
+            x.clone_from(w);
+        }
+        let n = legal_form_len_spelt(&window, 0);
+        if n > end {
+            return n;
+        }
+    }
+    0
+}
+
+/// [`legal_form_len`] without the reading of a cut last word.
+fn legal_form_len_spelt(tokens: &[String], i: usize) -> usize {
     let exact = exact_legal_form_len(tokens, i);
     let t = tables();
     let Some(first) = tokens.get(i) else {

@@ -582,3 +582,34 @@ fn misspelt_legal_forms_are_removed() {
     assert_eq!(interdict_text::fuzzy_legal_word("l1mited"), Some("limited"));
     assert_eq!(interdict_text::fuzzy_legal_word("garant"), None);
 }
+
+/// A company name cut at a field limit inside its legal form still loses
+/// the legal form (real OFAC names cut at 85%).
+#[test]
+fn a_legal_form_cut_at_the_end_is_still_a_legal_form() {
+    use interdict_text::{name_forms, removable_tokens, NameClass};
+    for (cut, want) in [
+        ("UMATEX JOINT-STOCK COM", "umatex"),
+        ("WIV, SOCIEDAD ANON", "wiv"),
+        ("ACME TRADING LIM", "acme trading"),
+    ] {
+        let f = name_forms(cut, NameClass::Organization);
+        assert_eq!(
+            f.first().map(|f| f.tokens.join(" ")).as_deref(),
+            Some(want),
+            "{cut}"
+        );
+        // read without class, the cut form is marked, not dropped
+        let any = name_forms(cut, NameClass::Any);
+        let toks = &any.first().expect("a form").tokens;
+        assert!(
+            removable_tokens(toks).last().is_some_and(|x| x.is_some()),
+            "{cut}"
+        );
+    }
+    // a last word that starts no legal form, or a person's name, is kept
+    let f = name_forms("ACME ZYX", NameClass::Organization);
+    assert_eq!(f.first().map(|f| f.tokens.len()), Some(2));
+    let f = name_forms("Muhammad ASH", NameClass::Person);
+    assert_eq!(f.first().map(|f| f.tokens.len()), Some(2));
+}
