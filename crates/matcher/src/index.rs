@@ -3,7 +3,7 @@
 
 use crate::sim::{deletion_depth, for_each_deletion};
 use interdict_model::{Entity, IdKind, NameKind, NameQuality, Schema};
-use interdict_text::{name_forms, phonetic_key, NameClass};
+use interdict_text::{name_forms, phonetic_key, spelling_key, NameClass};
 use rayon::prelude::*;
 use std::collections::HashMap;
 
@@ -73,6 +73,10 @@ pub(crate) struct Index {
     pub phon_map: HashMap<Box<str>, u32>,
     pub phon_off: Vec<u32>,
     pub phon_members: Vec<u32>,
+    /// Real tokens by [`interdict_text::spelling_key`] (Hwa and Hva, Sergei
+    /// and Sergey), so that a spelling variant is found whatever its
+    /// phonetic key.
+    pub spelling: HashMap<Box<str>, Vec<u32>>,
     /// Sorted `(hash << 32) | vocab id` of deletion variants.
     pub deletes: Vec<u64>,
     /// Start of each bucket of `deletes` by the top [`BUCKET_BITS`] bits of the hash.
@@ -361,6 +365,16 @@ impl Index {
             phon_off[i + 1] += phon_off[i];
         }
         let phon_members = pm.iter().map(|&(_, v)| v).collect();
+        let spell_keys: Vec<(usize, String)> = vocab
+            .par_iter()
+            .enumerate()
+            .filter(|(v, _)| vocab_real.get(*v).copied().unwrap_or(false))
+            .map(|(v, t)| (v, spelling_key(t)))
+            .collect();
+        let mut spelling: HashMap<Box<str>, Vec<u32>> = HashMap::new();
+        for (v, k) in spell_keys {
+            spelling.entry(k.into()).or_default().push(v as u32);
+        }
 
         // 5. deletion neighbourhoods (joined pairs: one deletion only)
         let mut deletes: Vec<u64> = vocab
@@ -441,6 +455,7 @@ impl Index {
             phon_map,
             phon_off,
             phon_members,
+            spelling,
             deletes,
             delete_buckets,
             vocab_info,
@@ -475,6 +490,11 @@ impl Index {
             (Some(&a), Some(&b)) => self.post.get(a as usize..b as usize).unwrap_or(&[]),
             _ => &[],
         }
+    }
+
+    /// Real tokens with this spelling key.
+    pub fn spelling_members(&self, key: &str) -> &[u32] {
+        self.spelling.get(key).map_or(&[], Vec::as_slice)
     }
 
     /// Vocab entries sharing a phonetic key.
@@ -558,6 +578,11 @@ impl Index {
             + self.phon_keys.iter().map(|s| s.len() + 16).sum::<usize>() * 2
             + self.phon_off.len() * 4
             + self.phon_members.len() * 4
+            + self
+                .spelling
+                .iter()
+                .map(|(k, v)| k.len() + 16 + 24 + v.len() * 4)
+                .sum::<usize>()
             + self.deletes.len() * 8
             + self.delete_buckets.len() * 4
             + self.vocab_info.len() * 3

@@ -4,7 +4,8 @@ use crate::index::Index;
 use crate::sim::{allowed_edits, deletion_depth, deletion_hashes, fuzzy_similarity, osa_distance};
 use crate::MatchKind;
 use interdict_text::{
-    is_nickname, nickname_variants, phonetic_key, removable_tokens, same_spelling, NameClass,
+    is_nickname, nickname_variants, phonetic_key, removable_tokens, same_spelling, spelling_key,
+    NameClass,
 };
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -62,10 +63,7 @@ pub(crate) fn token_sim(
     if qb.len() == 1 || lb.len() == 1 {
         return initial_of(qb, lb).then_some((INITIAL_SIM, MatchKind::Initial));
     }
-    let mut best: Option<(f32, MatchKind)> = None;
-    if !qphon.is_empty() && qphon == lphon {
-        best = Some(phonetic_match(q, l));
-    }
+    let mut best: Option<(f32, MatchKind)> = sound_match(q, qphon, l, lphon);
     let allowed = short_fuzzy_edits(qb, lb, allowed_edits(qb.len(), lb.len()).min(max_edits));
     if allowed > 0 {
         if let Some(d) = osa_distance(qb, lb, allowed) {
@@ -463,10 +461,7 @@ pub(crate) fn token_sims(
         let x = initial_of(qb, lb).then_some((INITIAL_SIM, MatchKind::Initial));
         return (x, x);
     }
-    let mut phon: Option<(f32, MatchKind)> = None;
-    if !qphon.is_empty() && qphon == lphon {
-        phon = Some(phonetic_match(q, l));
-    }
+    let phon = sound_match(q, qphon, l, lphon);
     let allowed = short_fuzzy_edits(qb, lb, allowed_edits(qb.len(), lb.len()).min(2));
     let d = if allowed > 0 {
         osa_distance(qb, lb, allowed)
@@ -609,6 +604,7 @@ fn retrieve_uncached(index: &Index, t: &QTok, max_edits: usize) -> Found {
     if !t.phon.is_empty() {
         cands.extend_from_slice(index.phon_members(&t.phon));
     }
+    cands.extend_from_slice(index.spelling_members(&spelling_key(&t.text)));
     let depth = deletion_depth(t.text.len()).min(max_edits);
     if depth > 0 {
         let mut hashes = Vec::with_capacity(64);
@@ -1431,17 +1427,20 @@ pub(crate) fn score_bound(matched_upper: f32, total: f32, patronymic: f32) -> f3
     u / (u + rest)
 }
 
-/// Two tokens with the same phonetic key: a spelling variant (same
-/// [`interdict_text::spelling_key`]: Sergei/Sergey, Qadhafi/Kadhafi) at [`SPELLING_SIM`],
-/// else by [`phonetic_similarity`].
-fn phonetic_match(q: &str, l: &str) -> (f32, MatchKind) {
+/// Two tokens that are the same letters romanized otherwise (same
+/// [`interdict_text::spelling_key`]: Sergei/Sergey, Qadhafi/Kadhafi,
+/// Hwa/Хва read `hva`) meet at [`SPELLING_SIM`]; else two tokens with the
+/// same phonetic key by [`phonetic_similarity`].
+fn sound_match(q: &str, qphon: &str, l: &str, lphon: &str) -> Option<(f32, MatchKind)> {
     if same_spelling(q, l) {
-        (SPELLING_SIM, MatchKind::Spelling)
-    } else {
-        (
+        Some((SPELLING_SIM, MatchKind::Spelling))
+    } else if !qphon.is_empty() && qphon == lphon {
+        Some((
             phonetic_similarity(q.as_bytes(), l.as_bytes()),
             MatchKind::Phonetic,
-        )
+        ))
+    } else {
+        None
     }
 }
 

@@ -669,3 +669,19 @@ fn father_and_son_are_not_one_person() {
     let r = m.score(&Query::name("Usama bin Ladin"), ubl).unwrap();
     assert!(r.is_match, "{}", r.explanation.sentence);
 }
+
+#[test]
+fn spelling_variants_meet_whatever_their_phonetic_keys() {
+    let mut es = world();
+    let mut ship = Entity::new("ofac", "23514", Schema::Vessel);
+    ship.push_name(Name::new("HWA SONG", NameKind::Primary));
+    es.push(ship);
+    let m = Matcher::new(es);
+    // Хва: khva (BGN) and hva both spell hwa
+    for q in ["Хва Сонг", "HVA SONG"] {
+        let r = top(&m, &Query::name(q));
+        let hit = r.iter().find(|x| x.entity_id == "ofac:23514").expect(q);
+        assert!(hit.is_match, "{q}: {}", hit.explanation.sentence);
+        assert!(hit.explanation.sentence.contains("spelling variant"), "{q}");
+    }
+}

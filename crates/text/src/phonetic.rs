@@ -89,6 +89,15 @@ pub fn same_spelling(a: &str, b: &str) -> bool {
     if !a.is_ascii() || !b.is_ascii() || a.len() > 40 || b.len() > 40 {
         return spelling_key(a) == spelling_key(b);
     }
+    // most pairs differ already in the first letter of their keys
+    let (mut fa, mut fb) = ([0u8; 4], [0u8; 4]);
+    let head = |t: &[u8], buf: &mut [u8; 4]| {
+        spelling_into(t.get(..3.min(t.len())).unwrap_or(&[]), buf);
+        buf[0]
+    };
+    if head(a.as_bytes(), &mut fa) != head(b.as_bytes(), &mut fb) {
+        return false;
+    }
     let (mut ka, mut kb) = ([0u8; 96], [0u8; 96]);
     let na = spelling_into(a.as_bytes(), &mut ka);
     let nb = spelling_into(b.as_bytes(), &mut kb);
