@@ -4,8 +4,8 @@ use crate::index::Index;
 use crate::sim::{allowed_edits, deletion_depth, deletion_hashes, fuzzy_similarity, osa_distance};
 use crate::MatchKind;
 use interdict_text::{
-    is_nickname, nickname_variants, phonetic_key, removable_tokens, same_spelling, spelling_key,
-    NameClass,
+    is_nickname, nickname_variants, ocr_variants, phonetic_key, removable_tokens, same_spelling,
+    spelling_key, NameClass,
 };
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -64,6 +64,9 @@ pub(crate) fn token_sim(
         return initial_of(qb, lb).then_some((INITIAL_SIM, MatchKind::Initial));
     }
     let mut best: Option<(f32, MatchKind)> = sound_match(q, qphon, l, lphon);
+    if best.is_none_or(|(b, _)| OCR_SIM > b) && ocr_misread(q, l) {
+        best = Some((OCR_SIM, MatchKind::Fuzzy));
+    }
     let allowed = short_fuzzy_edits(qb, lb, allowed_edits(qb.len(), lb.len()).min(max_edits));
     if allowed > 0 {
         if let Some(d) = osa_distance(qb, lb, allowed) {
@@ -461,7 +464,10 @@ pub(crate) fn token_sims(
         let x = initial_of(qb, lb).then_some((INITIAL_SIM, MatchKind::Initial));
         return (x, x);
     }
-    let phon = sound_match(q, qphon, l, lphon);
+    let mut phon = sound_match(q, qphon, l, lphon);
+    if phon.is_none_or(|(b, _)| OCR_SIM > b) && ocr_misread(q, l) {
+        phon = Some((OCR_SIM, MatchKind::Fuzzy));
+    }
     let allowed = short_fuzzy_edits(qb, lb, allowed_edits(qb.len(), lb.len()).min(2));
     let d = if allowed > 0 {
         osa_distance(qb, lb, allowed)
@@ -605,6 +611,11 @@ fn retrieve_uncached(index: &Index, t: &QTok, max_edits: usize) -> Found {
         cands.extend_from_slice(index.phon_members(&t.phon));
     }
     cands.extend_from_slice(index.spelling_members(&spelling_key(&t.text)));
+    for v in ocr_variants(&t.text) {
+        if let Some(&id) = index.vocab_map.get(v.as_str()) {
+            cands.push(id);
+        }
+    }
     let depth = deletion_depth(t.text.len()).min(max_edits);
     if depth > 0 {
         let mut hashes = Vec::with_capacity(64);
@@ -1443,6 +1454,15 @@ fn sound_match(q: &str, qphon: &str, l: &str, lphon: &str) -> Option<(f32, Match
         None
     }
 }
+
+/// Whether one token is the other misread by OCR (`Ahrnad` / `Ahmad`,
+/// `AL1` / `ALI`; see [`interdict_text::ocr_variants`]).
+fn ocr_misread(q: &str, l: &str) -> bool {
+    ocr_variants(q).iter().any(|v| v == l) || ocr_variants(l).iter().any(|v| v == q)
+}
+
+/// Similarity of a token and its OCR misreading: a typo's.
+const OCR_SIM: f32 = 0.9;
 
 /// Similarity of two spellings of one romanized name (`y`/`i`, `q`/`k`,
 /// `ou`/`u`, `kh`/`h` …; see [`interdict_text::spelling_key`]).

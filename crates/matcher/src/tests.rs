@@ -685,3 +685,16 @@ fn spelling_variants_meet_whatever_their_phonetic_keys() {
         assert!(hit.explanation.sentence.contains("spelling variant"), "{q}");
     }
 }
+
+#[test]
+fn ocr_misreadings_still_match() {
+    let mut es = world();
+    es.push(person("ofac", "8805", &["AL-HURANI, Haytham Ahmad"]));
+    let m = Matcher::new(es);
+    let r = top(&m, &Query::name("AL-HURANI Haytham Ahrnad"));
+    let hit = r
+        .iter()
+        .find(|x| x.entity_id == "ofac:8805")
+        .expect("found");
+    assert!(hit.is_match, "{}", hit.explanation.sentence);
+}

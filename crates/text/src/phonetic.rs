@@ -154,6 +154,63 @@ fn spelling_into(s: &[u8], buf: &mut [u8]) -> usize {
     n
 }
 
+/// The readings of a token that an OCR misreading would explain: `rn`
+/// read for `m`, `vv` for `w`, and digits inside a word read as the letters
+/// they resemble (`0` o, `1` l or i, `5` s, `8` b, `6` g). Empty when the
+/// token shows none of them (a word of digits is a number, left alone).
+/// `Ahrnad` → `ahmad`, `AL1` → `all`, `ali`, `H0` → `ho`.
+pub fn ocr_variants(token: &str) -> Vec<String> {
+    let b = token.as_bytes();
+    let has_digit = b.iter().any(u8::is_ascii_digit);
+    let has_alpha = b.iter().any(u8::is_ascii_alphabetic);
+    let mixed = has_digit && has_alpha;
+    if !token.is_ascii() || (!mixed && !token.contains("rn") && !token.contains("vv")) {
+        return Vec::new();
+    }
+    let mut out = Vec::with_capacity(2);
+    for one in [b'l', b'i'] {
+        let mut v = String::with_capacity(token.len());
+        let mut i = 0;
+        while let Some(&c) = b.get(i) {
+            let next = b.get(i + 1).copied();
+            match (c, next) {
+                (b'r', Some(b'n')) => {
+                    v.push('m');
+                    i += 2;
+                    continue;
+                }
+                (b'v', Some(b'v')) => {
+                    v.push('w');
+                    i += 2;
+                    continue;
+                }
+                _ => {}
+            }
+            let m = if mixed {
+                match c {
+                    b'0' => b'o',
+                    b'1' => one,
+                    b'5' => b's',
+                    b'8' => b'b',
+                    b'6' => b'g',
+                    c => c,
+                }
+            } else {
+                c
+            };
+            v.push(m as char);
+            i += 1;
+        }
+        if v != token && !out.contains(&v) {
+            out.push(v);
+        }
+        if !mixed {
+            break;
+        }
+    }
+    out
+}
+
 fn is_vowel(b: u8) -> bool {
     matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
 }

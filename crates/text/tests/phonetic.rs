@@ -138,3 +138,16 @@ fn spelling_keys_meet_romanization_variants_only() {
     // non-ASCII input is left as it is, never merged by byte tricks
     assert_eq!(spelling_key("ёё"), "ёё");
 }
+
+/// OCR misreadings: rn for m, digits for the letters they resemble.
+#[test]
+fn ocr_variants_undo_the_usual_misreadings() {
+    use interdict_text::ocr_variants;
+    assert_eq!(ocr_variants("ahrnad"), vec!["ahmad"]);
+    assert!(ocr_variants("al1").contains(&"ali".to_string()));
+    assert!(ocr_variants("a1").contains(&"al".to_string()));
+    assert_eq!(ocr_variants("h0"), vec!["ho"]);
+    // a number is a number, a plain word has no variant
+    assert!(ocr_variants("7901").is_empty());
+    assert!(ocr_variants("putin").is_empty());
+}
