@@ -412,6 +412,7 @@ pub fn feature_docs() -> Value {
         "identifier_contradicts": f("An identifier of the same kind that differs.", -0.25),
         "weak_alias": f("The matched name is a weak (low quality) alias; its score counts 0.9.", -0.1),
         "low_information": f("Only common name tokens matched; the name score is scaled down.", 0.0),
+        "lineage_swapped": f("The given name of one name is a forebear's name (after bin/ibn) in the other: father and son; the name score is scaled by 0.7.", -0.3),
     })
 }
 
@@ -419,6 +420,30 @@ pub fn feature_docs() -> Value {
 mod tests {
     use super::*;
     use interdict_model::{DateSpec, Identifier, Name};
+
+    #[test]
+    fn every_feature_is_documented() {
+        use interdict_matcher::Feature;
+        let docs = feature_docs();
+        for f in [
+            Feature::BirthDateAgrees,
+            Feature::BirthDateContradicts,
+            Feature::CountryAgrees,
+            Feature::CountryContradicts,
+            Feature::GenderContradicts,
+            Feature::SchemaMismatch,
+            Feature::IdentifierMatch,
+            Feature::IdentifierContradicts,
+            Feature::WeakAlias,
+            Feature::LowInformation,
+            Feature::LineageSwapped,
+        ] {
+            let Ok(Value::String(name)) = serde_json::to_value(f) else {
+                panic!("{f:?} has no name");
+            };
+            assert!(docs.get(&name).is_some(), "{name} is not documented");
+        }
+    }
 
     #[test]
     fn examples_become_queries() {
