@@ -33,7 +33,9 @@
 //! (0.97 of their similarity: one token for two, two for one, or two for two
 //! split elsewhere), a truncated last token (prefix: from 0.6, from 0.75
 //! for four letters or more). Partial agreement is credited
-//! `sim − 0.5·(1 − sim)`, so that near misses do not add up to a match.
+//! `sim − 0.5·(1 − sim)`, so that near misses do not add up to a match,
+//! except a prefix in a query of 30 characters or more that ends inside a
+//! word (a name cut at a field limit), credited at its similarity.
 //! With `a`, `b` the weights of the query and listed tokens, the name score
 //! is `Σ credit·(a+b) / (Σ matched (a+b) + 2.5·conflicting + 0.4·surplus)`,
 //! where unmatched tokens present on both sides conflict and the rest (a
@@ -437,7 +439,9 @@ impl Matcher {
             }) {
                 continue;
             }
-            forms.push(QForm::new(&self.index, toks, f.scheme, f.removed, class));
+            let mut qf = QForm::new(&self.index, toks, f.scheme, f.removed, class);
+            qf.long = score::maybe_cut(&q.name);
+            forms.push(qf);
             if forms.len() >= 16 {
                 break;
             }
@@ -581,7 +585,11 @@ impl Matcher {
             .into_iter()
             .filter(|f| !f.tokens.is_empty())
             .take(16)
-            .map(|f| QForm::new(&self.index, f.tokens, f.scheme, f.removed, class))
+            .map(|f| {
+                let mut qf = QForm::new(&self.index, f.tokens, f.scheme, f.removed, class);
+                qf.long = score::maybe_cut(query);
+                qf
+            })
             .collect();
         let mut best = 0.0f32;
         for lf in name_forms(listed, class).into_iter().take(16) {
@@ -689,7 +697,13 @@ impl Matcher {
                 sc.pairs.clear();
                 for (ti, t) in toks.iter().enumerate() {
                     for &(v, sim) in &t.found.matches {
-                        let c = score::credit_factor(sim) * (t.weight + self.listed_weight(v));
+                        // a long name's last token may meet unsquashed (prefix)
+                        let credit = if f.long && t.last {
+                            sim
+                        } else {
+                            score::credit_factor(sim)
+                        };
+                        let c = credit * (t.weight + self.listed_weight(v));
                         sc.pairs.push((c, ti as u32, v));
                     }
                 }

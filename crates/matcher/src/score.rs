@@ -254,6 +254,22 @@ pub(crate) struct QForm {
     /// A number no other form of this process has (keys the dense row maps
     /// of [`FastBuf`]).
     pub id: u64,
+    /// The query is long enough to have been cut at a field limit (see
+    /// [`LONG_NAME`]): its last token, when it meets as a prefix, is
+    /// credited at its similarity (every letter written agrees).
+    pub long: bool,
+}
+
+/// Characters from which a query may have been cut at a field limit (SWIFT
+/// name lines hold 35).
+pub(crate) const LONG_NAME: usize = 30;
+
+/// Whether a query may have been cut at a field limit: long, and ending
+/// inside a word (not on a closing quote, bracket or stop: `ООО «БАЙ»` is
+/// whole).
+pub(crate) fn maybe_cut(name: &str) -> bool {
+    let t = name.trim_end();
+    t.chars().count() >= LONG_NAME && t.chars().last().is_some_and(char::is_alphanumeric)
 }
 
 impl QForm {
@@ -404,6 +420,7 @@ impl QForm {
             cells,
             width,
             id: NEXT_FORM.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            long: false,
         }
     }
 }
@@ -1310,6 +1327,9 @@ fn align(
             p.sim * (qw.min(INITIAL_WEIGHT) + lw)
         } else if matches!(p.kind, MatchKind::Exact) {
             qw + lw
+        } else if p.kind == MatchKind::Prefix && q.long {
+            // a long name cut at a field limit: the letters written agree
+            p.sim * (qw + lw)
         } else {
             // partial agreement is squashed, so that several near misses do
             // not add up to a match

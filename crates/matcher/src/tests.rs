@@ -698,3 +698,32 @@ fn ocr_misreadings_still_match() {
         .expect("found");
     assert!(hit.is_match, "{}", hit.explanation.sentence);
 }
+
+#[test]
+fn a_long_name_cut_at_a_field_limit_still_matches() {
+    let mut es = world();
+    let mut c = Entity::new("ofac", "8806", Schema::Organization);
+    c.push_name(Name::new(
+        "LIMITED LIABILITY COMPANY GOLFESTEIT",
+        NameKind::Primary,
+    ));
+    es.push(c);
+    let m = Matcher::new(es);
+    let e = m
+        .entities()
+        .iter()
+        .position(|x| x.id == "ofac:8806")
+        .unwrap();
+    // cut inside the last word: a field limit
+    let cut = m
+        .score(&Query::name("LIMITED LIABILITY COMPANY GOLF"), e)
+        .unwrap();
+    assert!(cut.is_match, "{}", cut.explanation.sentence);
+    // the same words closed by a quote were written whole: no such credit
+    let whole = m
+        .score(&Query::name("LIMITED LIABILITY COMPANY \"GOLF\""), e)
+        .unwrap();
+    assert!(whole.score < cut.score, "{} vs {}", whole.score, cut.score);
+    assert!(score::maybe_cut("LIMITED LIABILITY COMPANY GOLF"));
+    assert!(!score::maybe_cut("Thomas Lind"));
+}
