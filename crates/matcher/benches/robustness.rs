@@ -97,10 +97,11 @@ fn main() {
         ..Options::default()
     };
     // the identifying word of a name: the rarest over the loaded lists
-    let rarest = |w: &[String]| -> Option<usize> {
+    // the rarest word among those `keep` accepts
+    let rarest_among = |w: &[String], keep: &dyn Fn(&str) -> bool| -> Option<usize> {
         w.iter()
             .enumerate()
-            .filter(|(_, t)| t.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+            .filter(|(_, t)| keep(t))
             .max_by(|a, b| {
                 let wa = m.token_weight(&interdict_text::normalize(a.1).replace(' ', ""));
                 let wb = m.token_weight(&interdict_text::normalize(b.1).replace(' ', ""));
@@ -108,17 +109,11 @@ fn main() {
             })
             .map(|(i, _)| i)
     };
-    let rarest_word = |w: &[String]| -> Option<usize> {
-        w.iter()
-            .enumerate()
-            .filter(|(_, t)| t.chars().filter(|c| c.is_alphanumeric()).count() >= 2)
-            .max_by(|a, b| {
-                let wa = m.token_weight(&interdict_text::normalize(a.1).replace(' ', ""));
-                let wb = m.token_weight(&interdict_text::normalize(b.1).replace(' ', ""));
-                wa.total_cmp(&wb)
-            })
-            .map(|(i, _)| i)
-    };
+    let letters = |t: &str, n: usize, f: fn(char) -> bool| t.chars().filter(|&c| f(c)).count() >= n;
+    // of four letters or more (the word a look-alike changes)
+    let rarest = |w: &[String]| rarest_among(w, &|t| letters(t, 4, char::is_alphabetic));
+    // of two letters or digits or more (the word a variant must keep)
+    let rarest_word = |w: &[String]| rarest_among(w, &|t| letters(t, 2, char::is_alphanumeric));
     let mut rng = Rng(0x00c0_ffee_1234_5678);
     println!(
         "{:<18} {:>7} {:>7} {:>8}",

@@ -53,9 +53,6 @@ pub(crate) fn token_sim(
     if q == l {
         return Some((1.0, MatchKind::Exact));
     }
-    if is_lineage(q) && is_lineage(l) && same_spelling(q, l) {
-        return Some((SPELLING_SIM, MatchKind::Spelling)); // bin / ibn
-    }
     let (qb, lb) = (q.as_bytes(), l.as_bytes());
     if numbers_differ(qb, lb) {
         return None;
@@ -469,10 +466,6 @@ pub(crate) fn token_sims(
         let x = Some((1.0, MatchKind::Exact));
         return (x, x);
     }
-    if is_lineage(q) && is_lineage(l) && same_spelling(q, l) {
-        let x = Some((SPELLING_SIM, MatchKind::Spelling)); // bin / ibn
-        return (x, x);
-    }
     let (qb, lb) = (q.as_bytes(), l.as_bytes());
     if numbers_differ(qb, lb) {
         return (None, None);
@@ -644,13 +637,6 @@ fn retrieve_uncached(index: &Index, t: &QTok, max_edits: usize) -> Found {
     if t.last && t.text.len() >= 3 {
         index.prefix_hits(&t.text, 256, &mut cands);
     }
-    if is_lineage(&t.text) {
-        for p in ["bin", "ibn", "bn"] {
-            if let Some(&v) = index.vocab_map.get(p) {
-                cands.push(v);
-            }
-        }
-    }
     if max_edits >= 2 {
         for n in nickname_variants(&t.text) {
             if let Some(&v) = index.vocab_map.get(n) {
@@ -806,67 +792,67 @@ pub(crate) fn score_tokens(
             }
         }
     }
+    // adjacent listed tokens joined, once: (position, text, phonetic key)
+    let listed_joins: Vec<(usize, String, std::borrow::Cow<'_, str>)> = (0..m.saturating_sub(1))
+        .filter_map(|j| {
+            let (a, b) = (l.get(j)?, l.get(j + 1)?);
+            if a.text.len() < 2 || b.text.len() < 2 {
+                return None;
+            }
+            let text = format!("{}{}", a.text, b.text);
+            let phon = match a.join_phon {
+                Some(p) => std::borrow::Cow::Borrowed(p),
+                None => std::borrow::Cow::Owned(phonetic_key(&text)),
+            };
+            Some((j, text, phon))
+        })
+        .collect();
+    let pair_weight =
+        |j: usize| l.get(j).map_or(0.0, |t| t.weight) + l.get(j + 1).map_or(0.0, |t| t.weight);
+    // joined pairs are indexed with one deletion: one edit
+    let joined_sim = |text: &str, phon: &str, lj: &str, lphon: &str| {
+        token_sim(text, phon, lj, lphon, false, JOINED_EDITS)
+            .map(|(sim, _)| sim * JOINED_FACTOR)
+            .filter(|&sim| sim >= JOINED_MIN)
+    };
     // joined: one query token = two adjacent listed tokens
-    let mut buf = String::new();
     for (i, qt) in q.toks.iter().enumerate() {
         if qt.text.len() < 4 {
             continue;
         }
-        for j in 0..m.saturating_sub(1) {
-            let (Some(a), Some(b)) = (l.get(j), l.get(j + 1)) else {
-                continue;
-            };
-            if a.text.len() < 2 || b.text.len() < 2 {
+        for (j, text, phon) in &listed_joins {
+            if text.len().abs_diff(qt.text.len()) > 2 {
                 continue;
             }
-            if (a.text.len() + b.text.len()).abs_diff(qt.text.len()) > 2 {
-                continue;
-            }
-            buf.clear();
-            buf.push_str(a.text);
-            buf.push_str(b.text);
-            let phon = match a.join_phon {
-                Some(p) => std::borrow::Cow::Borrowed(p),
-                None => std::borrow::Cow::Owned(phonetic_key(&buf)),
-            };
-            // joined pairs are indexed with one deletion: allow one edit
-            if let Some((sim, _)) = token_sim(&qt.text, &qt.phon, &buf, &phon, false, 1) {
-                if sim * JOINED_FACTOR < JOINED_MIN {
-                    continue;
-                }
+            if let Some(sim) = joined_sim(&qt.text, &qt.phon, text, phon) {
                 cands.push(Pair {
                     qi: i,
                     qn: 1,
-                    lj: j,
+                    lj: *j,
                     ln: 2,
-                    sim: sim * JOINED_FACTOR,
+                    sim,
                     kind: MatchKind::Joined,
-                    weight: qt.weight + a.weight + b.weight,
+                    weight: qt.weight + pair_weight(*j),
                 });
             }
         }
     }
-    // joined: two adjacent query tokens = one listed token
     for (i, jt) in &q.joined {
         let Some(next) = q.toks.get(i + 1) else {
             continue;
         };
+        // two adjacent query tokens = one listed token
         for (j, lt) in l.iter().enumerate() {
             if lt.text.len().abs_diff(jt.text.len()) > 2 {
                 continue;
             }
-            if let Some((sim, _)) =
-                token_sim(&jt.text, &jt.phon, lt.text, lt.phon, false, JOINED_EDITS)
-            {
-                if sim * JOINED_FACTOR < JOINED_MIN {
-                    continue;
-                }
+            if let Some(sim) = joined_sim(&jt.text, &jt.phon, lt.text, lt.phon) {
                 cands.push(Pair {
                     qi: *i,
                     qn: 2,
                     lj: j,
                     ln: 1,
-                    sim: sim * JOINED_FACTOR,
+                    sim,
                     kind: MatchKind::Joined,
                     weight: jt.weight.max(next.weight) + lt.weight,
                 });
@@ -874,36 +860,19 @@ pub(crate) fn score_tokens(
         }
         // two query tokens = two listed tokens split elsewhere ("Sangh-o" /
         // "Sang-ho", "ALJ-ALAA" / "AL-JALAA"): the joined forms meet
-        for j in 0..m.saturating_sub(1) {
-            let (Some(a), Some(b)) = (l.get(j), l.get(j + 1)) else {
-                continue;
-            };
-            if a.text.len() < 2 || b.text.len() < 2 {
+        for (j, text, phon) in &listed_joins {
+            if text.len().abs_diff(jt.text.len()) > 2 {
                 continue;
             }
-            if (a.text.len() + b.text.len()).abs_diff(jt.text.len()) > 2 {
-                continue;
-            }
-            buf.clear();
-            buf.push_str(a.text);
-            buf.push_str(b.text);
-            let phon = match a.join_phon {
-                Some(p) => std::borrow::Cow::Borrowed(p),
-                None => std::borrow::Cow::Owned(phonetic_key(&buf)),
-            };
-            if let Some((sim, _)) = token_sim(&jt.text, &jt.phon, &buf, &phon, false, JOINED_EDITS)
-            {
-                if sim * JOINED_FACTOR < JOINED_MIN {
-                    continue;
-                }
+            if let Some(sim) = joined_sim(&jt.text, &jt.phon, text, phon) {
                 cands.push(Pair {
                     qi: *i,
                     qn: 2,
-                    lj: j,
+                    lj: *j,
                     ln: 2,
-                    sim: sim * JOINED_FACTOR,
+                    sim,
                     kind: MatchKind::Joined,
-                    weight: jt.weight + a.weight + b.weight,
+                    weight: jt.weight + pair_weight(*j),
                 });
             }
         }
@@ -1099,31 +1068,39 @@ pub(crate) fn score_fast(
             }
         }
     }
+    // adjacent listed tokens joined, once: (position, length, table row)
+    let mut listed_joins: [(usize, usize, Option<&[Cell]>); MAX_TOKS] = [(0, 0, None); MAX_TOKS];
+    let mut nj = 0;
+    for j in 0..m.saturating_sub(1) {
+        let (a, b) = (vi[j], vi[j + 1]);
+        if a.len < 2 || b.len < 2 {
+            continue;
+        }
+        let Some(&jv) = joins.get(j) else { continue };
+        listed_joins[nj] = (j, a.len as usize + b.len as usize, dense_row(q, map, jv));
+        nj += 1;
+    }
+    let listed_joins = &listed_joins[..nj];
+    let joined_sim =
+        |sim: f32| (sim > 0.0 && sim * JOINED_FACTOR >= JOINED_MIN).then_some(sim * JOINED_FACTOR);
+    // one query token = two adjacent listed tokens
     for (i, qt) in q.toks.iter().enumerate() {
         if qt.len < 4 {
             continue;
         }
-        for j in 0..m.saturating_sub(1) {
-            let (a, b) = (vi[j], vi[j + 1]);
-            if a.len < 2 || b.len < 2 {
+        for &(j, len, row) in listed_joins {
+            if len.abs_diff(qt.len) > 2 {
                 continue;
             }
-            if (a.len as usize + b.len as usize).abs_diff(qt.len) > 2 {
-                continue;
-            }
-            let Some(&jv) = joins.get(j) else { continue };
-            let Some(c) = dense_row(q, map, jv).and_then(|r| r.get(i)) else {
+            let Some(sim) = row.and_then(|r| r.get(i)).and_then(|c| joined_sim(c.simj)) else {
                 continue;
             };
-            if c.simj <= 0.0 || c.simj * JOINED_FACTOR < JOINED_MIN {
-                continue;
-            }
             cands.push(Pair {
                 qi: i,
                 qn: 1,
                 lj: j,
                 ln: 2,
-                sim: c.simj * JOINED_FACTOR,
+                sim,
                 kind: MatchKind::Joined,
                 weight: qt.weight + info[j].weight + info[j + 1].weight,
             });
@@ -1134,48 +1111,41 @@ pub(crate) fn score_fast(
             continue;
         };
         let col = n + k;
+        // two adjacent query tokens = one listed token
         for j in 0..m {
             if (vi[j].len as usize).abs_diff(jt.len) > 2 {
                 continue;
             }
-            let Some(c) = rows[j].and_then(|r| r.get(col)) else {
+            let Some(sim) = rows[j]
+                .and_then(|r| r.get(col))
+                .and_then(|c| joined_sim(c.sim))
+            else {
                 continue;
             };
-            if c.sim <= 0.0 || c.sim * JOINED_FACTOR < JOINED_MIN {
-                continue;
-            }
             cands.push(Pair {
                 qi: *i,
                 qn: 2,
                 lj: j,
                 ln: 1,
-                sim: c.sim * JOINED_FACTOR,
+                sim,
                 kind: MatchKind::Joined,
                 weight: jt.weight.max(next.weight) + info[j].weight,
             });
         }
         // two query tokens = two listed tokens split elsewhere
-        for j in 0..m.saturating_sub(1) {
-            let (a, b) = (vi[j], vi[j + 1]);
-            if a.len < 2 || b.len < 2 {
+        for &(j, len, row) in listed_joins {
+            if len.abs_diff(jt.len) > 2 {
                 continue;
             }
-            if (a.len as usize + b.len as usize).abs_diff(jt.len) > 2 {
-                continue;
-            }
-            let Some(&jv) = joins.get(j) else { continue };
-            let Some(c) = dense_row(q, map, jv).and_then(|r| r.get(col)) else {
+            let Some(sim) = row.and_then(|r| r.get(col)).and_then(|c| joined_sim(c.sim)) else {
                 continue;
             };
-            if c.sim <= 0.0 || c.sim * JOINED_FACTOR < JOINED_MIN {
-                continue;
-            }
             cands.push(Pair {
                 qi: *i,
                 qn: 2,
                 lj: j,
                 ln: 2,
-                sim: c.sim * JOINED_FACTOR,
+                sim,
                 kind: MatchKind::Joined,
                 weight: jt.weight + info[j].weight + info[j + 1].weight,
             });

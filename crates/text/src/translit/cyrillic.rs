@@ -203,21 +203,16 @@ fn passport(c: char) -> &'static str {
     }
 }
 
+/// BGN/PCGN, but `е` always `e`, `ё` always `yo` and `х` `h` (the `дж` →
+/// `j` rule is in [`romanize_word`]); Ukrainian and Belarusian letters as
+/// the common table has them.
 fn foreign(c: char) -> &'static str {
     match c {
-        'е' | 'э' => "e",
+        'е' => "e",
         'ё' => "yo",
-        'ж' => "zh",
-        'и' => "i",
-        'й' => "y",
         'х' => "h",
-        'ц' => "ts",
-        'ч' => "ch",
-        'ш' => "sh",
-        'щ' => "shch",
-        'ю' => "yu",
-        'я' => "ya",
-        _ => common(c),
+        'ї' | 'є' | 'ў' => common(c),
+        _ => bgn(c, None, false),
     }
 }
 
