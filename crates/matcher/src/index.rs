@@ -2,10 +2,10 @@
 //! deletion neighbourhoods and posting lists from tokens to name records.
 
 use crate::sim::{deletion_depth, for_each_deletion};
+use foldhash::HashMap;
 use interdict_model::{Entity, IdKind, NameKind, NameQuality, Schema};
 use interdict_text::{name_forms, phonetic_key, spelling_key, NameClass};
 use rayon::prelude::*;
-use std::collections::HashMap;
 
 /// One reading (form) of one listed name.
 #[derive(Debug, Clone)]
@@ -196,7 +196,7 @@ impl Index {
 
         // 2. intern tokens, records, document frequencies (per entity)
         let mut vocab: Vec<Box<str>> = Vec::new();
-        let mut vocab_map: HashMap<Box<str>, u32> = HashMap::new();
+        let mut vocab_map: HashMap<Box<str>, u32> = HashMap::default();
         let mut recs = Vec::new();
         let mut rec_tokens: Vec<u32> = Vec::new();
         let mut entity_recs = Vec::with_capacity(entities.len() + 1);
@@ -205,7 +205,7 @@ impl Index {
         // tokens dropped as legal forms or titles still count as common
         // words, so that a query keeping them ("joint stock company") does not
         // treat them as rare
-        let mut removed_df: HashMap<String, u32> = HashMap::new();
+        let mut removed_df: HashMap<String, u32> = HashMap::default();
         for (ei, (ef, removed)) in forms.iter().enumerate() {
             for r in removed {
                 *removed_df.entry(r.clone()).or_default() += 1;
@@ -341,7 +341,7 @@ impl Index {
         // 4. phonetic keys
         let keys: Vec<String> = vocab.par_iter().map(|t| phonetic_key(t)).collect();
         let mut phon_keys: Vec<Box<str>> = Vec::new();
-        let mut phon_map: HashMap<Box<str>, u32> = HashMap::new();
+        let mut phon_map: HashMap<Box<str>, u32> = HashMap::default();
         let mut vocab_phon = Vec::with_capacity(nv);
         for k in &keys {
             let id = Interner {
@@ -371,7 +371,7 @@ impl Index {
             .filter(|(v, _)| vocab_real.get(*v).copied().unwrap_or(false))
             .map(|(v, t)| (v, spelling_key(t)))
             .collect();
-        let mut spelling: HashMap<Box<str>, Vec<u32>> = HashMap::new();
+        let mut spelling: HashMap<Box<str>, Vec<u32>> = HashMap::default();
         for (v, k) in spell_keys {
             spelling.entry(k.into()).or_default().push(v as u32);
         }
@@ -422,7 +422,7 @@ impl Index {
         sorted_vocab.par_sort_unstable_by(|&a, &b| vocab[a as usize].cmp(&vocab[b as usize]));
 
         // 6. identifiers
-        let mut ids: HashMap<String, Vec<(u32, IdKind)>> = HashMap::new();
+        let mut ids: HashMap<String, Vec<(u32, IdKind)>> = HashMap::default();
         for (ei, e) in entities.iter().enumerate() {
             for id in &e.identifiers {
                 let v = normalize_id(&id.value, Some(&id.kind));

@@ -3,12 +3,12 @@
 use crate::index::Index;
 use crate::sim::{allowed_edits, deletion_depth, deletion_hashes, fuzzy_similarity, osa_distance};
 use crate::MatchKind;
+use foldhash::HashMap;
 use interdict_text::{
     is_nickname, nickname_variants, ocr_variants, phonetic_key, removable_tokens, same_spelling,
     spelling_key, NameClass,
 };
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// Token pairs below this similarity do not count as met.
@@ -555,8 +555,8 @@ const CACHE_ENTRIES: usize = 50_000;
 thread_local! {
     static CACHE: RefCell<RetrieveCache> = RefCell::new(RetrieveCache {
         index_id: u64::MAX,
-        map: HashMap::new(),
-        old: HashMap::new(),
+        map: HashMap::default(),
+        old: HashMap::default(),
     });
 }
 

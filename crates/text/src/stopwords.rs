@@ -7,7 +7,7 @@
 //! `shared/data/lists` (UN, OFAC, UK, EU) and common corporate-form tables
 //! (ISO 20275 Entity Legal Forms code list, for the abbreviations).
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// Titles, honorifics, ranks and generational suffixes dropped from person
@@ -308,6 +308,10 @@ struct Tables {
     /// Legal-form words of at least [`FUZZY_LEGAL_MIN`] letters, and each of
     /// them with one letter deleted → the word (for edit-distance-1 lookup).
     legal_fuzzy: HashMap<String, Vec<String>>,
+    /// Every proper prefix of three letters or more of a legal-form word →
+    /// the words it starts, in alphabetical order (a name cut inside its
+    /// legal form).
+    legal_prefixes: HashMap<String, Vec<String>>,
 }
 
 /// Legal-form words this long or longer are recognized with one typo.
@@ -334,7 +338,7 @@ fn tables() -> &'static Tables {
             .flat_map(|s| s.split(' '))
             .map(str::to_string)
             .collect();
-        let mut legal_fuzzy: HashMap<String, Vec<String>> = HashMap::new();
+        let mut legal_fuzzy: HashMap<String, Vec<String>> = HashMap::default();
         for w in legal_words.iter().filter(|w| w.len() >= FUZZY_LEGAL_MIN) {
             if !w.bytes().all(|b| b.is_ascii_lowercase()) {
                 continue;
@@ -358,9 +362,24 @@ fn tables() -> &'static Tables {
         for ws in legal_fuzzy.values_mut() {
             ws.sort();
         }
+        let mut legal_prefixes: HashMap<String, Vec<String>> = HashMap::default();
+        for w in &legal_words {
+            for (k, _) in w.char_indices().skip(3) {
+                if let Some(p) = w.get(..k) {
+                    legal_prefixes
+                        .entry(p.to_string())
+                        .or_default()
+                        .push(w.clone());
+                }
+            }
+        }
+        for ws in legal_prefixes.values_mut() {
+            ws.sort();
+        }
         Tables {
             legal_words,
             legal_fuzzy,
+            legal_prefixes,
             titles: TITLES.iter().copied().collect(),
             particles: PARTICLES.iter().copied().collect(),
             stopwords: STOPWORDS.iter().copied().collect(),
@@ -420,12 +439,9 @@ pub fn legal_form_len(tokens: &[String], i: usize) -> usize {
     if t.legal_words.contains(cut.as_str()) {
         return 0;
     }
-    let mut words: Vec<&String> = t
-        .legal_words
-        .iter()
-        .filter(|w| w.len() > cut.len() && w.starts_with(cut.as_str()))
-        .collect();
-    words.sort();
+    let Some(words) = t.legal_prefixes.get(cut.as_str()) else {
+        return 0;
+    };
     let mut window: Vec<String> = tokens.get(i..).unwrap_or(&[]).to_vec();
     let end = window.len().saturating_sub(1);
     for w in words {
@@ -517,7 +533,7 @@ pub fn fuzzy_legal_word(token: &str) -> Option<&'static str> {
     // are kept per thread
     thread_local! {
         static SEEN: std::cell::RefCell<HashMap<Box<str>, Option<&'static str>>> =
-            std::cell::RefCell::new(HashMap::new());
+            std::cell::RefCell::new(HashMap::default());
     }
     if let Some(hit) = SEEN.with(|c| c.try_borrow().ok().and_then(|m| m.get(token).copied())) {
         return hit;
@@ -609,6 +625,12 @@ fn osa1(a: &[u8], b: &[u8]) -> bool {
 /// [`legal_form_len`] with every token spelt right.
 fn exact_legal_form_len(tokens: &[String], i: usize) -> usize {
     let t = tables();
+    // every legal form starts with one of its words, or is spelt in
+    // one-letter tokens ("s a")
+    match tokens.get(i) {
+        Some(first) if first.len() == 1 || t.legal_words.contains(first.as_str()) => {}
+        _ => return 0,
+    }
     let max = t.legal_max_len.min(tokens.len().saturating_sub(i));
     let mut key = String::new();
     for len in (1..=max).rev() {
