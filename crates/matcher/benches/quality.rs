@@ -25,6 +25,35 @@ fn main() {
     );
     let m = Matcher::new(entities);
 
+    // `-- --pair QUERY LISTED [SCHEMA]`: one pair's score and token weights
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--pair") {
+        let get = |k: usize| args.get(i + k).map(String::as_str).unwrap_or("");
+        let schema = Schema::parse(get(3));
+        for name in [get(1), get(2)] {
+            let class = match schema {
+                Some(Schema::Person) => interdict_text::NameClass::Person,
+                Some(Schema::LegalEntity) | None => interdict_text::NameClass::Any,
+                Some(_) => interdict_text::NameClass::Organization,
+            };
+            for f in interdict_text::name_forms(name, class) {
+                let w: Vec<String> = f
+                    .tokens
+                    .iter()
+                    .map(|t| format!("{t}:{:.1}", m.token_weight(t)))
+                    .collect();
+                println!(
+                    "{name:?} [{:?}] {} removed {:?}",
+                    f.scheme,
+                    w.join(" "),
+                    f.removed
+                );
+            }
+        }
+        println!("score {:.3}", m.compare_names(get(1), get(2), schema));
+        return;
+    }
+
     // 1. nomenklatura name pairs
     let path = dir.join("testcases/nomenklatura_name_bench_cases.csv");
     let mut rdr = match csv::Reader::from_path(&path) {

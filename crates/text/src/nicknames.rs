@@ -1,6 +1,8 @@
 //! A small table of common given-name short forms and nicknames (English,
 //! Russian, Arabic), so that `Bibi Netanyahu` meets `Benjamin Netanyahu`
-//! and `Sasha` meets `Aleksandr`. Each group lists a given name, its
+//! and `Sasha` meets `Aleksandr`, and of the same given name in other
+//! European languages (`John`/`Juan`/`Jean`/`Giovanni`, `Peter`/`Pedro`/
+//! `Pyotr`), as name-equivalence tables of screening tools hold them. Each group lists a given name, its
 //! spellings and its usual short forms; two different tokens of one group
 //! are nicknames of each other. Tokens are normalized (lowercase ASCII) and
 //! at least three letters long (`ed`, `md` are left out: too ambiguous).
@@ -58,17 +60,80 @@ const GROUPS: &[&[&str]] = &[
     ],
     &["abdullah", "abdallah", "abdulla", "abdu"],
     &["abdulrahman", "abdelrahman", "abdurrahman"],
+    // the same given name in other European languages (separate groups, so
+    // that a short form of one language does not meet another's full form:
+    // `Jack` is John's, not Juan's)
+    &[
+        "john", "juan", "jean", "johann", "johannes", "giovanni", "joao", "ioannis", "jan",
+    ],
+    &[
+        "michael", "miguel", "michel", "michele", "mikhail", "mihail", "mikael", "michal",
+    ],
+    &[
+        "peter", "pedro", "pierre", "pietro", "petr", "pyotr", "piotr", "petar", "petro",
+    ],
+    &["paul", "pablo", "paolo", "pavel", "pawel", "paulo"],
+    &[
+        "joseph", "jose", "josef", "giuseppe", "iosif", "jozef", "josip",
+    ],
+    &[
+        "george", "jorge", "georg", "giorgio", "georgiy", "georgy", "georgios",
+    ],
+    &[
+        "stephen", "steven", "esteban", "stefan", "stephane", "stefano", "stepan",
+    ],
+    &[
+        "andrew", "andres", "andre", "andrei", "andrey", "andrzej", "andreas", "andrii",
+    ],
+    &[
+        "nicholas", "nicolas", "nikolai", "nikolay", "nicola", "nikola", "niklas",
+    ],
+    &[
+        "alexander",
+        "alejandro",
+        "alessandro",
+        "alexandre",
+        "aleksandar",
+        "aleksandr",
+    ],
+    &["william", "guillermo", "guillaume", "wilhelm", "willem"],
+    &["charles", "carlos", "carlo", "karl", "carl"],
+    &["henry", "enrique", "henri", "heinrich", "enrico"],
+    &["francis", "francisco", "francois", "franz", "francesco"],
+    &["anthony", "antonio", "antoine", "anton"],
+    &["thomas", "tomas", "tommaso"],
+    &["richard", "ricardo", "riccardo"],
+    &["edward", "eduardo", "edouard", "eduard"],
+    &["jacob", "jakob", "jacques", "giacomo", "yakov", "jakub"],
+    &[
+        "matthew", "mateo", "matteo", "mathieu", "matthias", "matvei", "matvey",
+    ],
+    &["gregory", "gregorio", "gregoire", "grigory", "grigoriy"],
+    &["philip", "felipe", "philippe", "filippo", "filip"],
+    &[
+        "catherine",
+        "catalina",
+        "caterina",
+        "katarina",
+        "ekaterina",
+        "yekaterina",
+    ],
+    &["helen", "helena", "elena", "yelena", "elene"],
+    &["sergey", "sergio", "serge", "sergiu"],
+    &["louis", "luis", "luigi"],
+    &["frederick", "federico", "friedrich"],
+    &["vincent", "vicente", "vincenzo"],
 ];
 
-/// The groups each token belongs to, as a bit set (built once).
-fn group_bits(t: &str) -> u64 {
-    static MAP: std::sync::OnceLock<std::collections::HashMap<&'static str, u64>> =
+/// The groups each token belongs to, as a bit set (built once; at most 128 groups).
+fn group_bits(t: &str) -> u128 {
+    static MAP: std::sync::OnceLock<std::collections::HashMap<&'static str, u128>> =
         std::sync::OnceLock::new();
     let map = MAP.get_or_init(|| {
         let mut m = std::collections::HashMap::new();
         for (gi, g) in GROUPS.iter().enumerate() {
             for t in g.iter() {
-                *m.entry(*t).or_insert(0u64) |= 1u64 << gi;
+                *m.entry(*t).or_insert(0u128) |= 1u128 << gi;
             }
         }
         m
@@ -89,7 +154,7 @@ pub fn nickname_variants(t: &str) -> impl Iterator<Item = &'static str> + '_ {
     GROUPS
         .iter()
         .enumerate()
-        .filter(move |(gi, _)| bits & (1u64 << gi) != 0)
+        .filter(move |(gi, _)| bits & (1u128 << gi) != 0)
         .flat_map(|(_, g)| g.iter().copied())
         .filter(move |v| *v != t)
 }
@@ -97,6 +162,16 @@ pub fn nickname_variants(t: &str) -> impl Iterator<Item = &'static str> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_name_in_other_languages() {
+        assert!(is_nickname("john", "juan"));
+        assert!(is_nickname("giovanni", "john"));
+        assert!(is_nickname("pyotr", "pedro"));
+        // a short form of one language is not another language's name
+        assert!(!is_nickname("jack", "juan"));
+        assert!(!is_nickname("mike", "miguel"));
+    }
 
     #[test]
     fn short_forms_meet_their_names() {
@@ -116,7 +191,7 @@ mod tests {
         assert!(!is_nickname("edward", "theodore"));
         assert!(!is_nickname("sasha", "mikhail"));
         assert_eq!(nickname_variants("netanyahu").count(), 0);
-        assert!(GROUPS.len() <= 64, "group bits are a u64");
+        assert!(GROUPS.len() <= 128, "group bits are a u128");
         for g in GROUPS {
             for t in g.iter() {
                 assert!(t.len() >= 3, "{t}");
