@@ -727,3 +727,57 @@ fn a_long_name_cut_at_a_field_limit_still_matches() {
     assert!(score::maybe_cut("LIMITED LIABILITY COMPANY GOLF"));
     assert!(!score::maybe_cut("Thomas Lind"));
 }
+
+#[test]
+fn abbreviations_in_company_names_are_written_out() {
+    let mut ents = world();
+    let mut c = Entity::new("ofac", "768", Schema::Organization);
+    c.push_name(Name::new(
+        "ETCO INTERNATIONAL COMPANY, LIMITED",
+        NameKind::Primary,
+    ));
+    ents.push(c);
+    let m = Matcher::new(ents);
+    let o = Some(Schema::Organization);
+    let exact = m.compare_names(
+        "ETCO INTERNATIONAL COMPANY, LIMITED",
+        "ETCO INTERNATIONAL COMPANY, LIMITED",
+        o,
+    );
+    let abbr = m.compare_names(
+        "ETCO INT'L CO. LTD",
+        "ETCO INTERNATIONAL COMPANY, LIMITED",
+        o,
+    );
+    assert!((abbr - exact).abs() < 1e-6, "{abbr} {exact}");
+    // found by the index too, without a schema
+    let r = m
+        .screen(&Query::name("Etco Intl"), &Options::default())
+        .unwrap();
+    assert_eq!(r.first().map(|x| x.entity_id.as_str()), Some("ofac:768"));
+}
+
+#[test]
+fn a_given_name_in_another_language_meets_as_a_nickname() {
+    let mut ents = world();
+    ents.push(person("ofac", "6718", &["RAMIREZ ABADIA, Juan Carlos"]));
+    let m = Matcher::new(ents);
+    let p = Some(Schema::Person);
+    let listed = "RAMIREZ ABADIA, Juan Carlos";
+    let same = m.compare_names("Juan Carlos Ramirez Abadia", listed, p);
+    let other = m.compare_names("John Charles Ramirez Abadia", listed, p);
+    assert!(other >= DEFAULT_THRESHOLD && other < same, "{other} {same}");
+    let r = m
+        .screen(
+            &Query::name("John Charles Ramirez Abadia"),
+            &Options::default(),
+        )
+        .unwrap();
+    let hit = r.first().unwrap();
+    assert_eq!(hit.entity_id, "ofac:6718");
+    assert!(hit
+        .explanation
+        .tokens
+        .iter()
+        .any(|t| t.kind == MatchKind::Nickname));
+}

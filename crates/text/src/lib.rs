@@ -41,6 +41,7 @@
 //! `müller` share a key whichever reading the other side has.
 #![deny(missing_docs)]
 
+mod abbreviations;
 mod confusables;
 mod nicknames;
 mod normalize;
@@ -543,12 +544,12 @@ pub fn removable_tokens(tokens: &[String]) -> Vec<Option<NameClass>> {
 pub fn name_forms(name: &str, class: NameClass) -> Vec<NameForm> {
     let mut forms: Vec<NameForm> = Vec::new();
     for (scheme, toks) in readings(name, class) {
-        // number words (`forty four`, `first`, `iii`) as digits, except in
-        // person names
+        // number words (`forty four`, `first`, `iii`) as digits and
+        // abbreviations (`intl`, `mfg`) written out, except in person names
         let toks = if class == NameClass::Person {
             toks
         } else {
-            numbers::number_tokens(toks)
+            abbreviations::expand_abbreviations(numbers::number_tokens(toks))
         };
         // an initialism written with stops or spaces (A.B.C. Company, L.X.C
         // Aviation): also read with its letters as one word, as usually
