@@ -18,6 +18,10 @@ pub(crate) const SURPLUS: f32 = 0.4;
 /// Unmatched tokens present on both sides (a different given name, a
 /// different clan name) weigh this much: a contradiction, not an omission.
 pub(crate) const CONFLICT: f32 = 2.5;
+/// Weight added to the conflict for each pair of different initials left
+/// unmatched on both sides (on top of their own weights, at most
+/// [`INITIAL_WEIGHT`] each).
+const INITIALS_CONFLICT: f32 = 2.0;
 /// Partial agreement (fuzzy, phonetic, joined, initial) is credited
 /// `sim - PARTIAL_PENALTY·(1-sim)`.
 const PARTIAL_PENALTY: f32 = 0.5;
@@ -738,6 +742,8 @@ pub(crate) struct LInfo {
     pub lineage: bool,
     /// An Arabic article (see [`is_article`]).
     pub article: bool,
+    /// A single letter (an initial, not a digit).
+    pub letter: bool,
 }
 
 impl LInfo {
@@ -885,6 +891,7 @@ pub(crate) fn score_tokens(
             patronymic: is_patronymic(t.text),
             lineage: is_lineage(t.text),
             article: is_article(t.text),
+            letter: t.text.len() == 1 && t.text.bytes().all(|b| b.is_ascii_alphabetic()),
         })
         .collect();
     align(q, &info, listed, &mut cands, unknown_weight, keep_detail)
@@ -1009,6 +1016,7 @@ pub(crate) fn score_fast(
             patronymic: v_info.patronymic,
             lineage: v_info.lineage,
             article: v_info.article,
+            letter: v_info.len == 1 && v_info.first.is_ascii_alphabetic(),
         };
         rows[j] = dense_row(q, map, v);
     }
@@ -1331,6 +1339,23 @@ fn align(
             nul += 1;
         }
     }
+    // two different initials left on both sides (`William G. Frost` /
+    // `William W. Frost`): different middle names, heavier than the
+    // initials' own weight
+    let q_initials = (0..n.min(64))
+        .filter(|&i| {
+            !q_used[i]
+                && q.toks.get(i).is_some_and(|t| {
+                    t.len == 1
+                        && t.optional.is_none()
+                        && t.text.bytes().all(|b| b.is_ascii_alphabetic())
+                })
+        })
+        .count();
+    let l_initials = (0..m.min(64))
+        .filter(|&j| !l_used[j] && l.get(j).is_some_and(|t| t.letter))
+        .count();
+    let initials_conflict = q_initials.min(l_initials) as f32 * INITIALS_CONFLICT;
     let uq = &mut uq[..nuq];
     let ul = &mut ul[..nul];
     uq.sort_by(|a, b| b.total_cmp(a));
@@ -1350,7 +1375,7 @@ fn align(
                 }
             })
             .sum::<f32>();
-    let den = matched + CONFLICT * conflict + SURPLUS * surplus;
+    let den = matched + CONFLICT * (conflict + initials_conflict) + SURPLUS * surplus;
     let raw = if den > 0.0 { num / den } else { 0.0 };
     let low_info = low_information_factor(listed_matched, unknown_weight);
     let (unmatched_q, unmatched_l) = if keep_detail {

@@ -781,3 +781,17 @@ fn a_given_name_in_another_language_meets_as_a_nickname() {
         .iter()
         .any(|t| t.kind == MatchKind::Nickname));
 }
+
+#[test]
+fn different_middle_initials_contradict() {
+    let m = Matcher::new(world());
+    let p = Some(Schema::Person);
+    let other = m.compare_names("Frost, William G.", "William W Frost", p);
+    let missing = m.compare_names("Frost, William G.", "William Frost", p);
+    let same = m.compare_names("Frost, William G.", "William G Frost", p);
+    assert!(other < DEFAULT_THRESHOLD, "{other}");
+    assert!(missing >= DEFAULT_THRESHOLD && missing < same, "{missing} {same}");
+    // digits are series numbers, not initials: left to the number rules
+    let o = Some(Schema::Organization);
+    assert!(m.compare_names("Snow Storm 1", "Snow Storm 2", o) > other);
+}
