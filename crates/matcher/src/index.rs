@@ -278,12 +278,27 @@ impl Index {
             let s = r.tok_start as usize;
             let toks = rec_tokens.get(s..s + r.tok_len as usize).unwrap_or(&[]);
             r.weight = 0.0;
-            for &t in toks {
+            // the scorers' view of the omissible tokens (patronymics and
+            // forebears' names), so that the bounds agree with them
+            let mut info: Vec<crate::score::LInfo> = toks
+                .iter()
+                .map(|&t| {
+                    let text = vocab.get(t as usize).map_or("", |s| &**s);
+                    crate::score::LInfo {
+                        patronymic: crate::score::is_patronymic(text),
+                        lineage: crate::score::is_lineage(text),
+                        article: crate::score::is_article(text),
+                        ..Default::default()
+                    }
+                })
+                .collect();
+            crate::score::mark_forebears(&mut info);
+            for (&t, li) in toks.iter().zip(&info) {
                 let w = vocab_weight.get(t as usize).copied().unwrap_or(0.0);
                 let text = vocab.get(t as usize).map_or("", |s| &**s);
                 r.weight += w;
                 r.max_token = r.max_token.max(w);
-                if crate::score::is_patronymic(text) {
+                if li.patronymic {
                     r.patronymic += w;
                 }
                 if text.len() == 1 {

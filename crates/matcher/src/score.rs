@@ -729,6 +729,32 @@ pub(crate) fn is_lineage(t: &str) -> bool {
     matches!(t, "bin" | "ibn" | "bint" | "binti" | "ben" | "bn")
 }
 
+/// Marks the forebears' names inside a lineage chain (`Usama bin Muhammad
+/// ibn Awad ibn Ladin`: `bin Muhammad ibn Awad ibn`) as omissible like
+/// patronymics: a name is often written without its father's and
+/// grandfather's names (`Osama bin Laden`). The chain starts at a lineage
+/// particle after the first token (a name opening with `bin` or an article
+/// starts with the family name) and never takes the last token (the family
+/// name).
+pub(crate) fn mark_forebears(l: &mut [LInfo]) {
+    let m = l.len();
+    let Some(start) = l
+        .iter()
+        .position(|t| t.lineage)
+        .filter(|&b| b > 0 && l.first().is_some_and(|t| !t.article))
+    else {
+        return;
+    };
+    for j in start..m.saturating_sub(1) {
+        let after_particle = j > 0 && l.get(j - 1).is_some_and(|t| t.lineage);
+        if let Some(t) = l.get_mut(j) {
+            if t.lineage || after_particle {
+                t.patronymic = true;
+            }
+        }
+    }
+}
+
 /// What the alignment needs of a listed token.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct LInfo {
@@ -736,7 +762,8 @@ pub(crate) struct LInfo {
     pub weight: f32,
     /// A single letter (initial).
     pub initial: bool,
-    /// Looks like a patronymic.
+    /// Looks like a patronymic, or is a forebear's name in a lineage chain
+    /// (see [`mark_forebears`]): weighs less when unmatched.
     pub patronymic: bool,
     /// An Arabic lineage particle (see [`is_lineage`]).
     pub lineage: bool,
@@ -894,6 +921,8 @@ pub(crate) fn score_tokens(
             letter: t.text.len() == 1 && t.text.bytes().all(|b| b.is_ascii_alphabetic()),
         })
         .collect();
+    let mut info = info;
+    mark_forebears(&mut info);
     align(q, &info, listed, &mut cands, unknown_weight, keep_detail)
 }
 
@@ -1020,6 +1049,7 @@ pub(crate) fn score_fast(
         };
         rows[j] = dense_row(q, map, v);
     }
+    mark_forebears(&mut info[..m]);
     cands.clear();
     for (i, qt) in q.toks.iter().enumerate() {
         let qfirst = qt.text.as_bytes().first().copied();

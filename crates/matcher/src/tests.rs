@@ -790,8 +790,25 @@ fn different_middle_initials_contradict() {
     let missing = m.compare_names("Frost, William G.", "William Frost", p);
     let same = m.compare_names("Frost, William G.", "William G Frost", p);
     assert!(other < DEFAULT_THRESHOLD, "{other}");
-    assert!(missing >= DEFAULT_THRESHOLD && missing < same, "{missing} {same}");
+    assert!(
+        missing >= DEFAULT_THRESHOLD && missing < same,
+        "{missing} {same}"
+    );
     // digits are series numbers, not initials: left to the number rules
     let o = Some(Schema::Organization);
     assert!(m.compare_names("Snow Storm 1", "Snow Storm 2", o) > other);
+}
+
+#[test]
+fn forebears_names_in_a_lineage_chain_may_be_left_out() {
+    let m = Matcher::new(world());
+    let p = Some(Schema::Person);
+    let listed = "Usama bin Muhammad ibn Awad ibn Ladin";
+    let short = m.compare_names("Usama bin Ladin", listed, p);
+    // the same tokens left out of a name without a chain weigh more
+    let plain = m.compare_names("Usama Ladin", "Usama Muhammad Awad Ladin", p);
+    assert!(short > plain, "{short} {plain}");
+    assert!(short >= DEFAULT_THRESHOLD, "{short}");
+    // the family name after the chain is no forebear
+    assert!(m.compare_names("Usama bin Muhammad", listed, p) < short);
 }
