@@ -1,5 +1,9 @@
 //! `interdict`: sanctions and arms-embargo screening in one offline binary.
 
+/// mimalloc: screening allocates many small, short-lived strings per query.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod batch;
 mod diff;
 mod embargoes;
