@@ -32,6 +32,23 @@ pub(crate) struct NameRec {
     pub has_initial: bool,
     /// How the name was read (from the entity's schema).
     pub class: NameClass,
+    /// Hash of its letters without spaces (see [`compact_key`]), 0 when
+    /// too short to count.
+    pub compact: u64,
+}
+
+/// Names this short without spaces are not met by their letters alone.
+pub(crate) const COMPACT_MIN: usize = 6;
+
+/// The key of a name's letters written without spaces (`van der bilt`,
+/// `vanderbilt`), or 0 for fewer than [`COMPACT_MIN`] letters.
+pub(crate) fn compact_key<'a>(tokens: impl Iterator<Item = &'a str> + Clone) -> u64 {
+    let len: usize = tokens.clone().map(str::len).sum();
+    if len < COMPACT_MIN {
+        return 0;
+    }
+    let parts: Vec<&[u8]> = tokens.map(str::as_bytes).collect();
+    crate::sim::hash_bytes(&parts).max(1)
 }
 
 /// Bits of the deletion hash that select a bucket of `deletes`.
@@ -96,6 +113,9 @@ pub(crate) struct Index {
     pub entity_recs: Vec<u32>,
     /// Normalized identifier value → (entity, kind).
     pub ids: HashMap<String, Vec<(u32, IdKind)>>,
+    /// (compact key, record) of every record with one, sorted: the names
+    /// a query's letters meet whatever their spacing.
+    pub compact: Vec<(u64, u32)>,
     /// Weight of a token never seen in the lists.
     pub unknown_weight: f32,
     /// Largest weight of a listed token.
@@ -244,6 +264,7 @@ impl Index {
                     class: entities
                         .get(ei)
                         .map_or(NameClass::Any, |e| class_of(Some(e.schema))),
+                    compact: compact_key(toks.iter().map(String::as_str)),
                 });
             }
         }
@@ -457,8 +478,16 @@ impl Index {
             .filter(|(_, &r)| r)
             .map(|(&w, _)| w)
             .fold(0.0, f32::max);
+        let mut compact: Vec<(u64, u32)> = recs
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.compact != 0)
+            .map(|(i, r)| (r.compact, i as u32))
+            .collect();
+        compact.sort_unstable();
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         Index {
+            compact,
             id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             vocab,
             vocab_map,
@@ -486,6 +515,17 @@ impl Index {
             unknown_weight,
             removed_weight,
         }
+    }
+
+    /// Records whose letters without spaces have this key.
+    pub fn compact_recs(&self, key: u64) -> impl Iterator<Item = u32> + '_ {
+        let start = self.compact.partition_point(|&(k, _)| k < key);
+        self.compact
+            .get(start..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(move |&&(k, _)| k == key)
+            .map(|&(_, r)| r)
     }
 
     /// The weight of a token: its rarity over the loaded lists.

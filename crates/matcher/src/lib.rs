@@ -47,7 +47,9 @@
 //! respectively (see [`interdict_text::removable_tokens`]). A name that
 //! agrees only on common tokens is scaled down (low information); a name
 //! whose given name is the other's forebear (`X bin Y` / `Y bin X`) by 0.7.
-//! Weak aliases count 0.9.
+//! Weak aliases count 0.9. A name whose letters without spaces are the
+//! query's (`van der bilt` / `vanderbilt`, in any rotation of the query's
+//! tokens) scores at least 0.97; the index finds it by those letters.
 //!
 //! The entity score is the best name score, then adjusted: birth date
 //! agreeing to the day +0.05, to the year +0.02, one year off −0.10, further
@@ -790,6 +792,18 @@ impl Matcher {
                         out.push(r);
                     }
                 }
+                // names of the same letters spaced otherwise, whatever
+                // their tokens
+                for &(key, _) in &f.compact {
+                    for r in idx.compact_recs(key) {
+                        if let Some(s) = sc.rec_stamp.get_mut(r as usize) {
+                            if *s != rgen {
+                                *s = rgen;
+                                out.push(r);
+                            }
+                        }
+                    }
+                }
             }
             (out, ents)
         })
@@ -888,6 +902,7 @@ impl Matcher {
                         idx,
                         toks,
                         joins,
+                        rec.compact,
                         rec.class,
                         idx.unknown_weight,
                         prune,

@@ -259,7 +259,21 @@ pub(crate) struct QForm {
     /// [`LONG_NAME`]): its last token, when it meets as a prefix, is
     /// credited at its similarity (every letter written agrees).
     pub long: bool,
+    /// The query's letters without spaces (its tokens but legal forms and
+    /// titles of a query of unknown class, joined), starting from each of
+    /// its first [`COMPACT_ROTATIONS`] tokens in turn (`Patrushev Nikolai
+    /// Platonovich` is also `Nikolai Platonovich Patrushev`), with their
+    /// [`crate::index::compact_key`]; empty when too short to count.
+    pub compact: Vec<(u64, String)>,
 }
+
+/// Rotations of the query's tokens whose letters are compared.
+const COMPACT_ROTATIONS: usize = 8;
+
+/// A name whose letters, written without spaces, are the query's (`van der
+/// bilt` / `vanderbilt`, `Plat Ono Vich` / `Platonovich`) scores at least
+/// this, whatever the alignment of its tokens gives.
+pub(crate) const COMPACT_SIM: f32 = JOINED_FACTOR;
 
 /// Characters from which a query may have been cut at a field limit (SWIFT
 /// name lines hold 35).
@@ -409,7 +423,21 @@ impl QForm {
                 }
             }
         }
+        let kept: Vec<&str> = toks
+            .iter()
+            .filter(|t| t.optional.is_none())
+            .map(|t| t.text.as_str())
+            .collect();
+        let mut compact: Vec<(u64, String)> = Vec::new();
+        for k in 0..kept.len().min(COMPACT_ROTATIONS) {
+            let (a, b) = kept.split_at(k);
+            let key = crate::index::compact_key(b.iter().chain(a).copied());
+            if key != 0 && !compact.iter().any(|c| c.0 == key) {
+                compact.push((key, b.iter().chain(a).copied().collect()));
+            }
+        }
         QForm {
+            compact,
             toks,
             joined,
             scheme,
@@ -923,7 +951,48 @@ pub(crate) fn score_tokens(
         .collect();
     let mut info = info;
     mark_forebears(&mut info);
-    align(q, &info, listed, &mut cands, unknown_weight, keep_detail)
+    let ns = align(q, &info, listed, &mut cands, unknown_weight, keep_detail);
+    let same_letters = q
+        .compact
+        .iter()
+        .any(|(_, text)| spelt_by(text, l.iter().map(|t| t.text)));
+    if same_letters && ns.score < COMPACT_SIM {
+        compact_score(q, &info)
+    } else {
+        ns
+    }
+}
+
+/// Whether these tokens, written one after the other, are `text`.
+fn spelt_by<'a>(text: &str, tokens: impl Iterator<Item = &'a str>) -> bool {
+    let mut rest = text;
+    for t in tokens {
+        match rest.strip_prefix(t) {
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+    rest.is_empty()
+}
+
+/// The name score of a name whose letters without spaces are the query's:
+/// one pair of all tokens, joined.
+fn compact_score(q: &QForm, l: &[LInfo]) -> NameScore {
+    let weight = q.total + l.iter().map(LInfo::w).sum::<f32>();
+    NameScore {
+        score: COMPACT_SIM,
+        pairs: vec![Pair {
+            qi: 0,
+            qn: q.toks.len(),
+            lj: 0,
+            ln: l.len(),
+            sim: COMPACT_SIM,
+            kind: MatchKind::Joined,
+            weight,
+        }],
+        low_info: 1.0,
+        ..NameScore::default()
+    }
 }
 
 /// Scratch buffers of the fast scorer.
@@ -1017,6 +1086,7 @@ pub(crate) fn score_fast(
     index: &Index,
     toks: &[u32],
     joins: &[u32],
+    compact: u64,
     listed: NameClass,
     unknown_weight: f32,
     prune: f32,
@@ -1188,6 +1258,19 @@ pub(crate) fn score_fast(
                 weight: jt.weight + info[j].weight + info[j + 1].weight,
             });
         }
+    }
+    let same_letters = compact != 0
+        && q.compact.iter().any(|(key, text)| {
+            *key == compact
+                && spelt_by(
+                    text,
+                    toks.iter()
+                        .map(|&v| index.vocab.get(v as usize).map_or("", |s| &**s)),
+                )
+        });
+    if same_letters {
+        let s = align(q, &info[..m], listed, cands, unknown_weight, false).score;
+        return s.max(COMPACT_SIM);
     }
     if prune > 0.0 && surely_below(q, &info[..m], listed, cands, prune) {
         return 0.0;

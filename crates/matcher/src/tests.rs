@@ -812,3 +812,36 @@ fn forebears_names_in_a_lineage_chain_may_be_left_out() {
     // the family name after the chain is no forebear
     assert!(m.compare_names("Usama bin Muhammad", listed, p) < short);
 }
+
+#[test]
+fn the_same_letters_spaced_otherwise_meet() {
+    let mut ents = world();
+    ents.push(person("ofac", "26335", &["PATRUSHEV, Nikolai Platonovich"]));
+    let mut c = Entity::new("test", "c1", Schema::Organization);
+    c.push_name(Name::new("VAN DER BILT CORP", NameKind::Primary));
+    ents.push(c);
+    let m = Matcher::new(ents);
+    let p = Some(Schema::Person);
+    let listed = "PATRUSHEV, Nikolai Platonovich";
+    let spaced = m.compare_names("Nikolai Plat Ono Vich Patrushev", listed, p);
+    assert!(spaced >= 0.95, "{spaced}");
+    // other letters do not
+    assert!(m.compare_names("Nikolai Plat Ona Vich Patrushev", listed, p) < spaced);
+    let o = Some(Schema::Organization);
+    assert!(m.compare_names("vanderbilt corp", "VAN DER BILT CORP", o) >= 0.95);
+    // the index finds them, and the explanation says joined
+    for (q, id) in [
+        ("Nikolai Plat Ono Vich Patrushev", "ofac:26335"),
+        ("Vanderbilt Corp", "test:c1"),
+    ] {
+        let r = m.screen(&Query::name(q), &Options::default()).unwrap();
+        let hit = r.first().unwrap();
+        assert_eq!(hit.entity_id, id, "{q}");
+        assert!(hit.is_match, "{q}");
+        assert!(hit
+            .explanation
+            .tokens
+            .iter()
+            .any(|t| t.kind == MatchKind::Joined));
+    }
+}
