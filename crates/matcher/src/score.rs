@@ -799,6 +799,8 @@ pub(crate) struct LInfo {
     pub article: bool,
     /// A single letter (an initial, not a digit).
     pub letter: bool,
+    /// First byte.
+    pub first: u8,
 }
 
 impl LInfo {
@@ -947,6 +949,7 @@ pub(crate) fn score_tokens(
             lineage: is_lineage(t.text),
             article: is_article(t.text),
             letter: t.text.len() == 1 && t.text.bytes().all(|b| b.is_ascii_alphabetic()),
+            first: t.text.as_bytes().first().copied().unwrap_or(0),
         })
         .collect();
     let mut info = info;
@@ -1116,6 +1119,7 @@ pub(crate) fn score_fast(
             lineage: v_info.lineage,
             article: v_info.article,
             letter: v_info.len == 1 && v_info.first.is_ascii_alphabetic(),
+            first: v_info.first,
         };
         rows[j] = dense_row(q, map, v);
     }
@@ -1337,7 +1341,12 @@ fn surely_below(q: &QForm, l: &[LInfo], listed: NameClass, cands: &[Pair], prune
 /// Most listed tokens a record holds (names are cut to this many tokens).
 pub(crate) const MAX_TOKS: usize = 24;
 
-/// Greedy alignment of the candidate pairs and the score.
+/// Greedy alignment of the candidate pairs and the score. Greedy on
+/// similarity, an exact one-token pair can take a token that a joined pair
+/// needed (`KIM San-ho` / `KIM, Sang-ho`: `ho` = `ho` leaves `san` against
+/// `sang`, where `sanho` ~ `sangho` covers both); when there are joined
+/// pairs, they are also tried first, and that alignment kept when clearly
+/// better.
 fn align(
     q: &QForm,
     l: &[LInfo],
@@ -1346,11 +1355,57 @@ fn align(
     unknown_weight: f32,
     keep_detail: bool,
 ) -> NameScore {
+    let first = align_once(q, l, listed, cands, unknown_weight, keep_detail, false);
+    if cands.iter().any(|p| whole_joined(q, l, p)) {
+        let joined = align_once(q, l, listed, cands, unknown_weight, keep_detail, true);
+        // only when clearly better: a joined pair that merely credits a
+        // common token differently (`kim chong` ~ `kim jong`) is a less
+        // readable explanation of the same match
+        if joined.score > first.score + JOINED_BETTER {
+            return joined;
+        }
+    }
+    first
+}
+
+/// A pair of joined tokens none of which is a single letter (a letter
+/// joined to a name is no reason to prefer the pair: `William G` is not
+/// `Williamg`), starting with alike letters (`Tong-un` is not `Jong Un`,
+/// as `Tong` is not `Jong`).
+fn whole_joined(q: &QForm, l: &[LInfo], p: &Pair) -> bool {
+    (p.qn > 1 || p.ln > 1)
+        && (p.qi..p.qi + p.qn).all(|i| q.toks.get(i).is_some_and(|t| t.len > 1))
+        && (p.lj..p.lj + p.ln).all(|j| l.get(j).is_some_and(|t| !t.initial))
+        && first_letters_alike(
+            q.toks
+                .get(p.qi)
+                .and_then(|t| t.text.as_bytes().first().copied()),
+            l.get(p.lj).map(|t| t.first),
+        )
+}
+
+/// How much better the alignment with joined pairs first must score to be kept.
+const JOINED_BETTER: f32 = 0.05;
+
+/// One greedy alignment: by similarity, with `joined_first` joined pairs
+/// before all others.
+#[allow(clippy::too_many_arguments)]
+fn align_once(
+    q: &QForm,
+    l: &[LInfo],
+    listed: NameClass,
+    cands: &mut [Pair],
+    unknown_weight: f32,
+    keep_detail: bool,
+    joined_first: bool,
+) -> NameScore {
     let n = q.toks.len();
     let m = l.len();
+    let multi = |p: &Pair| joined_first && whole_joined(q, l, p);
     cands.sort_by(|a, b| {
-        b.sim
-            .total_cmp(&a.sim)
+        multi(b)
+            .cmp(&multi(a))
+            .then(b.sim.total_cmp(&a.sim))
             .then(b.weight.total_cmp(&a.weight))
             .then(a.qi.cmp(&b.qi))
             .then(a.lj.cmp(&b.lj))

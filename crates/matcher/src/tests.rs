@@ -218,11 +218,14 @@ fn explanation_names_the_kinds() {
     assert_eq!(r.explanation.unmatched_listed, vec!["kuzhugetovich"]);
     // Chong/Jong: the same sound, other letters
     let r = m.score(&Query::name("KIM CHONG UN"), 0).unwrap();
-    assert!(r
-        .explanation
-        .tokens
-        .iter()
-        .any(|t| t.kind == MatchKind::Phonetic));
+    assert!(
+        r.explanation
+            .tokens
+            .iter()
+            .any(|t| t.kind == MatchKind::Phonetic),
+        "{:#?}",
+        r.explanation.tokens
+    );
     let r = m.score(&Query::name("V. Putin"), 12).unwrap();
     assert!(r
         .explanation
@@ -844,4 +847,21 @@ fn the_same_letters_spaced_otherwise_meet() {
             .iter()
             .any(|t| t.kind == MatchKind::Joined));
     }
+}
+
+#[test]
+fn a_joined_pair_is_not_lost_to_an_exact_part() {
+    let mut ents = world();
+    ents.push(person("un", "KPi.999", &["KIM, Sang-ho"]));
+    let m = Matcher::new(ents);
+    let p = Some(Schema::Person);
+    // `ho` = `ho` first would leave `san` against `sang`
+    let s = m.compare_names("KIM San-ho", "KIM, Sang-ho", p);
+    assert!(s >= DEFAULT_THRESHOLD, "{s}");
+    let r = m
+        .screen(&Query::name("KIM San-ho"), &Options::default())
+        .unwrap();
+    assert_eq!(r.first().map(|x| x.entity_id.as_str()), Some("un:KPi.999"));
+    // a letter joined to a name does not hide a different initial
+    assert!(m.compare_names("Frost, William G.", "William W Frost", p) < DEFAULT_THRESHOLD);
 }

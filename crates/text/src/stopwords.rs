@@ -486,9 +486,37 @@ fn legal_form_len_spelt(tokens: &[String], i: usize) -> usize {
             }
         })
         .collect();
-    if !corrected.iter().any(|c| c.1) {
-        return exact;
+    if let Some(len) = longest_legal_form(&corrected, exact, max) {
+        return len;
     }
+    // a legal-form word may itself be the typo of another one
+    // ("aktsionerne", Ukrainian, for the Russian "aktsionernoe")
+    for (p, tok) in window.iter().enumerate() {
+        if !t.legal_words.contains(tok.as_str()) {
+            continue;
+        }
+        let Some(other) = other_legal_word(tok) else {
+            continue;
+        };
+        let mut alt = corrected.clone();
+        if let Some(c) = alt.get_mut(p) {
+            *c = (other, true);
+        }
+        if let Some(len) = longest_legal_form(&alt, exact, max) {
+            return len;
+        }
+    }
+    exact
+}
+
+/// The longest legal form (more than `exact` and at most `max` tokens) the
+/// corrected tokens (word, read from a typo) spell with at least one
+/// corrected word, and one word spelt right in a sequence.
+fn longest_legal_form(corrected: &[(&str, bool)], exact: usize, max: usize) -> Option<usize> {
+    if !corrected.iter().any(|c| c.1) {
+        return None;
+    }
+    let t = tables();
     let mut key = String::new();
     for len in (exact + 1..=max).rev() {
         let Some(slice) = corrected.get(..len) else {
@@ -515,10 +543,36 @@ fn legal_form_len_spelt(tokens: &[String], i: usize) -> usize {
             key.push_str(c.0);
         }
         if t.legal.contains(&key) {
-            return len;
+            return Some(len);
         }
     }
-    exact
+    None
+}
+
+/// Another legal-form word one edit from a legal-form word (of at least
+/// [`FUZZY_LEGAL_MIN`] letters), the first in alphabetical order.
+fn other_legal_word(token: &str) -> Option<&'static str> {
+    if token.len() + 1 < FUZZY_LEGAL_MIN || !token.is_ascii() {
+        return None;
+    }
+    let t = tables();
+    let mut keys = vec![token.to_string()];
+    for k in 0..token.len() {
+        let mut d = token.to_string();
+        if d.is_char_boundary(k) && d.is_char_boundary(k + 1) {
+            d.remove(k);
+            keys.push(d);
+        }
+    }
+    let mut found: Vec<&'static str> = keys
+        .iter()
+        .filter_map(|k| t.legal_fuzzy.get(k.as_str()))
+        .flatten()
+        .filter(|w| w.as_str() != token && osa1(token.as_bytes(), w.as_bytes()))
+        .map(String::as_str)
+        .collect();
+    found.sort_unstable();
+    found.first().copied()
 }
 
 /// The legal-form word (of at least five letters) a token is a typo or an

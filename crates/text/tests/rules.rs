@@ -571,6 +571,10 @@ fn misspelt_legal_forms_are_removed() {
         ("LASERCUT LIMIED LIABILITY COMPANY", "lasercut"),
         ("JONT STOCK COMPANY ENERGIYA", "energiya"),
         ("AKTSONERNOE OBSHCHESTVO LAMA", "lama"),
+        // a typo that is itself another legal-form word (Ukrainian
+        // `aktsionerne` for the Russian `aktsionernoe`)
+        ("AKTSIONERNE OBSHCHESTVO GIDROAGREGAT", "gidroagregat"),
+        ("AKTSIONERNE TOVARYSTVO GIDROAGREGAT", "gidroagregat"),
     ] {
         let f = &name_forms(name, NameClass::Organization)[0];
         assert_eq!(f.tokens.join(" "), want, "{name}");
