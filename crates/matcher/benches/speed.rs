@@ -12,6 +12,10 @@
 #[path = "../tests/common/mod.rs"]
 mod common;
 
+/// The allocator of the `interdict` binary, so that the figures are its.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use common::{perturb, Rng};
 use interdict_matcher::{Matcher, Options, Query};
 use interdict_store::{NewSnapshot, Store};
