@@ -50,6 +50,9 @@
 //! Weak aliases count 0.9. A name whose letters without spaces are the
 //! query's (`van der bilt` / `vanderbilt`, in any rotation of the query's
 //! tokens) scores at least 0.97; the index finds it by those letters.
+//! Two names written in the same script (Hangul, Han) are compared only in
+//! its most distinctive reading (Revised Romanization, Pinyin), exact tokens
+//! only: 김종은 is not 김정은, though McCune-Reischauer spells both `chong`.
 //!
 //! The entity score is the best name score, then adjusted: birth date
 //! agreeing to the day +0.05, to the year +0.02, one year off −0.10, further
@@ -70,7 +73,9 @@ use interdict_model::{
     country::country_code, Entity, Gender, IdKind, NameKind, NameQuality, PartialDate, Schema,
 };
 use interdict_text::{name_forms, phonetic_key};
-use score::{score_bound, score_fast, score_tokens, FastBuf, LTok, NameScore, QForm, QTok};
+use score::{
+    score_bound, score_fast, score_tokens, FastBuf, LTok, NameScore, QForm, QTok, ScriptRule,
+};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -610,7 +615,12 @@ impl Matcher {
                 })
                 .collect();
             for qf in &qforms {
-                let s = score_tokens(qf, &ltoks, class, self.index.unknown_weight, false).score;
+                let strict = match score::script_rule(qf.scheme, lf.scheme) {
+                    ScriptRule::Skip => continue,
+                    r => r == ScriptRule::Strict,
+                };
+                let s =
+                    score_tokens(qf, &ltoks, class, self.index.unknown_weight, false, strict).score;
                 best = best.max(s);
             }
         }
@@ -896,6 +906,10 @@ impl Matcher {
                 let toks = idx.rec_tokens(rec);
                 let joins = idx.rec_joins(rec);
                 for f in &p.forms {
+                    let strict = match score::script_rule(f.scheme, rec.scheme) {
+                        ScriptRule::Skip => continue,
+                        r => r == ScriptRule::Strict,
+                    };
                     let prune = floor.map_or(0.0, |x| (x - bonus - 1e-4) / rec.factor.max(1e-3));
                     let s = score_fast(
                         f,
@@ -903,6 +917,7 @@ impl Matcher {
                         toks,
                         joins,
                         rec.compact,
+                        strict,
                         rec.class,
                         idx.unknown_weight,
                         prune,
@@ -937,7 +952,11 @@ impl Matcher {
             };
             let ltoks = self.ltoks(rec);
             for (fi, f) in p.forms.iter().enumerate() {
-                let ns = score_tokens(f, &ltoks, rec.class, idx.unknown_weight, false);
+                let strict = match score::script_rule(f.scheme, rec.scheme) {
+                    ScriptRule::Skip => continue,
+                    r => r == ScriptRule::Strict,
+                };
+                let ns = score_tokens(f, &ltoks, rec.class, idx.unknown_weight, false, strict);
                 let s = ns.score * rec.factor;
                 if best.as_ref().is_none_or(|b| s > b.0) {
                     best = Some((s, ri, fi, ns));
@@ -961,7 +980,8 @@ impl Matcher {
                     _ => return (score, Some(empty_explanation())),
                 };
                 let ltoks = self.ltoks(rec);
-                let ns = score_tokens(form, &ltoks, rec.class, idx.unknown_weight, true);
+                let strict = score::script_rule(form.scheme, rec.scheme) == ScriptRule::Strict;
+                let ns = score_tokens(form, &ltoks, rec.class, idx.unknown_weight, true, strict);
                 self.explain(entity, rec, form, &ltoks, &ns, s, score, adj)
             }
             None => {

@@ -757,6 +757,43 @@ pub(crate) fn is_lineage(t: &str) -> bool {
     matches!(t, "bin" | "ibn" | "bint" | "binti" | "ben" | "bn")
 }
 
+/// How a query form and a listed name form are compared, given the
+/// romanization schemes they were read by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ScriptRule {
+    /// As usual.
+    Normal,
+    /// Both are written in the same script (Hangul, Han) and read by its
+    /// most distinctive romanization: only exact tokens count.
+    Strict,
+    /// Both are written in the same script, but this pair of readings may
+    /// conflate what the script keeps apart (McCune-Reischauer writes 종
+    /// and 정 both `chong`): not compared.
+    Skip,
+}
+
+/// Two names written in the same script are compared in that script, not
+/// through readings that conflate its letters: 김종은 is not 김정은, nor
+/// 习近朋 习近平, though some romanizations spell them alike. Only their
+/// most distinctive reading is compared (Revised Romanization for Hangul,
+/// Pinyin for Han), and only exact tokens count. Different scripts, or a
+/// Latin name on either side, are compared as usual.
+pub(crate) fn script_rule(q: Option<&str>, l: Option<&str>) -> ScriptRule {
+    fn script(s: &str) -> Option<&str> {
+        s.split('-').next().filter(|x| matches!(*x, "ko" | "zh"))
+    }
+    match (q, l) {
+        (Some(a), Some(b)) if script(a).is_some() && script(a) == script(b) => {
+            if a == b && matches!(a, "ko-rr" | "zh-pinyin") {
+                ScriptRule::Strict
+            } else {
+                ScriptRule::Skip
+            }
+        }
+        _ => ScriptRule::Normal,
+    }
+}
+
 /// Marks the forebears' names inside a lineage chain (`Usama bin Muhammad
 /// ibn Awad ibn Ladin`: `bin Muhammad ibn Awad ibn`) as omissible like
 /// patronymics: a name is often written without its father's and
@@ -822,6 +859,7 @@ pub(crate) fn score_tokens(
     listed: NameClass,
     unknown_weight: f32,
     keep_detail: bool,
+    strict: bool,
 ) -> NameScore {
     let n = q.toks.len();
     let m = l.len();
@@ -954,6 +992,9 @@ pub(crate) fn score_tokens(
         .collect();
     let mut info = info;
     mark_forebears(&mut info);
+    if strict {
+        cands.retain(|p| p.kind == MatchKind::Exact);
+    }
     let ns = align(q, &info, listed, &mut cands, unknown_weight, keep_detail);
     let same_letters = q
         .compact
@@ -1090,6 +1131,7 @@ pub(crate) fn score_fast(
     toks: &[u32],
     joins: &[u32],
     compact: u64,
+    strict: bool,
     listed: NameClass,
     unknown_weight: f32,
     prune: f32,
@@ -1262,6 +1304,9 @@ pub(crate) fn score_fast(
                 weight: jt.weight + info[j].weight + info[j + 1].weight,
             });
         }
+    }
+    if strict {
+        cands.retain(|p| p.kind == MatchKind::Exact);
     }
     let same_letters = compact != 0
         && q.compact.iter().any(|(key, text)| {

@@ -865,3 +865,19 @@ fn a_joined_pair_is_not_lost_to_an_exact_part() {
     // a letter joined to a name does not hide a different initial
     assert!(m.compare_names("Frost, William G.", "William W Frost", p) < DEFAULT_THRESHOLD);
 }
+
+#[test]
+fn names_in_the_same_script_are_compared_in_it() {
+    let m = Matcher::new(world());
+    let p = Some(Schema::Person);
+    // McCune-Reischauer writes 종 and 정 both `chong`; Hangul keeps them apart
+    assert!(m.compare_names("김종은", "김정은", p) < DEFAULT_THRESHOLD);
+    assert!(m.compare_names("이재형", "이재명", p) < DEFAULT_THRESHOLD);
+    assert!(m.compare_names("习近朋", "习近平", p) < DEFAULT_THRESHOLD);
+    // the same name in the same script, spaced otherwise or in traditional
+    // characters, and against its romanizations, still meets
+    assert!(m.compare_names("김 정은", "김정은", p) >= 0.95);
+    assert!(m.compare_names("習近平", "习近平", p) >= 0.95);
+    assert!(m.compare_names("김정은", "Kim Jong Un", p) >= 0.95);
+    assert!(m.compare_names("Kim Jong Un", "김정은", p) >= 0.95);
+}

@@ -574,9 +574,12 @@ pub fn name_forms(name: &str, class: NameClass) -> Vec<NameForm> {
         }
     }
     // a Chinese name in Wade-Giles (Mao Tse-tung): also its Pinyin reading
+    // (a name written in Latin letters only: a romanization made here, of
+    // Hangul say, is no Wade-Giles)
     if class != NameClass::Organization {
         let extra: Vec<NameForm> = forms
             .iter()
+            .filter(|f| matches!(f.scheme, None | Some("latin-spelled")))
             .filter_map(|f| {
                 wadegiles::pinyin_reading(&f.tokens).map(|tokens| NameForm {
                     tokens,

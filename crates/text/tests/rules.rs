@@ -617,3 +617,18 @@ fn a_legal_form_cut_at_the_end_is_still_a_legal_form() {
     let f = name_forms("Muhammad ASH", NameClass::Person);
     assert_eq!(f.first().map(|f| f.tokens.len()), Some(2));
 }
+
+/// The Wade-Giles re-reading is for names written in Latin letters: a
+/// romanization made here (of Hangul, say) is no Wade-Giles.
+#[test]
+fn wade_giles_is_read_in_latin_names_only() {
+    use interdict_text::{name_forms, NameClass};
+    let latin = name_forms("Mao Tse-tung", NameClass::Person);
+    assert!(latin.iter().any(|f| f.scheme == Some("zh-wade-giles")));
+    let hangul = name_forms("이재명", NameClass::Person);
+    assert!(hangul.len() > 1);
+    assert!(
+        hangul.iter().all(|f| f.scheme != Some("zh-wade-giles")),
+        "{hangul:?}"
+    );
+}
