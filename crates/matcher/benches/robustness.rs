@@ -1,7 +1,7 @@
 //! Recall per variation class on real listed names, and false positives on
 //! look-alike names that are not listed.
 //!
-//! `cargo bench -p interdict-matcher --bench robustness [-- --samples N --show-misses]`
+//! `cargo bench -p interdict-matcher --bench robustness [-- --samples N --show-misses --seed N]`
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -114,7 +114,11 @@ fn main() {
     let rarest = |w: &[String]| rarest_among(w, &|t| letters(t, 4, char::is_alphabetic));
     // of two letters or digits or more (the word a variant must keep)
     let rarest_word = |w: &[String]| rarest_among(w, &|t| letters(t, 2, char::is_alphanumeric));
-    let mut rng = Rng(0x00c0_ffee_1234_5678);
+    // `--seed N` draws other samples (figures on cases not tuned for)
+    let seed = arg("--seed")
+        .and_then(|s| s.parse::<u64>().ok())
+        .unwrap_or(0x00c0_ffee_1234_5678);
+    let mut rng = Rng(seed);
     println!(
         "{:<18} {:>7} {:>7} {:>8}",
         "class", "found", "tried", "recall"

@@ -582,23 +582,25 @@ impl Index {
         }
     }
 
-    /// Vocab entries starting with `prefix` (at most `cap`).
-    pub fn prefix_hits(&self, prefix: &str, cap: usize, out: &mut Vec<u32>) {
+    /// Vocab entries starting with `prefix` (at most `cap`); true when
+    /// more were left out.
+    pub fn prefix_hits(&self, prefix: &str, cap: usize, out: &mut Vec<u32>) -> bool {
         let start = self
             .sorted_vocab
             .partition_point(|&v| self.vocab.get(v as usize).is_some_and(|s| &**s < prefix));
-        for &v in self
-            .sorted_vocab
-            .get(start..)
-            .unwrap_or(&[])
-            .iter()
-            .take(cap)
-        {
+        let rest = self.sorted_vocab.get(start..).unwrap_or(&[]);
+        for (i, &v) in rest.iter().enumerate() {
             match self.vocab.get(v as usize) {
-                Some(s) if s.starts_with(prefix) => out.push(v),
+                Some(s) if s.starts_with(prefix) => {
+                    if i >= cap {
+                        return true;
+                    }
+                    out.push(v);
+                }
                 _ => break,
             }
         }
+        false
     }
 
     /// The tokens of a record.

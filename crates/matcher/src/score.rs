@@ -302,7 +302,15 @@ impl QForm {
         } else {
             0.0
         };
-        q_initials + l_initials + trunc
+        // a last token whose prefix lookup was cut short may meet any
+        // listed token as a truncation, for at most its weight and the
+        // listed token's
+        let capped = self
+            .toks
+            .last()
+            .filter(|t| t.found.capped)
+            .map_or(0.0, |t| t.weight + max_token);
+        q_initials + l_initials + trunc + capped
     }
 
     pub fn new(
@@ -346,6 +354,7 @@ impl QForm {
                     t.found = Rc::new(Found {
                         matches: vec![(v, 1.0)],
                         detail: vec![(1.0, MatchKind::Exact, 0.0)],
+                        capped: false,
                     });
                 }
             }
@@ -557,7 +566,16 @@ pub(crate) struct Found {
     /// Similarity and kind for each of `matches` (as [`token_sim`] gives
     /// them), and the similarity allowed for a joined listed pair (one edit, no prefix).
     pub detail: Vec<(f32, MatchKind, f32)>,
+    /// More listed tokens start with this (last) token than were looked up
+    /// ([`PREFIX_CAP`]): any record may meet it as a truncation.
+    pub capped: bool,
 }
+
+/// Listed tokens read for a truncated last query token, at most (`moha`
+/// starts hundreds); a record holding one of the others is still scored,
+/// since the scorer checks prefixes on the strings and the candidate bound
+/// allows for it (see [`QForm::initial_mass`]).
+const PREFIX_CAP: usize = 256;
 
 /// Tokens looked up recently on this thread, for one index: names repeat
 /// (given names, family names, "company"), and a batch meets the same
@@ -667,7 +685,7 @@ fn retrieve_uncached(index: &Index, t: &QTok, max_edits: usize) -> Found {
         }
     }
     if t.last && t.text.len() >= 3 {
-        index.prefix_hits(&t.text, 256, &mut cands);
+        out.capped = index.prefix_hits(&t.text, PREFIX_CAP, &mut cands);
     }
     if max_edits >= 2 {
         for n in nickname_variants(&t.text) {

@@ -881,3 +881,23 @@ fn names_in_the_same_script_are_compared_in_it() {
     assert!(m.compare_names("김정은", "Kim Jong Un", p) >= 0.95);
     assert!(m.compare_names("Kim Jong Un", "김정은", p) >= 0.95);
 }
+
+#[test]
+fn a_truncation_starting_hundreds_of_listed_words_is_still_found() {
+    let mut ents = world();
+    // more than the prefix lookup reads start with `moha`
+    for i in 0..400 {
+        ents.push(person(
+            "test",
+            &format!("p{i}"),
+            &[&format!("Moha{i:03}x Zzyzx{i}")],
+        ));
+    }
+    ents.push(person("eu", "191", &["Khalid Sheikh MOHAMMED"]));
+    let m = Matcher::new(ents);
+    let q = Query::name("Khalid Sheikh MOHA");
+    let direct = m.score(&q, m.entities().len() - 1).unwrap();
+    assert!(direct.score >= DEFAULT_THRESHOLD, "{}", direct.score);
+    let r = m.screen(&q, &Options::default()).unwrap();
+    assert!(r.iter().any(|x| x.entity_id == "eu:191"), "{r:#?}");
+}
