@@ -198,10 +198,10 @@ fn main() {
         if show {
             for ((i, v), f) in cases.iter().zip(&found).filter(|(_, f)| !**f).take(show_n) {
                 let _ = f;
-                let s = m
-                    .score(&Query::name(v.clone()), *i)
-                    .map(|r| r.score)
-                    .unwrap_or(0.0);
+                // scored as screened: with the listed entity's schema
+                let mut q = Query::name(v.clone());
+                q.schema = Some(ents[*i].schema);
+                let s = m.score(&q, *i).map(|r| r.score).unwrap_or(0.0);
                 println!(
                     "    miss {:.3}: {:?} for {:?}",
                     s, v, ents[*i].names[0].full
