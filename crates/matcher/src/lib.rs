@@ -73,9 +73,7 @@ use interdict_model::{
     country::country_code, Entity, Gender, IdKind, NameKind, NameQuality, PartialDate, Schema,
 };
 use interdict_text::{name_forms, phonetic_key};
-use score::{
-    score_bound, score_fast, score_tokens, FastBuf, LTok, NameScore, QForm, QTok, ScriptRule,
-};
+use score::{score_bound, score_fast, score_tokens, FastBuf, LTok, NameScore, QForm, QTok};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -615,9 +613,8 @@ impl Matcher {
                 })
                 .collect();
             for qf in &qforms {
-                let strict = match score::script_rule(qf.scheme, lf.scheme) {
-                    ScriptRule::Skip => continue,
-                    r => r == ScriptRule::Strict,
+                let Some(strict) = score::script_rule(qf.scheme, lf.scheme).strict() else {
+                    continue;
                 };
                 let s =
                     score_tokens(qf, &ltoks, class, self.index.unknown_weight, false, strict).score;
@@ -906,9 +903,8 @@ impl Matcher {
                 let toks = idx.rec_tokens(rec);
                 let joins = idx.rec_joins(rec);
                 for f in &p.forms {
-                    let strict = match score::script_rule(f.scheme, rec.scheme) {
-                        ScriptRule::Skip => continue,
-                        r => r == ScriptRule::Strict,
+                    let Some(strict) = score::script_rule(f.scheme, rec.scheme).strict() else {
+                        continue;
                     };
                     let prune = floor.map_or(0.0, |x| (x - bonus - 1e-4) / rec.factor.max(1e-3));
                     let s = score_fast(
@@ -952,9 +948,8 @@ impl Matcher {
             };
             let ltoks = self.ltoks(rec);
             for (fi, f) in p.forms.iter().enumerate() {
-                let strict = match score::script_rule(f.scheme, rec.scheme) {
-                    ScriptRule::Skip => continue,
-                    r => r == ScriptRule::Strict,
+                let Some(strict) = score::script_rule(f.scheme, rec.scheme).strict() else {
+                    continue;
                 };
                 let ns = score_tokens(f, &ltoks, rec.class, idx.unknown_weight, false, strict);
                 let s = ns.score * rec.factor;
@@ -980,7 +975,7 @@ impl Matcher {
                     _ => return (score, Some(empty_explanation())),
                 };
                 let ltoks = self.ltoks(rec);
-                let strict = score::script_rule(form.scheme, rec.scheme) == ScriptRule::Strict;
+                let strict = score::script_rule(form.scheme, rec.scheme).strict() == Some(true);
                 let ns = score_tokens(form, &ltoks, rec.class, idx.unknown_weight, true, strict);
                 self.explain(entity, rec, form, &ltoks, &ns, s, score, adj)
             }

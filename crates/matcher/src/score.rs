@@ -790,6 +790,18 @@ pub(crate) enum ScriptRule {
     Skip,
 }
 
+impl ScriptRule {
+    /// Whether only exact tokens count, or `None` when the pair is not
+    /// compared at all.
+    pub(crate) fn strict(self) -> Option<bool> {
+        match self {
+            ScriptRule::Normal => Some(false),
+            ScriptRule::Strict => Some(true),
+            ScriptRule::Skip => None,
+        }
+    }
+}
+
 /// Two names written in the same script are compared in that script, not
 /// through readings that conflate its letters: 김종은 is not 김정은, nor
 /// 习近朋 习近平, though some romanizations spell them alike. Only their
