@@ -31,11 +31,7 @@ fn main() {
         let get = |k: usize| args.get(i + k).map(String::as_str).unwrap_or("");
         let schema = Schema::parse(get(3));
         for name in [get(1), get(2)] {
-            let class = match schema {
-                Some(Schema::Person) => interdict_text::NameClass::Person,
-                Some(Schema::LegalEntity) | None => interdict_text::NameClass::Any,
-                Some(_) => interdict_text::NameClass::Organization,
-            };
+            let class = interdict_matcher::class_of(schema);
             for f in interdict_text::name_forms(name, class) {
                 let w: Vec<String> = f
                     .tokens

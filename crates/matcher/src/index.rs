@@ -47,8 +47,7 @@ pub(crate) fn compact_key<'a>(tokens: impl Iterator<Item = &'a str> + Clone) -> 
     if len < COMPACT_MIN {
         return 0;
     }
-    let parts: Vec<&[u8]> = tokens.map(str::as_bytes).collect();
-    crate::sim::hash_bytes(&parts).max(1)
+    crate::sim::hash_parts(tokens.map(str::as_bytes)).max(1)
 }
 
 /// Bits of the deletion hash that select a bucket of `deletes`.
@@ -126,7 +125,9 @@ pub(crate) struct Index {
     pub removed_weight: HashMap<String, f32>,
 }
 
-/// The normalization class for a schema.
+/// The normalization class for a schema (how names of such an entity, or
+/// a query of it, are read: person rules, organization rules, or either
+/// when unknown).
 pub fn class_of(schema: Option<Schema>) -> NameClass {
     match schema {
         Some(Schema::Person) => NameClass::Person,

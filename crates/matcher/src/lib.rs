@@ -68,7 +68,8 @@ mod index;
 mod score;
 pub mod sim;
 
-use index::{class_of, normalize_id, Index, NameRec};
+pub use index::class_of;
+use index::{normalize_id, Index, NameRec};
 use interdict_model::{
     country::country_code, Entity, Gender, IdKind, NameKind, NameQuality, PartialDate, Schema,
 };

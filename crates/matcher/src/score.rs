@@ -259,12 +259,13 @@ pub(crate) struct QForm {
     /// [`LONG_NAME`]): its last token, when it meets as a prefix, is
     /// credited at its similarity (every letter written agrees).
     pub long: bool,
-    /// The query's letters without spaces (its tokens but legal forms and
-    /// titles of a query of unknown class, joined), starting from each of
-    /// its first [`COMPACT_ROTATIONS`] tokens in turn (`Patrushev Nikolai
-    /// Platonovich` is also `Nikolai Platonovich Patrushev`), with their
-    /// [`crate::index::compact_key`]; empty when too short to count.
-    pub compact: Vec<(u64, String)>,
+    /// The [`crate::index::compact_key`] of the query's letters without
+    /// spaces (its tokens but legal forms and titles of a query of unknown
+    /// class), starting from each of its first [`COMPACT_ROTATIONS`] kept
+    /// tokens in turn (`Patrushev Nikolai Platonovich` is also `Nikolai
+    /// Platonovich Patrushev`), with that start (see [`QForm::rotation`]);
+    /// empty when too short to count.
+    pub compact: Vec<(u64, usize)>,
 }
 
 /// Rotations of the query's tokens whose letters are compared.
@@ -288,6 +289,12 @@ pub(crate) fn maybe_cut(name: &str) -> bool {
 }
 
 impl QForm {
+    /// The query's kept tokens from the `k`-th on, wrapping around (see
+    /// [`QForm::compact`]).
+    pub fn rotation(&self, k: usize) -> impl Iterator<Item = &str> + Clone {
+        rotation(&self.toks, k)
+    }
+
     /// Upper bound of what tokens not looked up (initials) can add to the
     /// matched mass of a record.
     pub fn initial_mass(&self, max_token: f32, has_initial: bool) -> f32 {
@@ -432,17 +439,12 @@ impl QForm {
                 }
             }
         }
-        let kept: Vec<&str> = toks
-            .iter()
-            .filter(|t| t.optional.is_none())
-            .map(|t| t.text.as_str())
-            .collect();
-        let mut compact: Vec<(u64, String)> = Vec::new();
-        for k in 0..kept.len().min(COMPACT_ROTATIONS) {
-            let (a, b) = kept.split_at(k);
-            let key = crate::index::compact_key(b.iter().chain(a).copied());
+        let n_kept = toks.iter().filter(|t| t.optional.is_none()).count();
+        let mut compact: Vec<(u64, usize)> = Vec::new();
+        for k in 0..n_kept.min(COMPACT_ROTATIONS) {
+            let key = crate::index::compact_key(rotation(&toks, k));
             if key != 0 && !compact.iter().any(|c| c.0 == key) {
-                compact.push((key, b.iter().chain(a).copied().collect()));
+                compact.push((key, k));
             }
         }
         QForm {
@@ -864,8 +866,6 @@ pub(crate) struct LInfo {
     pub lineage: bool,
     /// An Arabic article (see [`is_article`]).
     pub article: bool,
-    /// A single letter (an initial, not a digit).
-    pub letter: bool,
     /// First byte.
     pub first: u8,
 }
@@ -1016,7 +1016,6 @@ pub(crate) fn score_tokens(
             patronymic: is_patronymic(t.text),
             lineage: is_lineage(t.text),
             article: is_article(t.text),
-            letter: t.text.len() == 1 && t.text.bytes().all(|b| b.is_ascii_alphabetic()),
             first: t.text.as_bytes().first().copied().unwrap_or(0),
         })
         .collect();
@@ -1026,27 +1025,34 @@ pub(crate) fn score_tokens(
         cands.retain(|p| p.kind == MatchKind::Exact);
     }
     let ns = align(q, &info, listed, &mut cands, unknown_weight, keep_detail);
-    let same_letters = q
-        .compact
-        .iter()
-        .any(|(_, text)| spelt_by(text, l.iter().map(|t| t.text)));
-    if same_letters && ns.score < COMPACT_SIM {
+    if ns.score < COMPACT_SIM
+        && q.compact
+            .iter()
+            .any(|&(_, k)| same_letters(q.rotation(k), l.iter().map(|t| t.text)))
+    {
         compact_score(q, &info)
     } else {
         ns
     }
 }
 
-/// Whether these tokens, written one after the other, are `text`.
-fn spelt_by<'a>(text: &str, tokens: impl Iterator<Item = &'a str>) -> bool {
-    let mut rest = text;
-    for t in tokens {
-        match rest.strip_prefix(t) {
-            Some(r) => rest = r,
-            None => return false,
-        }
-    }
-    rest.is_empty()
+/// Whether two token sequences spell the same letters once their spaces
+/// are gone.
+fn same_letters<'a, 'b>(
+    a: impl Iterator<Item = &'a str>,
+    b: impl Iterator<Item = &'b str>,
+) -> bool {
+    a.flat_map(str::bytes).eq(b.flat_map(str::bytes))
+}
+
+/// The kept tokens of a query (not optional), starting from the `k`-th and
+/// wrapping around.
+fn rotation(toks: &[QTok], k: usize) -> impl Iterator<Item = &str> + Clone {
+    let kept = move || toks.iter().filter(|t| t.optional.is_none());
+    kept()
+        .skip(k)
+        .chain(kept().take(k))
+        .map(|t| t.text.as_str())
 }
 
 /// The name score of a name whose letters without spaces are the query's:
@@ -1190,7 +1196,6 @@ pub(crate) fn score_fast(
             patronymic: v_info.patronymic,
             lineage: v_info.lineage,
             article: v_info.article,
-            letter: v_info.len == 1 && v_info.first.is_ascii_alphabetic(),
             first: v_info.first,
         };
         rows[j] = dense_row(q, map, v);
@@ -1338,16 +1343,16 @@ pub(crate) fn score_fast(
     if strict {
         cands.retain(|p| p.kind == MatchKind::Exact);
     }
-    let same_letters = compact != 0
-        && q.compact.iter().any(|(key, text)| {
-            *key == compact
-                && spelt_by(
-                    text,
+    let spelt_alike = compact != 0
+        && q.compact.iter().any(|&(key, k)| {
+            key == compact
+                && same_letters(
+                    q.rotation(k),
                     toks.iter()
                         .map(|&v| index.vocab.get(v as usize).map_or("", |s| &**s)),
                 )
         });
-    if same_letters {
+    if spelt_alike {
         let s = align(q, &info[..m], listed, cands, unknown_weight, false).score;
         return s.max(COMPACT_SIM);
     }
@@ -1596,7 +1601,11 @@ fn align_once(
         })
         .count();
     let l_initials = (0..m.min(64))
-        .filter(|&j| !l_used[j] && l.get(j).is_some_and(|t| t.letter))
+        .filter(|&j| {
+            !l_used[j]
+                && l.get(j)
+                    .is_some_and(|t| t.initial && t.first.is_ascii_alphabetic())
+        })
         .count();
     let initials_conflict = q_initials.min(l_initials) as f32 * INITIALS_CONFLICT;
     let uq = &mut uq[..nuq];

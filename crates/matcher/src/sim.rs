@@ -146,7 +146,12 @@ pub fn fuzzy_similarity(d: usize, len_a: usize, len_b: usize) -> f32 {
 
 /// A 64-bit FNV-1a hash, used for deletion-neighbourhood keys.
 pub fn hash_bytes(parts: &[&[u8]]) -> u64 {
-    parts.iter().fold(FNV_OFFSET, |h, p| fnv(h, p))
+    hash_parts(parts.iter().copied())
+}
+
+/// [`hash_bytes`] of parts given one by one (no slice to build).
+pub fn hash_parts<'a>(parts: impl Iterator<Item = &'a [u8]>) -> u64 {
+    parts.fold(FNV_OFFSET, fnv)
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;

@@ -505,15 +505,25 @@ fn nicknames_meet_their_given_names_below_the_same_name() {
     assert!(nick >= DEFAULT_THRESHOLD && nick < same, "{nick} {same}");
     assert!(m.compare_names("Robert Netanyahu", "NETANYAHU, Benjamin", p) < DEFAULT_THRESHOLD);
     // the fast scorer finds it through the table too
-    let q = Query::name("Bibi Netanyahu");
-    let r = m.screen(&q, &Options::default()).unwrap();
-    let hit = r.first().unwrap();
+    let hit = best(&m, "Bibi Netanyahu");
     assert_eq!(hit.entity_id, "test:n1");
-    assert!(hit
-        .explanation
-        .tokens
-        .iter()
-        .any(|t| t.kind == MatchKind::Nickname));
+    assert!(met_as(&hit, MatchKind::Nickname));
+}
+
+/// The best result of screening a name (by [`top`]), which must be a
+/// match (as the first result of a screen with the default options is).
+fn best(m: &Matcher, name: &str) -> MatchResult {
+    let hit = top(m, &Query::name(name))
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("no result for {name}"));
+    assert!(hit.is_match, "{name}: {hit:#?}");
+    hit
+}
+
+/// Whether a result's explanation has a token pair that met this way.
+fn met_as(hit: &MatchResult, kind: MatchKind) -> bool {
+    hit.explanation.tokens.iter().any(|t| t.kind == kind)
 }
 
 #[test]
@@ -754,10 +764,7 @@ fn abbreviations_in_company_names_are_written_out() {
     );
     assert!((abbr - exact).abs() < 1e-6, "{abbr} {exact}");
     // found by the index too, without a schema
-    let r = m
-        .screen(&Query::name("Etco Intl"), &Options::default())
-        .unwrap();
-    assert_eq!(r.first().map(|x| x.entity_id.as_str()), Some("ofac:768"));
+    assert_eq!(best(&m, "Etco Intl").entity_id, "ofac:768");
 }
 
 #[test]
@@ -770,19 +777,9 @@ fn a_given_name_in_another_language_meets_as_a_nickname() {
     let same = m.compare_names("Juan Carlos Ramirez Abadia", listed, p);
     let other = m.compare_names("John Charles Ramirez Abadia", listed, p);
     assert!(other >= DEFAULT_THRESHOLD && other < same, "{other} {same}");
-    let r = m
-        .screen(
-            &Query::name("John Charles Ramirez Abadia"),
-            &Options::default(),
-        )
-        .unwrap();
-    let hit = r.first().unwrap();
+    let hit = best(&m, "John Charles Ramirez Abadia");
     assert_eq!(hit.entity_id, "ofac:6718");
-    assert!(hit
-        .explanation
-        .tokens
-        .iter()
-        .any(|t| t.kind == MatchKind::Nickname));
+    assert!(met_as(&hit, MatchKind::Nickname));
 }
 
 #[test]
@@ -837,15 +834,10 @@ fn the_same_letters_spaced_otherwise_meet() {
         ("Nikolai Plat Ono Vich Patrushev", "ofac:26335"),
         ("Vanderbilt Corp", "test:c1"),
     ] {
-        let r = m.screen(&Query::name(q), &Options::default()).unwrap();
-        let hit = r.first().unwrap();
+        let hit = best(&m, q);
         assert_eq!(hit.entity_id, id, "{q}");
         assert!(hit.is_match, "{q}");
-        assert!(hit
-            .explanation
-            .tokens
-            .iter()
-            .any(|t| t.kind == MatchKind::Joined));
+        assert!(met_as(&hit, MatchKind::Joined));
     }
 }
 
@@ -858,10 +850,7 @@ fn a_joined_pair_is_not_lost_to_an_exact_part() {
     // `ho` = `ho` first would leave `san` against `sang`
     let s = m.compare_names("KIM San-ho", "KIM, Sang-ho", p);
     assert!(s >= DEFAULT_THRESHOLD, "{s}");
-    let r = m
-        .screen(&Query::name("KIM San-ho"), &Options::default())
-        .unwrap();
-    assert_eq!(r.first().map(|x| x.entity_id.as_str()), Some("un:KPi.999"));
+    assert_eq!(best(&m, "KIM San-ho").entity_id, "un:KPi.999");
     // a letter joined to a name does not hide a different initial
     assert!(m.compare_names("Frost, William G.", "William W Frost", p) < DEFAULT_THRESHOLD);
 }

@@ -437,14 +437,6 @@ pub(crate) fn normalized_words(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn class_of(schema: Schema) -> NameClass {
-    match schema {
-        Schema::Person => NameClass::Person,
-        Schema::LegalEntity => NameClass::Any,
-        _ => NameClass::Organization,
-    }
-}
-
 type Scored = Option<Arc<(f32, Explanation)>>;
 type Cands = FxMap<(u32, u32), Vec<(u32, f32)>>;
 /// A candidate of a run: first and last word (relative), entity, coverage.
@@ -507,7 +499,7 @@ impl Scanner {
         let forms: Vec<Forms> = entities
             .par_iter()
             .map(|e| {
-                let class = class_of(e.schema);
+                let class = interdict_matcher::class_of(Some(e.schema));
                 let mut out: Forms = Vec::new();
                 for n in &e.names {
                     let weak = n.quality == NameQuality::Weak;

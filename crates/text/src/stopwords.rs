@@ -312,6 +312,9 @@ struct Tables {
     /// the words it starts, in alphabetical order (a name cut inside its
     /// legal form).
     legal_prefixes: HashMap<String, Vec<String>>,
+    /// Legal-form word → another legal-form word one edit away (see
+    /// [`other_legal_word`]).
+    legal_alternative: HashMap<String, String>,
 }
 
 /// Legal-form words this long or longer are recognized with one typo.
@@ -376,7 +379,12 @@ fn tables() -> &'static Tables {
         for ws in legal_prefixes.values_mut() {
             ws.sort();
         }
+        let legal_alternative: HashMap<String, String> = legal_words
+            .iter()
+            .filter_map(|w| Some((w.clone(), alternative_in(&legal_fuzzy, w)?)))
+            .collect();
         Tables {
+            legal_alternative,
             legal_words,
             legal_fuzzy,
             legal_prefixes,
@@ -550,29 +558,30 @@ fn longest_legal_form(corrected: &[(&str, bool)], exact: usize, max: usize) -> O
 }
 
 /// Another legal-form word one edit from a legal-form word (of at least
-/// [`FUZZY_LEGAL_MIN`] letters), the first in alphabetical order.
+/// [`FUZZY_LEGAL_MIN`] letters), the first in alphabetical order (read from
+/// the table built once).
 fn other_legal_word(token: &str) -> Option<&'static str> {
+    tables().legal_alternative.get(token).map(String::as_str)
+}
+
+/// [`other_legal_word`] computed from the one-edit table, when the tables
+/// are built.
+fn alternative_in(legal_fuzzy: &HashMap<String, Vec<String>>, token: &str) -> Option<String> {
     if token.len() + 1 < FUZZY_LEGAL_MIN || !token.is_ascii() {
         return None;
     }
-    let t = tables();
     let mut keys = vec![token.to_string()];
     for k in 0..token.len() {
         let mut d = token.to_string();
-        if d.is_char_boundary(k) && d.is_char_boundary(k + 1) {
-            d.remove(k);
-            keys.push(d);
-        }
+        d.remove(k);
+        keys.push(d);
     }
-    let mut found: Vec<&'static str> = keys
-        .iter()
-        .filter_map(|k| t.legal_fuzzy.get(k.as_str()))
+    keys.iter()
+        .filter_map(|k| legal_fuzzy.get(k.as_str()))
         .flatten()
         .filter(|w| w.as_str() != token && osa1(token.as_bytes(), w.as_bytes()))
-        .map(String::as_str)
-        .collect();
-    found.sort_unstable();
-    found.first().copied()
+        .min()
+        .cloned()
 }
 
 /// The legal-form word (of at least five letters) a token is a typo or an
