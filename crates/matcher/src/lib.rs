@@ -57,7 +57,9 @@
 //! The entity score is the best name score, then adjusted: birth date
 //! agreeing to the day +0.05, to the year +0.02, one year off −0.10, further
 //! −0.20, same year but other day −0.08; country agreeing +0.03, contradicting
-//! −0.05; gender contradicting −0.10; incompatible schema −0.30; an identifier
+//! −0.05; gender contradicting −0.10; incompatible schema −0.30 (−0.25 when
+//! a query without schema carries a company's legal form, `Akhund LLC`, and
+//! the listed entity is a person, vessel or aircraft); an identifier
 //! of the same kind that differs −0.25. An identical identifier (passport, IMO,
 //! ...) lifts the score to at least `0.9 + 0.1·name score`.
 //!
@@ -328,10 +330,19 @@ pub struct IndexStats {
     pub heap_bytes: usize,
 }
 
+/// A query without a schema whose name carries a company's legal form
+/// (`Akhund LLC`) against a listed person, vessel or aircraft: less than a
+/// stated schema's −0.30, since the form is read, not declared, but enough
+/// that the listed name alone (`AKHUND`) is no longer a match.
+const INFERRED_SCHEMA_MISMATCH: f32 = -0.25;
+
 /// A query, normalized once.
 struct Prepared {
     forms: Vec<QForm>,
     schema: Option<Schema>,
+    /// Without a schema: the legal form that shows the query to name an
+    /// organization (`llc`), which a person, vessel or aircraft cannot be.
+    company_form: Option<String>,
     birth_date: Option<PartialDate>,
     countries: Vec<String>,
     ids: Vec<(Option<IdKind>, String)>,
@@ -473,9 +484,14 @@ impl Matcher {
                 })
             })
             .collect();
+        let company_form = match q.schema {
+            None => interdict_text::organization_legal_form(&interdict_text::tokens(&q.name)),
+            Some(_) => None,
+        };
         Ok(Prepared {
             forms,
             schema: q.schema,
+            company_form,
             birth_date: q.birth_date,
             countries,
             ids,
@@ -1161,6 +1177,7 @@ impl Matcher {
             && p.countries.is_empty()
             && p.gender.is_none()
             && p.schema.is_none()
+            && p.company_form.is_none()
             && p.ids.is_empty()
         {
             return (0.0, false);
@@ -1275,6 +1292,16 @@ impl Matcher {
             if !s.compatible(e.schema) {
                 push(Feature::SchemaMismatch, -0.30, &|| {
                     format!("a {} cannot be a {}", s, e.schema)
+                });
+            }
+        }
+        if let Some(form) = &p.company_form {
+            if matches!(e.schema, Schema::Person | Schema::Vessel | Schema::Airplane) {
+                push(Feature::SchemaMismatch, INFERRED_SCHEMA_MISMATCH, &|| {
+                    format!(
+                        "the query names a company ({form:?}), which a {} cannot be",
+                        e.schema
+                    )
                 });
             }
         }

@@ -890,3 +890,56 @@ fn a_truncation_starting_hundreds_of_listed_words_is_still_found() {
     let r = m.screen(&q, &Options::default()).unwrap();
     assert!(r.iter().any(|x| x.entity_id == "eu:191"), "{r:#?}");
 }
+
+#[test]
+fn a_company_form_in_the_query_is_no_person_or_vessel() {
+    let mut ents = world();
+    ents.push(person("test", "akhund", &["AKHUND, Obaidullah"]));
+    let mut org = Entity::new("test", "sparta-co", Schema::Organization);
+    org.push_name(Name::new("SPARTA TRADING", NameKind::Primary));
+    ents.push(org);
+    let mut ship = Entity::new("test", "sparta", Schema::Vessel);
+    ship.push_name(Name::new("SPARTA", NameKind::Primary));
+    ents.push(ship);
+    let m = Matcher::new(ents);
+    let find = |q: &str, id: &str| -> MatchResult {
+        top(&m, &Query::name(q))
+            .into_iter()
+            .find(|r| r.entity_id == id)
+            .unwrap_or_else(|| panic!("{id} not found for {q}"))
+    };
+    // the person and the vessel alone are matches
+    assert!(find("Obaidullah Akhund", "test:akhund").is_match);
+    assert!(find("Sparta", "test:sparta").is_match);
+    // with a company's legal form they are not, and the explanation says why
+    for (q, id) in [
+        ("Obaidullah Akhund LLC", "test:akhund"),
+        ("PUBLIC JOINT STOCK COMPANY SPARTA", "test:sparta"),
+    ] {
+        let r = find(q, id);
+        assert!(!r.is_match, "{q}: {r:#?}");
+        assert!(
+            r.explanation
+                .adjustments
+                .iter()
+                .any(|a| a.feature == Feature::SchemaMismatch && a.detail.contains("company")),
+            "{q}: {r:#?}"
+        );
+    }
+    // a company is not lowered, nor is a person's name with initials that
+    // could be a legal form (S. A. for S.A.), nor one with a stated schema
+    assert!(find("Sparta Trading LLC", "test:sparta-co")
+        .explanation
+        .adjustments
+        .is_empty());
+    assert!(find("S.A. Akhund Obaidullah", "test:akhund")
+        .explanation
+        .adjustments
+        .is_empty());
+    let mut q = Query::name("Obaidullah Akhund LLC");
+    q.schema = Some(Schema::Person);
+    let r = top(&m, &q);
+    assert!(r
+        .first()
+        .is_some_and(|r| r.entity_id == "test:akhund" && r.is_match));
+}

@@ -57,7 +57,7 @@ pub use normalize::{fold_latin_char, is_apostrophe, is_invisible};
 pub use phonetic::{ocr_variants, phonetic_key, same_spelling, spelling_key};
 pub use stopwords::{
     fuzzy_legal_word, is_legal_form, is_particle, is_stopword, is_title, legal_form_len,
-    split_particle_prefix,
+    organization_legal_form, split_particle_prefix,
 };
 
 use normalize::{RawToken, Script};

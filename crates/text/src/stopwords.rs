@@ -464,6 +464,71 @@ pub fn legal_form_len(tokens: &[String], i: usize) -> usize {
     0
 }
 
+/// Single-token legal forms that only a company carries. The others may be
+/// a person's initials or name as well (`s a`, `ad`, `as`, `sal`, `pat`,
+/// `asa`, `est`, `prat`), or an individual's own business form (`ip`, the
+/// Russian individual entrepreneur).
+const ORGANIZATION_ONLY: &[&str] = &[
+    "llc",
+    "ltd",
+    "limited",
+    "jsc",
+    "ojsc",
+    "pjsc",
+    "cjsc",
+    "ooo",
+    "oao",
+    "zao",
+    "pao",
+    "gmbh",
+    "plc",
+    "inc",
+    "corp",
+    "llp",
+    "fze",
+    "fzco",
+    "fzc",
+    "fzllc",
+    "dmcc",
+    "company",
+    "corporation",
+    "incorporated",
+    "sarl",
+    "eood",
+    "bhd",
+    "aktiengesellschaft",
+];
+
+/// The legal form that shows a name of unknown class to be an
+/// organization's (`llc`, `gmbh`, `limited liability company`, `aktsionernoe
+/// obshchestvo`), as written in the name, or `None`. A form of several words
+/// counts when one of them has four letters or more; a form of one word only
+/// when it is in [`ORGANIZATION_ONLY`]. A cut last word is not read as a
+/// legal form here: `Ivan COM` is no company.
+pub fn organization_legal_form(tokens: &[String]) -> Option<String> {
+    let mut i = 0;
+    while i < tokens.len() {
+        let n = legal_form_len_spelt(tokens, i);
+        if n == 0 {
+            i += 1;
+            continue;
+        }
+        let span = tokens.get(i..i + n).unwrap_or(&[]);
+        let counts = match span {
+            [one] => {
+                ORGANIZATION_ONLY.contains(&one.as_str())
+                    || fuzzy_legal_word(one).is_some_and(|w| ORGANIZATION_ONLY.contains(&w))
+            }
+            _ => span.iter().any(|w| w.len() >= 4),
+        };
+        if counts {
+            return Some(span.join(" "));
+        }
+        i += n;
+    }
+    None
+}
+
 /// [`legal_form_len`] without the reading of a cut last word.
 fn legal_form_len_spelt(tokens: &[String], i: usize) -> usize {
     let exact = exact_legal_form_len(tokens, i);

@@ -2,7 +2,8 @@
 
 use interdict_text::{
     is_legal_form, is_particle, is_stopword, is_title, joined, legal_form_len, name_forms,
-    normalize, phonetic_key, split_particle_prefix, tokens, NameClass, NameForm,
+    normalize, organization_legal_form, phonetic_key, split_particle_prefix, tokens, NameClass,
+    NameForm,
 };
 
 fn forms(name: &str, class: NameClass) -> Vec<NameForm> {
@@ -631,4 +632,22 @@ fn wade_giles_is_read_in_latin_names_only() {
         hangul.iter().all(|f| f.scheme != Some("zh-wade-giles")),
         "{hangul:?}"
     );
+}
+
+#[test]
+fn organization_legal_form_shows_a_company_not_initials() {
+    let form = |s: &str| organization_legal_form(&tokens(s));
+    assert_eq!(form("Akhund LLC").as_deref(), Some("llc"));
+    assert_eq!(
+        form("OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU VIKTORIYA").as_deref(),
+        Some("obshchestvo s ogranichennoi otvetstvennostyu")
+    );
+    assert_eq!(form("ООО Ромашка").as_deref(), Some("ooo"));
+    assert_eq!(form("Sparta Limitd").as_deref(), Some("limitd"));
+    // a person's initials, a given name, an individual entrepreneur
+    assert_eq!(form("S.A. Ahmad"), None);
+    assert_eq!(form("Pat Smith"), None);
+    assert_eq!(form("Sal Ahmad"), None);
+    assert_eq!(form("IP Ivanov Ivan"), None);
+    assert_eq!(form("Kim Jong Un"), None);
 }
