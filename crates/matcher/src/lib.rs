@@ -40,7 +40,7 @@
 //! is `Σ credit·(a+b) / (Σ matched (a+b) + 2.5·conflicting + 0.4·surplus)`,
 //! where unmatched tokens present on both sides conflict and the rest (a
 //! missing middle name) count 0.4, listed patronymics and forebears' names
-//! inside a lineage chain (`bin Muhammad ibn Awad ibn`) 0.2; two different
+//! inside a lineage chain (`bin Muhammad ibn Awad ibn`) 0.15; two different
 //! initials left on both sides conflict with 2.0 more weight. In a query of
 //! unknown class, legal forms and titles (`limited liability company`,
 //! `general`) cost nothing when unmatched against a listed company or person

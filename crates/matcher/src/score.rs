@@ -27,7 +27,7 @@ const INITIALS_CONFLICT: f32 = 2.0;
 const PARTIAL_PENALTY: f32 = 0.5;
 /// Surplus listed patronymics (-ovich, -evna, ...) weigh this little: a query
 /// without the patronymic is the common way to write a Russian name.
-pub(crate) const PATRONYMIC_SURPLUS: f32 = 0.2;
+pub(crate) const PATRONYMIC_SURPLUS: f32 = 0.15;
 /// Similarity of an initial meeting a full token.
 const INITIAL_SIM: f32 = 0.7;
 /// Similarity of two tokens with the same phonetic key: from this base
@@ -1684,7 +1684,7 @@ pub(crate) fn credit_factor(sim: f32) -> f32 {
 /// Upper bound of the score of any record whose credited mass is at most
 /// `u`, for a query form of total weight `q_total`: the record's own weight
 /// only adds to the denominator (its unmatched part counts at least
-/// [`SURPLUS`], patronymics at least [`PATRONYMIC_SURPLUS`] = half of it).
+/// [`SURPLUS`], patronymics at least [`PATRONYMIC_SURPLUS`]).
 pub(crate) fn loose_bound(u: f32, q_total: f32) -> f32 {
     if u <= 0.0 {
         return 0.0;
