@@ -260,12 +260,14 @@ fn main() {
         }
         let Some(i) = rarest(&ta) else { continue };
         let new = tb[rng.below(tb.len())];
-        // a legal form, title or particle swapped in ("LLC", "Haji") is a
-        // dropped token, not another name: the dropped_token class covers it
+        // a legal form or a word of one ("LLC", "STOCK"), a title or a
+        // particle swapped in ("Haji") is a dropped token, not another
+        // name: the dropped_token class covers it
         let lower = interdict_text::normalize(new);
         if interdict_text::removable_tokens(&["name".to_string(), lower.clone()])
             .get(1)
             .is_some_and(Option::is_some)
+            || interdict_text::is_legal_word(&lower)
             || [
                 "llc", "ltd", "limited", "inc", "corp", "co", "company", "al", "el", "bin", "ibn",
                 "de", "van",

@@ -328,10 +328,14 @@ impl QForm {
         class: NameClass,
     ) -> QForm {
         let n = tokens.len();
-        let optional = if class == NameClass::Any {
-            removable_tokens(&tokens)
-        } else {
-            Vec::new()
+        let optional = match class {
+            NameClass::Any => removable_tokens(&tokens),
+            // what is left of a legal form broken by another word
+            NameClass::Organization => removable_tokens(&tokens)
+                .into_iter()
+                .map(|c| c.filter(|&c| c == NameClass::Organization))
+                .collect(),
+            NameClass::Person => Vec::new(),
         };
         let mut toks: Vec<QTok> = tokens
             .into_iter()

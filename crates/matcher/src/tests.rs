@@ -943,3 +943,28 @@ fn a_company_form_in_the_query_is_no_person_or_vessel() {
         .first()
         .is_some_and(|r| r.entity_id == "test:akhund" && r.is_match));
 }
+
+#[test]
+fn a_word_put_inside_a_legal_form_leaves_the_form_free() {
+    let mut ents = world();
+    let mut org = Entity::new("test", "quorum", Schema::Organization);
+    org.push_name(Name::new("JOINT STOCK COMPANY QUORUM", NameKind::Primary));
+    ents.push(org);
+    let m = Matcher::new(ents);
+    let o = Some(Schema::Organization);
+    let whole = m.compare_names(
+        "JOINT STOCK COMPANY QUORUM",
+        "JOINT STOCK COMPANY QUORUM",
+        o,
+    );
+    let broken = m.compare_names(
+        "JOINT BETTER STOCK COMPANY QUORUM",
+        "JOINT STOCK COMPANY QUORUM",
+        o,
+    );
+    assert!(whole > broken, "{whole} {broken}");
+    // only the inserted word costs, as much as an extra word after the
+    // name (without the rule, joint, stock and company cost too)
+    let extra = m.compare_names("QUORUM BETTER", "JOINT STOCK COMPANY QUORUM", o);
+    assert!((broken - extra).abs() < 0.02, "{broken} {extra}");
+}

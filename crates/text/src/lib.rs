@@ -56,8 +56,8 @@ pub use nicknames::{is_nickname, nickname_variants};
 pub use normalize::{fold_latin_char, is_apostrophe, is_invisible};
 pub use phonetic::{ocr_variants, phonetic_key, same_spelling, spelling_key};
 pub use stopwords::{
-    fuzzy_legal_word, is_legal_form, is_particle, is_stopword, is_title, legal_form_len,
-    organization_legal_form, split_particle_prefix,
+    fuzzy_legal_word, is_legal_form, is_legal_word, is_particle, is_stopword, is_title,
+    legal_form_len, organization_legal_form, split_particle_prefix,
 };
 
 use normalize::{RawToken, Script};
@@ -503,7 +503,10 @@ fn apply_class(tokens: Vec<String>, class: NameClass) -> (Vec<String>, Vec<Strin
 /// [`NameClass::Any`] form keeps them, since either reading could be wrong;
 /// a matcher may let them go unmatched at no cost against a listed name of
 /// that class, so that a query of unknown class meets the listed company or
-/// person read without them.
+/// person read without them. The words of a legal form broken by another
+/// word put inside it (`joint BETTER stock company`) are marked too; in an
+/// organization's name, legal forms already removed, they are all that is
+/// marked.
 pub fn removable_tokens(tokens: &[String]) -> Vec<Option<NameClass>> {
     let n = tokens.len();
     let mut out = vec![None; n];
@@ -517,6 +520,27 @@ pub fn removable_tokens(tokens: &[String]) -> Vec<Option<NameClass>> {
             i += len;
         } else {
             i += 1;
+        }
+    }
+    // a legal form broken by a word put inside it ("joint BETTER stock
+    // company", "limited CRUISE liability company"): its words of four
+    // letters or more, each within two tokens of another
+    let legal_word = |j: usize| {
+        out.get(j).is_some_and(Option::is_some)
+            || tokens
+                .get(j)
+                .is_some_and(|t| t.len() >= 4 && stopwords::is_legal_word(t))
+    };
+    let broken: Vec<usize> = (0..n)
+        .filter(|&i| {
+            out.get(i).is_some_and(Option::is_none)
+                && legal_word(i)
+                && (i.saturating_sub(2)..(i + 3).min(n)).any(|j| j != i && legal_word(j))
+        })
+        .collect();
+    for i in broken {
+        if let Some(x) = out.get_mut(i) {
+            *x = Some(NameClass::Organization);
         }
     }
     for (i, t) in tokens.iter().enumerate() {

@@ -416,6 +416,12 @@ pub fn is_legal_form(token: &str) -> bool {
     tables().legal.contains(token)
 }
 
+/// True for a word of any legal form (`joint`, `stock`, `company`,
+/// `obshchestvo`, `llc`).
+pub fn is_legal_word(token: &str) -> bool {
+    tables().legal_words.contains(token)
+}
+
 /// True for a stop word of organization names (`and`, `the`, `of`, `und`,
 /// `de`, `i` …).
 pub fn is_stopword(token: &str) -> bool {

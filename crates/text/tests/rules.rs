@@ -651,3 +651,25 @@ fn organization_legal_form_shows_a_company_not_initials() {
     assert_eq!(form("IP Ivanov Ivan"), None);
     assert_eq!(form("Kim Jong Un"), None);
 }
+
+#[test]
+fn a_legal_form_broken_by_a_word_is_still_removable() {
+    use interdict_text::removable_tokens;
+    let marks = |s: &str| -> Vec<bool> {
+        removable_tokens(&tokens(s))
+            .into_iter()
+            .map(|c| c == Some(NameClass::Organization))
+            .collect()
+    };
+    assert_eq!(
+        marks("JOINT BETTER STOCK COMPANY QUORUM"),
+        [true, false, true, true, false]
+    );
+    assert_eq!(
+        marks("LIMITED CRUISE LIABILITY COMPANY AKROL"),
+        [true, false, true, true, false]
+    );
+    // one legal-form word alone is a word of the name
+    assert_eq!(marks("PUBLIC SECURITY BUREAU"), [false, false, false]);
+    assert_eq!(marks("QUORUM STOCK"), [false, false]);
+}
