@@ -1,5 +1,6 @@
-//! Quality on labelled name pairs (nomenklatura name bench) and agreement
-//! with the scores of OFAC's own search tool.
+//! Quality on labelled name pairs (nomenklatura name bench), agreement
+//! with the scores of OFAC's own search tool, and how many of 81 writings
+//! of one listed name (nomenklatura's Putin names) screening finds.
 //!
 //! `cargo bench -p interdict-matcher --bench quality [-- --errors]`
 
@@ -168,4 +169,69 @@ fn main() {
         cov / (vx.sqrt() * vy.sqrt()),
         agree as f64 * 100.0 / n
     );
+
+    // 3. one listed man written in 81 ways (nomenklatura's Putin names:
+    // scripts, languages, titles): screened against every list, each line is
+    // found when an entity listed as Vladimir Vladimirovich PUTIN is a match
+    let putin: Vec<usize> = m
+        .entities()
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            e.names.iter().any(|n| {
+                let t = interdict_text::tokens(&n.full);
+                ["putin", "vladimir", "vladimirovich"]
+                    .iter()
+                    .all(|w| t.iter().any(|x| x == w))
+            })
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let Ok(text) = std::fs::read_to_string(dir.join("testcases/nomenklatura_putin_names.txt"))
+    else {
+        println!("NOTE: quality: no testcases/nomenklatura_putin_names.txt");
+        return;
+    };
+    if putin.is_empty() {
+        println!("NOTE: quality: no listed Vladimir Vladimirovich PUTIN to find");
+        return;
+    }
+    let opts = interdict_matcher::Options {
+        limit: 50,
+        ..Default::default()
+    };
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let mut missed = Vec::new();
+    for line in &lines {
+        let found = m
+            .screen(&interdict_matcher::Query::name(*line), &opts)
+            .map(|r| {
+                r.iter()
+                    .any(|x| x.is_match && putin.contains(&x.entity_index))
+            })
+            .unwrap_or(false);
+        if !found {
+            let best = putin
+                .iter()
+                .filter_map(|&e| m.score(&interdict_matcher::Query::name(*line), e).ok())
+                .map(|r| r.score)
+                .fold(0.0f32, f32::max);
+            missed.push(format!("{best:.3} {line}"));
+        }
+    }
+    println!(
+        "Putin names ({} entities listed): {}/{} found",
+        putin.len(),
+        lines.len() - missed.len(),
+        lines.len()
+    );
+    if show_errors {
+        for x in &missed {
+            println!("  missed {x}");
+        }
+    }
 }

@@ -26,7 +26,10 @@
 //! similarity): exact (1.0), transliterated (1.0, the query or listed name was
 //! romanized), spelling variant (0.95: the same letters romanized otherwise,
 //! Sergey/Sergei, Kadhafi/Qadhafi, bin/ibn, by
-//! [`interdict_text::spelling_key`]), phonetic key equal (`0.3 + 0.65·JW`,
+//! [`interdict_text::spelling_key`]; also a token read letter by letter from
+//! the Arabic script, which leaves short vowels unwritten, holding a
+//! long vowel and the Latin token's letters but single vowels: بوتن `butn` /
+//! Putin), phonetic key equal (`0.3 + 0.65·JW`,
 //! at most 0.95), fuzzy (optimal string alignment distance: one edit from 4
 //! letters, two from 6, two with a different first letter only from 7:
 //! `1 − 0.5·d/len`), nickname (0.85), initial (0.7), joined or split tokens

@@ -194,6 +194,8 @@ pub(crate) struct QTok {
     /// unknown class (see [`interdict_text::removable_tokens`]): unmatched,
     /// it costs nothing against a listed name of that class.
     pub optional: Option<NameClass>,
+    /// Read letter by letter from the Arabic script (see [`abjad_sim`]).
+    pub abjad: bool,
     /// What the lookup found (shared with the per-thread cache).
     pub found: Rc<Found>,
     /// Length of the token in bytes.
@@ -344,6 +346,7 @@ impl QForm {
                 let phon = phonetic_key(&t);
                 QTok {
                     optional: optional.get(i).copied().flatten(),
+                    abjad: scheme == Some(ABJAD_SCHEME),
                     last: i + 1 == n && (n >= 2 || !removed.is_empty()),
                     len: t.len(),
                     text: t,
@@ -390,6 +393,7 @@ impl QForm {
                     weight: a.weight + b.weight,
                     last: false,
                     optional: None,
+                    abjad: false,
                     found: Rc::default(),
                 };
                 retrieve(index, &mut j, JOINED_EDITS);
@@ -623,6 +627,11 @@ fn retrieve(index: &Index, t: &mut QTok, max_edits: usize) {
     if t.text.len() < 2 {
         return; // initials are not looked up
     }
+    if t.abjad {
+        // the same letters read from Latin meet otherwise: not cached
+        t.found = Rc::new(retrieve_uncached(index, t, max_edits));
+        return;
+    }
     let k = slot(t.last, max_edits);
     let hit = CACHE.with(|c| {
         let c = c.try_borrow().ok()?;
@@ -711,7 +720,10 @@ fn retrieve_uncached(index: &Index, t: &QTok, max_edits: usize) -> Found {
         };
         let lphon = index.phon_keys.get(p as usize).map_or("", |k| &**k);
         let (single, joined) = if max_edits >= 2 {
-            let (a, b) = token_sims(&t.text, &t.phon, s, lphon, t.last);
+            let (mut a, b) = token_sims(&t.text, &t.phon, s, lphon, t.last);
+            if t.abjad {
+                a = better(a, abjad_sim(&t.text, &t.phon, s, lphon));
+            }
             // the joined reading only matters for entries that are joined pairs
             let is_pair = index.join_weight.get(v as usize).copied().unwrap_or(0.0) > 0.0;
             (a, if is_pair { b.map_or(0.0, |x| x.0) } else { 0.0 })
@@ -909,7 +921,11 @@ pub(crate) fn score_tokens(
             {
                 continue; // a legal form or title is no initial ("S.A." / "Ammar")
             }
-            if let Some((sim, kind)) = token_sim(&qt.text, &qt.phon, lt.text, lt.phon, qt.last, 2) {
+            let mut sim = token_sim(&qt.text, &qt.phon, lt.text, lt.phon, qt.last, 2);
+            if qt.abjad {
+                sim = better(sim, abjad_sim(&qt.text, &qt.phon, lt.text, lt.phon));
+            }
+            if let Some((sim, kind)) = sim {
                 let lw = if lt.text.len() == 1 {
                     lt.weight.min(INITIAL_WEIGHT)
                 } else {
@@ -1724,6 +1740,79 @@ fn sound_match(q: &str, qphon: &str, l: &str, lphon: &str) -> Option<(f32, Match
     } else {
         None
     }
+}
+
+/// The scheme of the letter-by-letter reading of the Arabic script (see
+/// [`interdict_text::name_forms`]).
+const ABJAD_SCHEME: &str = "ar";
+
+/// The better of two similarities (the first on a tie).
+fn better(a: TokSim, b: TokSim) -> TokSim {
+    match (a, b) {
+        (Some(x), Some(y)) if y.0 > x.0 => b,
+        (None, _) => b,
+        _ => a,
+    }
+}
+
+/// A token read letter by letter from the Arabic script meets a Latin one
+/// whose letters it holds in order, but for single vowels (and `h`) the
+/// script does not write (short vowels), and letters it has no sign for,
+/// written with its nearest (`p`/`b`, `v`/`f`, `o`/`u`, `e`/`i`, `s`/`z`):
+/// `butn` (بوتن) is `Putin`, `frnandu` (فرناندو) `Fernando`. The token must
+/// hold a long vowel: foreign names are written with them, while `mhmd`
+/// (محمد) could be Muhammad or Mahmud. Such a pair has the
+/// same phonetic key and meets at [`SPELLING_SIM`], as two romanizations
+/// would; the phonetic similarity, scaled by how alike the letters are,
+/// would hold the missing vowels against it.
+pub(crate) fn abjad_sim(q: &str, qphon: &str, l: &str, lphon: &str) -> TokSim {
+    if q.len() < 3 || qphon.is_empty() || qphon != lphon || !l.is_ascii() {
+        return None;
+    }
+    let fold = |c: u8| match c {
+        b'p' => b'b',
+        b'v' => b'f',
+        b'o' => b'u',
+        b'e' => b'i',
+        b'z' => b's',
+        c => c,
+    };
+    let vowel = |c: u8| matches!(c, b'a' | b'i' | b'u' | b'y');
+    // a name of consonants only (محمد read `mhmd`) is an Arabic name whose
+    // short vowels the common-spellings reading knows; it may be Muhammad
+    // or Mahmud: only a token with a long vowel written is read this way
+    if !q.bytes().map(fold).any(vowel) {
+        return None;
+    }
+    // a vowel skipped, but never two in a row: a long vowel (`ou`, `ee`)
+    // is written in the Arabic script
+    let lb: Vec<u8> = l.bytes().map(fold).collect();
+    let mut j = 0;
+    let mut run = 0;
+    let skip = |c: u8, run: &mut usize| -> bool {
+        if c == b'h' {
+            return true;
+        }
+        *run += 1;
+        vowel(c) && *run < 2
+    };
+    for qc in q.bytes().map(fold) {
+        loop {
+            let &c = lb.get(j)?;
+            j += 1;
+            if c == qc {
+                run = 0;
+                break;
+            }
+            if !skip(c, &mut run) {
+                return None;
+            }
+        }
+    }
+    let rest = lb.get(j..).unwrap_or(&[]);
+    rest.iter()
+        .all(|&c| skip(c, &mut run))
+        .then_some((SPELLING_SIM, MatchKind::Spelling))
 }
 
 /// Whether one token is the other misread by OCR (`Ahrnad` / `Ahmad`,

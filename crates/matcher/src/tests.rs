@@ -968,3 +968,25 @@ fn a_word_put_inside_a_legal_form_leaves_the_form_free() {
     let extra = m.compare_names("QUORUM BETTER", "JOINT STOCK COMPANY QUORUM", o);
     assert!((broken - extra).abs() < 0.02, "{broken} {extra}");
 }
+
+#[test]
+fn arabic_script_without_short_vowels_meets_the_latin_name() {
+    use crate::score::abjad_sim;
+    let meets = |q: &str, l: &str| abjad_sim(q, &phonetic_key(q), l, &phonetic_key(l)).is_some();
+    // بوتن, فلادمير, فرناندو read letter by letter
+    assert!(meets("butn", "putin"));
+    assert!(meets("fladmir", "vladimir"));
+    assert!(meets("frnandu", "fernando"));
+    // consonants only: Muhammad or Mahmud, the script does not say
+    assert!(!meets("mhmd", "mahmud"));
+    // a long vowel is written: محمود is not Muhammad
+    assert!(!meets("mhmud", "muhammad"));
+    // only vowels are left out, not consonants
+    assert!(!meets("butn", "button"));
+    assert!(meets("butn", "poutine"));
+    // screening: the Arabic query finds Putin, with the reason
+    let m = Matcher::new(world());
+    let hit = best(&m, "فلادمير بوتن");
+    assert!(hit.entity_id == "ofac:51", "{hit:#?}");
+    assert!(met_as(&hit, MatchKind::Spelling), "{hit:#?}");
+}
