@@ -75,6 +75,9 @@ pub(crate) struct VInfo {
 
 /// The index over a set of entities.
 pub(crate) struct Index {
+    /// Words of [`SHORT_ACRONYM`] letters or fewer in listed names (not
+    /// acronyms): an acronym that is one of them is not read as one.
+    pub short_words: foldhash::HashSet<Box<str>>,
     pub vocab: Vec<Box<str>>,
     pub vocab_map: HashMap<Box<str>, u32>,
     /// Phonetic key id of each vocab entry.
@@ -162,6 +165,18 @@ fn quality_factor(kind: NameKind, quality: NameQuality) -> f32 {
     }
 }
 
+/// The scheme of a listed organization's acronym form (see
+/// [`interdict_text::acronyms`]): `PLA` finds `People's Liberation Army`.
+pub(crate) const ACRONYM_SCHEME: &str = "acronym";
+
+/// Acronyms this short are left out when they are also a word of a listed
+/// name (see [`Index::acronym_is_word`]).
+pub(crate) const SHORT_ACRONYM: usize = 3;
+
+/// An acronym is less sure than the name it stands for: a match on it alone
+/// scores this much.
+pub(crate) const ACRONYM_FACTOR: f32 = 0.9;
+
 struct Interner<'a> {
     vocab: &'a mut Vec<Box<str>>,
     map: &'a mut HashMap<Box<str>, u32>,
@@ -208,12 +223,46 @@ impl Index {
                         }
                         out.push((ni as u16, f.scheme, factor, toks));
                     }
+                    // an organization is also found by its acronyms
+                    if matches!(e.schema, Schema::Organization | Schema::Company) {
+                        for a in interdict_text::acronyms(&name.full) {
+                            if !out
+                                .iter()
+                                .any(|(n, _, _, t)| *n == ni as u16 && t[..] == [a.as_str()])
+                            {
+                                out.push((
+                                    ni as u16,
+                                    Some(ACRONYM_SCHEME),
+                                    factor * ACRONYM_FACTOR,
+                                    vec![a],
+                                ));
+                            }
+                        }
+                    }
                 }
                 removed.sort();
                 removed.dedup();
                 (out, removed)
             })
             .collect();
+
+        // a three-letter acronym that is also a word of a listed name ("pak",
+        // "san", "vtb") is read as that word: too many names have those
+        // initials
+        let short_words: foldhash::HashSet<Box<str>> = forms
+            .iter()
+            .flat_map(|(ef, _)| ef.iter())
+            .filter(|f| f.1 != Some(ACRONYM_SCHEME))
+            .flat_map(|f| f.3.iter())
+            .filter(|w| w.len() <= SHORT_ACRONYM)
+            .map(|w| Box::from(w.as_str()))
+            .collect();
+        let ambiguous_acronym = |scheme: Option<&str>, toks: &[String]| {
+            scheme == Some(ACRONYM_SCHEME)
+                && toks
+                    .first()
+                    .is_some_and(|a| a.len() <= SHORT_ACRONYM && short_words.contains(a.as_str()))
+        };
 
         // 2. intern tokens, records, document frequencies (per entity)
         let mut vocab: Vec<Box<str>> = Vec::new();
@@ -233,6 +282,9 @@ impl Index {
             }
             entity_recs.push(recs.len() as u32);
             for (ni, scheme, factor, toks) in ef {
+                if ambiguous_acronym(*scheme, toks) {
+                    continue;
+                }
                 let start = rec_tokens.len() as u32;
                 for t in toks {
                     let id = Interner {
@@ -488,6 +540,7 @@ impl Index {
         compact.sort_unstable();
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         Index {
+            short_words,
             compact,
             id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             vocab,
@@ -566,6 +619,12 @@ impl Index {
     }
 
     /// Vocab entries whose deletion neighbourhood contains this hash.
+    /// Whether a listed organization's acronym is too short and also a
+    /// word of a listed name (`pak`, `san`) to be read as an acronym.
+    pub(crate) fn acronym_is_word(&self, a: &str) -> bool {
+        a.len() <= SHORT_ACRONYM && self.short_words.contains(a)
+    }
+
     pub fn deletion_hits(&self, h: u64, out: &mut Vec<u32>) {
         let key = (h & 0xffff_ffff) << 32;
         let b = (key >> (64 - BUCKET_BITS)) as usize;

@@ -50,7 +50,10 @@
 //! respectively (see [`interdict_text::removable_tokens`]). A name that
 //! agrees only on common tokens is scaled down (low information); a name
 //! whose given name is the other's forebear (`X bin Y` / `Y bin X`) by 0.7.
-//! Weak aliases count 0.9. A name whose letters without spaces are the
+//! Weak aliases count 0.9. A listed organization's name of three to eight
+//! words is also read as its acronym (`PLA`, `NIOC`, with and without a
+//! legal form written out; a three-letter one only when no listed name has
+//! it as a word), met only exactly by the query as written, and counts 0.9. A name whose letters without spaces are the
 //! query's (`van der bilt` / `vanderbilt`, in any rotation of the query's
 //! tokens) scores at least 0.97; the index finds it by those letters.
 //! Two names written in the same script (Hangul, Han) are compared only in
@@ -183,6 +186,9 @@ pub enum MatchKind {
     /// A given name meets its short form or nickname (`Bibi`/`Benjamin`,
     /// `Sasha`/`Aleksandr`), by the table of [`interdict_text::is_nickname`].
     Nickname,
+    /// A query token is the acronym of a listed organization's name (`PLA`
+    /// / `People's Liberation Army`, see [`interdict_text::acronyms`]).
+    Acronym,
 }
 
 impl MatchKind {
@@ -197,6 +203,7 @@ impl MatchKind {
             MatchKind::Joined => "joined",
             MatchKind::Prefix => "truncated",
             MatchKind::Nickname => "nickname",
+            MatchKind::Acronym => "acronym",
         }
     }
 }
@@ -238,6 +245,8 @@ pub enum Feature {
     IdentifierContradicts,
     /// The matched name is a weak (low quality) alias.
     WeakAlias,
+    /// Only the listed organization's acronym matched (`PLA`).
+    Acronym,
     /// Only common tokens matched.
     LowInformation,
     /// The given name of one name is a forebear's name in the other
@@ -619,7 +628,26 @@ impl Matcher {
             })
             .collect();
         let mut best = 0.0f32;
-        for lf in name_forms(listed, class).into_iter().take(16) {
+        let mut lforms: Vec<(interdict_text::NameForm, f32)> = name_forms(listed, class)
+            .into_iter()
+            .take(16)
+            .map(|f| (f, 1.0))
+            .collect();
+        if matches!(schema, Some(Schema::Organization | Schema::Company)) {
+            for a in interdict_text::acronyms(listed) {
+                if !self.index.acronym_is_word(&a) {
+                    lforms.push((
+                        interdict_text::NameForm {
+                            tokens: vec![a],
+                            scheme: Some(index::ACRONYM_SCHEME),
+                            removed: Vec::new(),
+                        },
+                        index::ACRONYM_FACTOR,
+                    ));
+                }
+            }
+        }
+        for (lf, factor) in lforms {
             let phons: Vec<String> = lf.tokens.iter().map(|t| phonetic_key(t)).collect();
             let ltoks: Vec<LTok<'_>> = lf
                 .tokens
@@ -638,7 +666,7 @@ impl Matcher {
                 };
                 let s =
                     score_tokens(qf, &ltoks, class, self.index.unknown_weight, false, strict).score;
-                best = best.max(s);
+                best = best.max(s * factor);
             }
         }
         best
@@ -1026,12 +1054,15 @@ impl Matcher {
     ) -> Explanation {
         let name = entity.names.get(rec.name as usize);
         let span = |toks: &mut dyn Iterator<Item = &str>| toks.collect::<Vec<_>>().join(" ");
-        let transliterated = form.scheme.is_some() || rec.scheme.is_some();
+        let acronym = rec.scheme == Some(index::ACRONYM_SCHEME);
+        let transliterated = form.scheme.is_some() || (rec.scheme.is_some() && !acronym);
         let tokens: Vec<TokenMatch> = ns
             .pairs
             .iter()
             .map(|pr| {
-                let kind = if transliterated && pr.kind == MatchKind::Exact {
+                let kind = if acronym && pr.kind == MatchKind::Exact {
+                    MatchKind::Acronym
+                } else if transliterated && pr.kind == MatchKind::Exact {
                     MatchKind::Transliterated
                 } else {
                     pr.kind
@@ -1045,7 +1076,11 @@ impl Matcher {
                             .take(pr.qn)
                             .map(|t| t.text.as_str()),
                     ),
-                    listed: span(&mut ltoks.iter().skip(pr.lj).take(pr.ln).map(|t| t.text)),
+                    // an acronym stands for the whole name
+                    listed: match (acronym, name) {
+                        (true, Some(n)) => n.full.clone(),
+                        _ => span(&mut ltoks.iter().skip(pr.lj).take(pr.ln).map(|t| t.text)),
+                    },
                     kind,
                     similarity: round3(pr.sim),
                     weight: round3(pr.weight),
@@ -1074,11 +1109,21 @@ impl Matcher {
             .iter()
             .filter_map(|&j| ltoks.get(j).map(|t| t.text.to_string()))
             .collect();
-        if rec.factor < 1.0 {
+        // the name's factor: a weak alias's, times an acronym's
+        let acronym = rec.scheme == Some(index::ACRONYM_SCHEME);
+        let acr = if acronym { index::ACRONYM_FACTOR } else { 1.0 };
+        if rec.factor / acr < 0.999 {
             adj.push(Adjustment {
                 feature: Feature::WeakAlias,
-                delta: round3(name_score - name_score / rec.factor),
+                delta: round3(name_score / acr - name_score / rec.factor),
                 detail: "the matched name is a weak alias".into(),
+            });
+        }
+        if acronym {
+            adj.push(Adjustment {
+                feature: Feature::Acronym,
+                delta: round3(name_score - name_score / acr),
+                detail: "only the name's acronym matched".into(),
             });
         }
         if ns.lineage_swapped {
@@ -1129,7 +1174,9 @@ impl Matcher {
         if let Some(s) = form.scheme {
             sentence.push_str(&format!(" [query romanized by {s}]"));
         }
-        if let Some(s) = rec.scheme {
+        if acronym {
+            sentence.push_str(" [listed name read as its acronym]");
+        } else if let Some(s) = rec.scheme {
             sentence.push_str(&format!(" [listed name romanized by {s}]"));
         }
         if !unmatched_query.is_empty() {

@@ -825,12 +825,17 @@ impl ScriptRule {
 /// 习近朋 习近平, though some romanizations spell them alike. Only their
 /// most distinctive reading is compared (Revised Romanization for Hangul,
 /// Pinyin for Han), and only exact tokens count. Different scripts, or a
-/// Latin name on either side, are compared as usual.
+/// Latin name on either side, are compared as usual. A listed acronym
+/// counts only when met exactly by the query as written.
 pub(crate) fn script_rule(q: Option<&str>, l: Option<&str>) -> ScriptRule {
     fn script(s: &str) -> Option<&str> {
         s.split('-').next().filter(|x| matches!(*x, "ko" | "zh"))
     }
     match (q, l) {
+        // an acronym is met by its letters exactly as the query writes
+        // them, not by a near spelling nor a re-reading of the query
+        (None, Some(crate::index::ACRONYM_SCHEME)) => ScriptRule::Strict,
+        (Some(_), Some(crate::index::ACRONYM_SCHEME)) => ScriptRule::Skip,
         (Some(a), Some(b)) if script(a).is_some() && script(a) == script(b) => {
             if a == b && matches!(a, "ko-rr" | "zh-pinyin") {
                 ScriptRule::Strict

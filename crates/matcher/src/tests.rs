@@ -990,3 +990,34 @@ fn arabic_script_without_short_vowels_meets_the_latin_name() {
     assert!(hit.entity_id == "ofac:51", "{hit:#?}");
     assert!(met_as(&hit, MatchKind::Spelling), "{hit:#?}");
 }
+
+#[test]
+fn an_organization_is_found_by_its_acronym_met_exactly() {
+    let mut ents = world();
+    let mut pla = Entity::new("test", "pla", Schema::Organization);
+    pla.push_name(Name::new("People’s Liberation Army", NameKind::Primary));
+    ents.push(pla);
+    // a three-letter acronym that is also a listed word is that word
+    let mut kim = Entity::new("test", "kim", Schema::Organization);
+    kim.push_name(Name::new("Korea Industrial Machinery", NameKind::Primary));
+    ents.push(kim);
+    let m = Matcher::new(ents);
+    let hit = best(&m, "PLA");
+    assert_eq!(hit.entity_id, "test:pla");
+    assert!(met_as(&hit, MatchKind::Acronym), "{hit:#?}");
+    assert!(hit
+        .explanation
+        .adjustments
+        .iter()
+        .any(|a| a.feature == Feature::Acronym));
+    // not by a near spelling, and not for a person
+    assert!(top(&m, &Query::name("PLB"))
+        .iter()
+        .all(|r| r.entity_id != "test:pla" || !r.is_match));
+    assert!(top(&m, &Query::name("KIM"))
+        .iter()
+        .all(|r| r.entity_id != "test:kim"));
+    let o = Some(Schema::Organization);
+    assert!(m.compare_names("PLA", "People’s Liberation Army", o) >= DEFAULT_THRESHOLD);
+    assert!(m.compare_names("PLA", "People’s Liberation Army", Some(Schema::Person)) < 0.5);
+}

@@ -407,10 +407,11 @@ pub fn feature_docs() -> Value {
         "country_agrees": f("A country (nationality, residence, registration) agrees.", 0.03),
         "country_contradicts": f("The countries given are not among the listed ones.", -0.05),
         "gender_contradicts": f("Gender contradicts.", -0.1),
-        "schema_mismatch": f("The query's schema cannot be the listed entity's.", -0.3),
+        "schema_mismatch": f("The query's schema cannot be the listed entity's (-0.25 when the query has no schema but a company's legal form, against a person, vessel or aircraft).", -0.3),
         "identifier_match": f("An identical identifier (passport, IMO, registration...): score at least 0.9 + 0.1 x name score.", 0.9),
         "identifier_contradicts": f("An identifier of the same kind that differs.", -0.25),
         "weak_alias": f("The matched name is a weak (low quality) alias; its score counts 0.9.", -0.1),
+        "acronym": f("Only the listed organization's acronym matched (PLA for People's Liberation Army); its score counts 0.9.", -0.1),
         "low_information": f("Only common name tokens matched; the name score is scaled down.", 0.0),
         "lineage_swapped": f("The given name of one name is a forebear's name (after bin/ibn) in the other: father and son; the name score is scaled by 0.7.", -0.3),
     })
@@ -435,6 +436,7 @@ mod tests {
             Feature::IdentifierMatch,
             Feature::IdentifierContradicts,
             Feature::WeakAlias,
+            Feature::Acronym,
             Feature::LowInformation,
             Feature::LineageSwapped,
         ] {

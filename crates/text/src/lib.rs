@@ -558,6 +558,48 @@ pub fn removable_tokens(tokens: &[String]) -> Vec<Option<NameClass>> {
     out
 }
 
+/// The initials of an organization's name, read as its acronyms (`People's
+/// Liberation Army` → `pla`, `Islamic State in Iraq and the Levant` →
+/// `isil`): the first letters of its words but stop words, when there are
+/// three to eight such words, all of letters only. Legal forms written out
+/// are often part of an acronym (`National Iranian Oil Company` → `nioc`),
+/// and often not: the initials are read with them (but abbreviated ones,
+/// `llc`, `ltd`) and without them, one or two acronyms. Only for listed
+/// names: a query written out is not its own acronym's match.
+pub fn acronyms(name: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for class in [NameClass::Any, NameClass::Organization] {
+        let forms = name_forms(name, class);
+        let Some(f) = forms.iter().find(|f| f.scheme.is_none()) else {
+            continue;
+        };
+        if let Some(a) = initials(&f.tokens) {
+            if !out.contains(&a) {
+                out.push(a);
+            }
+        }
+    }
+    out
+}
+
+fn initials(tokens: &[String]) -> Option<String> {
+    if tokens.iter().any(|t| t.bytes().any(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    let words: Vec<&String> = tokens
+        .iter()
+        .filter(|t| !is_stopword(t) && t.len() >= 2)
+        .collect();
+    if !(3..=8).contains(&words.len())
+        || !words
+            .iter()
+            .all(|w| w.bytes().all(|b| b.is_ascii_lowercase()))
+    {
+        return None;
+    }
+    Some(words.iter().filter_map(|w| w.chars().next()).collect())
+}
+
 /// Every reading of a name: one for a Latin name (plus a `latin-spelled`
 /// one when it has umlauts or carons), one per romanization scheme for a
 /// name in another script. Forms with equal tokens are merged (the first

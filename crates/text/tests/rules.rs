@@ -673,3 +673,20 @@ fn a_legal_form_broken_by_a_word_is_still_removable() {
     assert_eq!(marks("PUBLIC SECURITY BUREAU"), [false, false, false]);
     assert_eq!(marks("QUORUM STOCK"), [false, false]);
 }
+
+#[test]
+fn acronyms_of_an_organization_name() {
+    use interdict_text::acronyms;
+    assert_eq!(acronyms("People’s Liberation Army"), ["pla"]);
+    assert_eq!(acronyms("Islamic State in Iraq and the Levant"), ["isil"]);
+    // a legal form written out is read with and without
+    assert_eq!(acronyms("National Iranian Oil Company"), ["nioc", "nio"]);
+    // but not an abbreviated one
+    assert_eq!(
+        acronyms("Korea Mining Development Trading Corporation LLC"),
+        ["kmdtc", "kmdt"]
+    );
+    // too few words, or digits
+    assert!(acronyms("Sparta Trading").is_empty());
+    assert!(acronyms("Technology 5 Holding Group").is_empty());
+}
