@@ -1021,3 +1021,20 @@ fn an_organization_is_found_by_its_acronym_met_exactly() {
     assert!(m.compare_names("PLA", "People’s Liberation Army", o) >= DEFAULT_THRESHOLD);
     assert!(m.compare_names("PLA", "People’s Liberation Army", Some(Schema::Person)) < 0.5);
 }
+
+#[test]
+fn a_typo_in_a_number_word_still_meets_it() {
+    let m = Matcher::new(world());
+    let o = Some(Schema::Organization);
+    let listed = "SECOND ACADEMY OF NATURAL SCIENCES";
+    // number words are read as digits (second = 2nd = II) ...
+    assert!(m.compare_names("2nd Academy of Natural Sciences", listed, o) >= 0.95);
+    // ... and also as written, so that a typo in one is a typo
+    assert!(m.compare_names("Secund Academy of Natural Sciences", listed, o) >= DEFAULT_THRESHOLD);
+    assert!(m.compare_names("Fiwe Star Trading", "FIVE STAR TRADING", o) >= DEFAULT_THRESHOLD);
+    // different numbers still differ
+    assert!(
+        m.compare_names("Third Academy of Natural Sciences", listed, o)
+            < m.compare_names("Secund Academy of Natural Sciences", listed, o)
+    );
+}

@@ -609,34 +609,42 @@ fn initials(tokens: &[String]) -> Option<String> {
 /// for an empty name).
 pub fn name_forms(name: &str, class: NameClass) -> Vec<NameForm> {
     let mut forms: Vec<NameForm> = Vec::new();
-    for (scheme, toks) in readings(name, class) {
+    for (scheme, words) in readings(name, class) {
         // number words (`forty four`, `first`, `iii`) as digits and
-        // abbreviations (`intl`, `mfg`) written out, except in person names
-        let toks = if class == NameClass::Person {
-            toks
-        } else {
-            abbreviations::expand_abbreviations(numbers::number_tokens(toks))
-        };
-        // an initialism written with stops or spaces (A.B.C. Company, L.X.C
-        // Aviation): also read with its letters as one word, as usually
-        // written (before legal forms are read: `a b` is not `AB` there);
-        // organizations only (a query of unknown class meets the listed
-        // organization's extra form; persons keep their initials)
-        let initialism = if class == NameClass::Organization {
-            joined_initials(&toks)
-        } else {
-            None
-        };
-        for toks in std::iter::once(toks).chain(initialism) {
-            let (tokens, removed) = apply_class(toks, class);
-            if forms.iter().any(|f| f.tokens == tokens) {
-                continue;
+        // abbreviations (`intl`, `mfg`) written out, except in person names;
+        // a name with number words is also read with the words kept, so
+        // that a typo in one (`secund`, `fiwe`) still meets them
+        let mut readings_of = vec![words];
+        if class != NameClass::Person {
+            let words = readings_of.pop().unwrap_or_default();
+            let digits = numbers::number_tokens(words.clone());
+            if digits != words {
+                readings_of.push(abbreviations::expand_abbreviations(digits));
             }
-            forms.push(NameForm {
-                tokens,
-                scheme,
-                removed,
-            });
+            readings_of.push(abbreviations::expand_abbreviations(words));
+        }
+        for toks in readings_of {
+            // an initialism written with stops or spaces (A.B.C. Company, L.X.C
+            // Aviation): also read with its letters as one word, as usually
+            // written (before legal forms are read: `a b` is not `AB` there);
+            // organizations only (a query of unknown class meets the listed
+            // organization's extra form; persons keep their initials)
+            let initialism = if class == NameClass::Organization {
+                joined_initials(&toks)
+            } else {
+                None
+            };
+            for toks in std::iter::once(toks).chain(initialism) {
+                let (tokens, removed) = apply_class(toks, class);
+                if forms.iter().any(|f| f.tokens == tokens) {
+                    continue;
+                }
+                forms.push(NameForm {
+                    tokens,
+                    scheme,
+                    removed,
+                });
+            }
         }
     }
     // a Chinese name in Wade-Giles (Mao Tse-tung): also its Pinyin reading
