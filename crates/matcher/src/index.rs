@@ -209,6 +209,10 @@ impl Index {
                 let mut removed: Vec<String> = Vec::new();
                 for (ni, name) in e.names.iter().enumerate().take(u16::MAX as usize) {
                     let factor = quality_factor(name.kind, name.quality);
+                    // this name's forms start here (duplicates are looked
+                    // for among them only: an entity may have hundreds of
+                    // names)
+                    let first = out.len();
                     for f in name_forms(&name.full, class) {
                         if f.tokens.is_empty() {
                             continue;
@@ -216,9 +220,10 @@ impl Index {
                         removed.extend(f.removed);
                         let mut toks = f.tokens;
                         toks.truncate(24);
-                        if out.iter().any(|(n, _, _, t): &(u16, _, _, Vec<String>)| {
-                            *n == ni as u16 && *t == toks
-                        }) {
+                        if out[first..]
+                            .iter()
+                            .any(|(_, _, _, t): &(u16, _, _, Vec<String>)| *t == toks)
+                        {
                             continue;
                         }
                         out.push((ni as u16, f.scheme, factor, toks));
@@ -226,9 +231,9 @@ impl Index {
                     // an organization is also found by its acronyms
                     if matches!(e.schema, Schema::Organization | Schema::Company) {
                         for a in interdict_text::acronyms(&name.full) {
-                            if !out
+                            if !out[first..]
                                 .iter()
-                                .any(|(n, _, _, t)| *n == ni as u16 && t[..] == [a.as_str()])
+                                .any(|(_, _, _, t)| t[..] == [a.as_str()])
                             {
                                 out.push((
                                     ni as u16,
