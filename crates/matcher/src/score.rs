@@ -346,7 +346,7 @@ impl QForm {
                 let phon = phonetic_key(&t);
                 QTok {
                     optional: optional.get(i).copied().flatten(),
-                    abjad: scheme == Some(ABJAD_SCHEME),
+                    abjad: scheme.is_some_and(|s| ABJAD_SCHEMES.contains(&s)),
                     last: i + 1 == n && (n >= 2 || !removed.is_empty()),
                     len: t.len(),
                     text: t,
@@ -1747,9 +1747,10 @@ fn sound_match(q: &str, qphon: &str, l: &str, lphon: &str) -> Option<(f32, Match
     }
 }
 
-/// The scheme of the letter-by-letter reading of the Arabic script (see
-/// [`interdict_text::name_forms`]).
-const ABJAD_SCHEME: &str = "ar";
+/// The schemes of the letter-by-letter readings of the Arabic and Hebrew
+/// scripts (see [`interdict_text::name_forms`]), which leave short vowels
+/// unwritten.
+const ABJAD_SCHEMES: [&str; 2] = ["ar", "he"];
 
 /// The better of two similarities (the first on a tie).
 fn better(a: TokSim, b: TokSim) -> TokSim {
@@ -1760,10 +1761,10 @@ fn better(a: TokSim, b: TokSim) -> TokSim {
     }
 }
 
-/// A token read letter by letter from the Arabic script meets a Latin one
+/// A token read letter by letter from the Arabic (or Hebrew) script meets a Latin one
 /// whose letters it holds in order, but for single vowels (and `h`) the
 /// script does not write (short vowels), and letters it has no sign for,
-/// written with its nearest (`p`/`b`, `v`/`f`, `o`/`u`, `e`/`i`, `s`/`z`):
+/// written with its nearest (`p`/`b`, `v`/`f`, `o`/`u`, `e`/`y`/`i`, `s`/`z`):
 /// `butn` (بوتن) is `Putin`, `frnandu` (فرناندو) `Fernando`. The token must
 /// hold a long vowel: foreign names are written with them, while `mhmd`
 /// (محمد) could be Muhammad or Mahmud. Such a pair has the
@@ -1778,11 +1779,11 @@ pub(crate) fn abjad_sim(q: &str, qphon: &str, l: &str, lphon: &str) -> TokSim {
         b'p' => b'b',
         b'v' => b'f',
         b'o' => b'u',
-        b'e' => b'i',
+        b'e' | b'y' => b'i',
         b'z' => b's',
         c => c,
     };
-    let vowel = |c: u8| matches!(c, b'a' | b'i' | b'u' | b'y');
+    let vowel = |c: u8| matches!(c, b'a' | b'i' | b'u');
     // a name of consonants only (محمد read `mhmd`) is an Arabic name whose
     // short vowels the common-spellings reading knows; it may be Muhammad
     // or Mahmud: only a token with a long vowel written is read this way

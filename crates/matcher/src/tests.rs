@@ -989,6 +989,10 @@ fn arabic_script_without_short_vowels_meets_the_latin_name() {
     let hit = best(&m, "فلادمير بوتن");
     assert!(hit.entity_id == "ofac:51", "{hit:#?}");
     assert!(met_as(&hit, MatchKind::Spelling), "{hit:#?}");
+    // Hebrew letters too: ולדימיר read `vldimir`
+    let hit = best(&m, "ולדימיר פוטין");
+    assert!(hit.entity_id == "ofac:51", "{hit:#?}");
+    assert!(met_as(&hit, MatchKind::Spelling), "{hit:#?}");
 }
 
 #[test]

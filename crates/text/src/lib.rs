@@ -28,7 +28,7 @@
 //! Scheme names in [`NameForm::scheme`]: `latin-spelled`; `ru-bgn`,
 //! `ru-passport`, `ru-iso9`, `uk-national`, `be-bgn`; `ko-rr`, `ko-mr`,
 //! `ko-kp`, `ko-popular`, `ko-loan`, `ko-kontsevich` (a Korean name written
-//! in Cyrillic, read back to Hangul and romanized); `ar`, `ar-common`; `el`, `el-phonetic`;
+//! in Cyrillic, read back to Hangul and romanized); `ar`, `ar-common`; `he`; `el`, `el-phonetic`;
 //! `zh-pinyin`, `zh-palladius` (a Chinese name written in Cyrillic, read
 //! back to pinyin); `confusable` (a Cyrillic or Greek name made only of Latin
 //! look-alikes, read as Latin); `any-ascii`.
@@ -117,6 +117,8 @@ fn reading_list(scripts: u8, raw: &[RawToken]) -> Vec<Reading> {
         Some("ko-rr")
     } else if has(Script::Arabic) {
         Some("ar")
+    } else if has(Script::Hebrew) {
+        Some("he")
     } else if has(Script::Greek) {
         Some("el")
     } else if has(Script::Han) {
@@ -271,6 +273,7 @@ fn convert_word(tok: &RawToken, r: &Reading, out: &mut Vec<String>) {
                 Some(Script::Cyrillic) => translit::cyrillic::romanize_word(run, r.cyr, cur),
                 Some(Script::Hangul) => translit::korean::romanize_word(run, r.ko, cur),
                 Some(Script::Greek) => translit::greek::romanize_word(run, r.el_phonetic, cur),
+                Some(Script::Hebrew) => translit::hebrew::romanize_word(run, cur),
                 Some(Script::Arabic) => {
                     let mut parts = Vec::new();
                     translit::arabic::romanize_word(run, r.ar_common, &mut parts);

@@ -29,6 +29,7 @@ pub(crate) enum Script {
     Hangul,
     Arabic,
     Han,
+    Hebrew,
     Other,
 }
 
@@ -42,6 +43,7 @@ impl Script {
             Script::Arabic => 16,
             Script::Han => 32,
             Script::Other => 64,
+            Script::Hebrew => 128,
         }
     }
 }
@@ -111,6 +113,9 @@ pub fn is_apostrophe(c: char) -> bool {
     )
 }
 
+/// The Hebrew geresh (׳): after ג ז צ it makes another letter of them.
+pub(crate) const HEBREW_GERESH: char = '\u{05F3}';
+
 /// The script of a letter, `None` for digits and marks.
 pub(crate) fn script_of(c: char) -> Option<Script> {
     let u = c as u32;
@@ -159,6 +164,8 @@ pub(crate) fn script_of(c: char) -> Option<Script> {
         0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F => {
             Some(Script::Han)
         }
+        // letters, ligatures and the geresh; the points (0591-05C7) are marks
+        0x05D0..=0x05EA | 0x05F0..=0x05F3 | 0xFB1D..=0xFB4F => Some(Script::Hebrew),
         _ => {
             if c.is_numeric() || is_mark(c) {
                 None
@@ -294,6 +301,11 @@ pub(crate) fn segment(text: &str) -> Vec<RawToken> {
             } else if c != '\'' && c != '`' {
                 push(&mut cur, &mut out);
             }
+            continue;
+        }
+        if c == HEBREW_GERESH {
+            // part of a Hebrew letter (ג׳ j, צ׳ ch): read with it
+            cur.text.push(c);
             continue;
         }
         if is_apostrophe(c) || is_invisible(c) {

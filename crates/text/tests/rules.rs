@@ -690,3 +690,18 @@ fn acronyms_of_an_organization_name() {
     assert!(acronyms("Sparta Trading").is_empty());
     assert!(acronyms("Technology 5 Holding Group").is_empty());
 }
+
+#[test]
+fn hebrew_letters_are_read_with_their_vowel_letters() {
+    let first = |s: &str| {
+        let f = name_forms(s, NameClass::Person);
+        f.first()
+            .map(|f| (f.tokens.join(" "), f.scheme))
+            .unwrap_or_default()
+    };
+    assert_eq!(first("ולדימיר פוטין"), ("vldimir putin".into(), Some("he")));
+    // the geresh makes another letter of ג
+    assert_eq!(first("ג׳ון"), ("jun".into(), Some("he")));
+    // vowel points dropped
+    assert_eq!(first("פּוּטִין"), ("putin".into(), Some("he")));
+}

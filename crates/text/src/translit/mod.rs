@@ -3,6 +3,7 @@
 pub mod arabic;
 pub mod cyrillic;
 pub mod greek;
+pub mod hebrew;
 pub mod kontsevich;
 pub mod korean;
 pub mod palladius;
