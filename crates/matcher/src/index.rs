@@ -328,6 +328,19 @@ impl Index {
         }
         entity_recs.push(recs.len() as u32);
         let n_real = vocab.len();
+        // tokens only acronyms hold ("isil", "nioc"): met exactly, so left
+        // out of the phonetic, spelling, deletion and prefix lookups
+        let mut in_name = vec![false; n_real];
+        for r in recs.iter().filter(|r| r.scheme != Some(ACRONYM_SCHEME)) {
+            let s = r.tok_start as usize;
+            for &t in rec_tokens.get(s..s + r.tok_len as usize).unwrap_or(&[]) {
+                if let Some(x) = in_name.get_mut(t as usize) {
+                    *x = true;
+                }
+            }
+        }
+        // joined pairs (interned below) are of names' tokens
+        let looked_up = |v: usize| in_name.get(v).copied().unwrap_or(true);
         let n = entities.len().max(1) as f32;
         let unknown_weight = ((n + 1.0) / 0.5).ln().max(1.0);
         let mut vocab_weight: Vec<f32> = df
@@ -448,6 +461,7 @@ impl Index {
         let mut pm: Vec<(u32, u32)> = vocab_phon
             .iter()
             .enumerate()
+            .filter(|&(v, _)| looked_up(v))
             .map(|(v, &p)| (p, v as u32))
             .collect();
         pm.sort_unstable();
@@ -462,7 +476,7 @@ impl Index {
         let spell_keys: Vec<(usize, String)> = vocab
             .par_iter()
             .enumerate()
-            .filter(|(v, _)| vocab_real.get(*v).copied().unwrap_or(false))
+            .filter(|(v, _)| vocab_real.get(*v).copied().unwrap_or(false) && looked_up(*v))
             .map(|(v, t)| (v, spelling_key(t)))
             .collect();
         let mut spelling: HashMap<Box<str>, Vec<u32>> = HashMap::default();
@@ -474,6 +488,7 @@ impl Index {
         let mut deletes: Vec<u64> = vocab
             .par_iter()
             .enumerate()
+            .filter(|&(v, _)| looked_up(v))
             .flat_map_iter(|(v, t)| {
                 let depth = if vocab_real.get(v).copied().unwrap_or(false) {
                     deletion_depth(t.len())
@@ -512,7 +527,8 @@ impl Index {
             })
             .collect();
 
-        let mut sorted_vocab: Vec<u32> = (0..nv as u32).collect();
+        let mut sorted_vocab: Vec<u32> =
+            (0..nv as u32).filter(|&v| looked_up(v as usize)).collect();
         sorted_vocab.par_sort_unstable_by(|&a, &b| vocab[a as usize].cmp(&vocab[b as usize]));
 
         // 6. identifiers
