@@ -75,9 +75,10 @@ pub(crate) struct VInfo {
 
 /// The index over a set of entities.
 pub(crate) struct Index {
-    /// Words of [`SHORT_ACRONYM`] letters or fewer in listed names (not
-    /// acronyms): an acronym that is one of them is not read as one.
-    pub short_words: foldhash::HashSet<Box<str>>,
+    /// Words an acronym is read as instead (see [`Index::acronym_is_word`]):
+    /// those of [`SHORT_ACRONYM`] letters or fewer in listed names, and every
+    /// word of a listed person's name.
+    pub acronym_words: foldhash::HashSet<Box<str>>,
     pub vocab: Vec<Box<str>>,
     pub vocab_map: HashMap<Box<str>, u32>,
     /// Phonetic key id of each vocab entry.
@@ -169,13 +170,19 @@ fn quality_factor(kind: NameKind, quality: NameQuality) -> f32 {
 /// [`interdict_text::acronyms`]): `PLA` finds `People's Liberation Army`.
 pub(crate) const ACRONYM_SCHEME: &str = "acronym";
 
-/// Acronyms this short are left out when they are also a word of a listed
-/// name (see [`Index::acronym_is_word`]).
+/// Acronyms this short are left out when they are also a word of any
+/// listed name, longer ones when a word of a person's (see
+/// [`Index::acronym_is_word`]).
 pub(crate) const SHORT_ACRONYM: usize = 3;
 
 /// An acronym is less sure than the name it stands for: a match on it alone
 /// scores this much.
 pub(crate) const ACRONYM_FACTOR: f32 = 0.9;
+
+/// See [`Index::acronym_is_word`] (also used while the index is built).
+fn word_not_acronym(words: &foldhash::HashSet<Box<str>>, a: &str) -> bool {
+    words.contains(a) || interdict_text::nickname_variants(a).next().is_some()
+}
 
 struct Interner<'a> {
     vocab: &'a mut Vec<Box<str>>,
@@ -254,19 +261,23 @@ impl Index {
         // a three-letter acronym that is also a word of a listed name ("pak",
         // "san", "vtb") is read as that word: too many names have those
         // initials
-        let short_words: foldhash::HashSet<Box<str>> = forms
+        let acronym_words: foldhash::HashSet<Box<str>> = forms
             .iter()
-            .flat_map(|(ef, _)| ef.iter())
-            .filter(|f| f.1 != Some(ACRONYM_SCHEME))
-            .flat_map(|f| f.3.iter())
-            .filter(|w| w.len() <= SHORT_ACRONYM)
+            .zip(entities)
+            .flat_map(|((ef, _), e)| {
+                let person = e.schema == Schema::Person;
+                ef.iter()
+                    .filter(|f| f.1 != Some(ACRONYM_SCHEME))
+                    .flat_map(|f| f.3.iter())
+                    .filter(move |w| person || w.len() <= SHORT_ACRONYM)
+            })
             .map(|w| Box::from(w.as_str()))
             .collect();
         let ambiguous_acronym = |scheme: Option<&str>, toks: &[String]| {
             scheme == Some(ACRONYM_SCHEME)
                 && toks
                     .first()
-                    .is_some_and(|a| a.len() <= SHORT_ACRONYM && short_words.contains(a.as_str()))
+                    .is_some_and(|a| word_not_acronym(&acronym_words, a))
         };
 
         // 2. intern tokens, records, document frequencies (per entity)
@@ -561,7 +572,7 @@ impl Index {
         compact.sort_unstable();
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         Index {
-            short_words,
+            acronym_words,
             compact,
             id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             vocab,
@@ -639,13 +650,14 @@ impl Index {
         }
     }
 
-    /// Vocab entries whose deletion neighbourhood contains this hash.
-    /// Whether a listed organization's acronym is too short and also a
-    /// word of a listed name (`pak`, `san`) to be read as an acronym.
+    /// Whether an organization's acronym is a word that a query holding
+    /// it more likely means: a short word of a listed name (`pak`, `san`),
+    /// a word of a listed person's name or a given name (`anna`, `omar`).
     pub(crate) fn acronym_is_word(&self, a: &str) -> bool {
-        a.len() <= SHORT_ACRONYM && self.short_words.contains(a)
+        word_not_acronym(&self.acronym_words, a)
     }
 
+    /// Vocab entries whose deletion neighbourhood contains this hash.
     pub fn deletion_hits(&self, h: u64, out: &mut Vec<u32>) {
         let key = (h & 0xffff_ffff) << 32;
         let b = (key >> (64 - BUCKET_BITS)) as usize;

@@ -52,8 +52,10 @@
 //! whose given name is the other's forebear (`X bin Y` / `Y bin X`) by 0.7.
 //! Weak aliases count 0.9. A listed organization's name of three to eight
 //! words is also read as its acronym (`PLA`, `NIOC`, with and without a
-//! legal form written out; a three-letter one only when no listed name has
-//! it as a word), met only exactly by the query as written, and counts 0.9. A name whose letters without spaces are the
+//! legal form written out; not when it is a word a query holding it more
+//! likely means: of three letters in any listed name, of any length in a
+//! listed person's name or a given name), met only exactly by the query as
+//! written, and counts 0.9. A name whose letters without spaces are the
 //! query's (`van der bilt` / `vanderbilt`, in any rotation of the query's
 //! tokens) scores at least 0.97; the index finds it by those letters.
 //! Two names written in the same script (Hangul, Han) are compared only in

@@ -1005,6 +1005,21 @@ fn an_organization_is_found_by_its_acronym_met_exactly() {
     let mut kim = Entity::new("test", "kim", Schema::Organization);
     kim.push_name(Name::new("Korea Industrial Machinery", NameKind::Primary));
     ents.push(kim);
+    // a longer one that is a word of a listed person's name, too
+    let mut anna = Entity::new("test", "anna", Schema::Organization);
+    anna.push_name(Name::new(
+        "Association Nationale Nouvelle Action",
+        NameKind::Primary,
+    ));
+    ents.push(anna);
+    let mut omar = Entity::new("test", "omar", Schema::Organization);
+    omar.push_name(Name::new(
+        "Organisation of Mining Assets and Resources",
+        NameKind::Primary,
+    ));
+    ents.push(omar);
+    ents.push(person("test", "maria", &["ANNA, Maria"]));
+    ents.push(person("test", "hassan", &["HASSAN, Omar"]));
     let m = Matcher::new(ents);
     let hit = best(&m, "PLA");
     assert_eq!(hit.entity_id, "test:pla");
@@ -1018,9 +1033,16 @@ fn an_organization_is_found_by_its_acronym_met_exactly() {
     assert!(top(&m, &Query::name("PLB"))
         .iter()
         .all(|r| r.entity_id != "test:pla" || !r.is_match));
-    assert!(top(&m, &Query::name("KIM"))
-        .iter()
-        .all(|r| r.entity_id != "test:kim"));
+    for (q, id) in [
+        ("KIM", "test:kim"),
+        ("Anna", "test:anna"),
+        ("Omar Sharif", "test:omar"),
+    ] {
+        assert!(
+            top(&m, &Query::name(q)).iter().all(|r| r.entity_id != id),
+            "{q}"
+        );
+    }
     let o = Some(Schema::Organization);
     assert!(m.compare_names("PLA", "People’s Liberation Army", o) >= DEFAULT_THRESHOLD);
     assert!(m.compare_names("PLA", "People’s Liberation Army", Some(Schema::Person)) < 0.5);
