@@ -35,7 +35,8 @@
 //! `1 − 0.5·d/len`), nickname (0.85), initial (0.7), joined or split tokens
 //! (0.97 of their similarity: one token for two, two for one, or two for two
 //! split elsewhere), a truncated last token (prefix: from 0.6, from 0.75
-//! for four letters or more). Partial agreement is credited
+//! for four letters or more). A Slavic surname met in its form for the other
+//! sex (`Baranova` / `Baranov`) counts 0.8 of its similarity. Partial agreement is credited
 //! `sim − 0.5·(1 − sim)`, so that near misses do not add up to a match,
 //! except a prefix in a query of 30 characters or more that ends inside a
 //! word (a name cut at a field limit), credited at its similarity.

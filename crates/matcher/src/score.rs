@@ -90,7 +90,7 @@ pub(crate) fn token_sim(
             best = Some((INITIAL_SIM, MatchKind::Initial));
         }
     }
-    best
+    gendered(q, l, best)
 }
 
 /// A last query token cut to two letters (`Ahmad-Reza RA`) meets a longer
@@ -561,7 +561,61 @@ pub(crate) fn token_sims(
     if allow_prefix && single.is_none() && truncated_initial(qb, lb) {
         single = Some((INITIAL_SIM, MatchKind::Initial));
     }
-    (single, joined)
+    (gendered(q, l, single), joined)
+}
+
+/// The similarity of two Slavic surnames, one the other's form for the
+/// other sex (`Baranova` / `Baranov`, `Putina` / `Putin`, `Ivanovskaya` /
+/// `Ivanovskiy`), scaled by [`OTHER_SEX`]: a wife or daughter is another
+/// person, though her name is one letter from his.
+fn gendered(q: &str, l: &str, sim: TokSim) -> TokSim {
+    sim.map(|(s, k)| {
+        if s < 1.0 && sexes_differ(q, l) {
+            (s * OTHER_SEX, k)
+        } else {
+            (s, k)
+        }
+    })
+}
+
+/// See [`gendered`].
+const OTHER_SEX: f32 = 0.8;
+
+/// Whether one surname has a Slavic feminine ending and the other the
+/// masculine one of the same stem (give or take a letter).
+fn sexes_differ(q: &str, l: &str) -> bool {
+    // (feminine, masculine) endings, longest first
+    const ENDINGS: [(&str, &str); 7] = [
+        ("skaya", "skiy"),
+        ("skaya", "sky"),
+        ("tskaya", "tskiy"),
+        ("ova", "ov"),
+        ("eva", "ev"),
+        ("ina", "in"),
+        ("yna", "yn"),
+    ];
+    let stem = |t: &'_ str| -> Option<(bool, String)> {
+        for (f, m) in ENDINGS {
+            if let Some(s) = t.strip_suffix(f) {
+                return Some((true, format!("{s}{}", &m[..m.len().min(2)])));
+            }
+        }
+        for (_, m) in ENDINGS {
+            if let Some(s) = t.strip_suffix(m) {
+                return Some((false, format!("{s}{}", &m[..m.len().min(2)])));
+            }
+        }
+        None
+    };
+    if q.len() < 5 || l.len() < 5 {
+        return false;
+    }
+    match (stem(q), stem(l)) {
+        (Some((fq, sq)), Some((fl, sl))) if fq != fl => {
+            sq == sl || osa_distance(sq.as_bytes(), sl.as_bytes(), 1).is_some()
+        }
+        _ => false,
+    }
 }
 
 /// Edits allowed when two adjacent query tokens are read as one (as for

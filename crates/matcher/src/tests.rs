@@ -1064,3 +1064,21 @@ fn a_typo_in_a_number_word_still_meets_it() {
             < m.compare_names("Secund Academy of Natural Sciences", listed, o)
     );
 }
+
+#[test]
+fn a_slavic_surname_of_the_other_sex_is_another_person() {
+    let m = Matcher::new(world());
+    let p = Some(Schema::Person);
+    let listed = "BARANOV, Ivan";
+    // one letter from the listed name either way, but Baranova is his wife
+    // or daughter, Baranof a typo
+    let wife = m.compare_names("Ivan Baranova", listed, p);
+    let typo = m.compare_names("Ivan Baranof", listed, p);
+    assert!(wife < typo - 0.05, "{wife} {typo}");
+    assert!(
+        m.compare_names("Ivanovskaya", "IVANOVSKIY", p)
+            < m.compare_names("Ivanovskii", "IVANOVSKIY", p)
+    );
+    // the same sex is untouched
+    assert_eq!(m.compare_names("Anna Baranova", "BARANOVA, Anna", p), 1.0);
+}
