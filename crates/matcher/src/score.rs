@@ -607,7 +607,8 @@ fn sexes_differ(q: &str, l: &str) -> bool {
         }
         None
     };
-    if q.len() < 5 || l.len() < 5 {
+    // every feminine ending ends in `a`, no masculine one does
+    if q.len() < 5 || l.len() < 5 || q.ends_with('a') == l.ends_with('a') {
         return false;
     }
     match (stem(q), stem(l)) {
