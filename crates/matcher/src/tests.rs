@@ -1082,3 +1082,11 @@ fn a_slavic_surname_of_the_other_sex_is_another_person() {
     // the same sex is untouched
     assert_eq!(m.compare_names("Anna Baranova", "BARANOVA, Anna", p), 1.0);
 }
+
+#[test]
+fn a_name_stored_backwards_under_an_override_is_found() {
+    let m = Matcher::new(world());
+    // shown "Vladimir Putin" in any viewer
+    let hit = best(&m, "\u{202E}nituP rimidalV\u{202C}");
+    assert_eq!(hit.entity_id, "ofac:51");
+}

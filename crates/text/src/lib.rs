@@ -31,7 +31,8 @@
 //! in Cyrillic, read back to Hangul and romanized); `ar`, `ar-common`; `he`; `el`, `el-phonetic`;
 //! `zh-pinyin`, `zh-palladius` (a Chinese name written in Cyrillic, read
 //! back to pinyin); `confusable` (a Cyrillic or Greek name made only of Latin
-//! look-alikes, read as Latin); `any-ascii`.
+//! look-alikes, read as Latin); `any-ascii`; `display-order` (a name
+//! stored backwards under a right-to-left override, read as shown).
 //!
 //! # Umlauts
 //!
@@ -647,6 +648,17 @@ pub fn name_forms(name: &str, class: NameClass) -> Vec<NameForm> {
                     scheme,
                     removed,
                 });
+            }
+        }
+    }
+    // a name stored backwards under a right-to-left override is shown, and
+    // read by a person, the right way round ("\u{202E}nituP rimidalV" is
+    // shown "Vladimir Putin"): read both ways, as stored and as shown
+    if name.contains(normalize::RIGHT_TO_LEFT_OVERRIDE) {
+        for mut f in name_forms(&normalize::display_order(name), class) {
+            if !f.tokens.is_empty() && !forms.iter().any(|g| g.tokens == f.tokens) {
+                f.scheme = Some("display-order");
+                forms.push(f);
             }
         }
     }

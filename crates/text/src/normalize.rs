@@ -237,6 +237,48 @@ impl RawToken {
     }
 }
 
+/// U+202E RIGHT-TO-LEFT OVERRIDE: what follows it (up to U+202C POP
+/// DIRECTIONAL FORMATTING) is shown right to left, so Latin letters stored
+/// `nituP rimidalV` are shown, and read by an analyst, as `Vladimir Putin`.
+pub(crate) const RIGHT_TO_LEFT_OVERRIDE: char = '\u{202E}';
+/// U+202C POP DIRECTIONAL FORMATTING: ends an override.
+const POP_DIRECTIONAL_FORMATTING: char = '\u{202C}';
+
+/// The text in the order it is shown: each span under a right-to-left
+/// override reversed, unless it holds letters of a right-to-left script
+/// (shown right to left anyway, and stored in reading order).
+pub(crate) fn display_order(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut span: Option<Vec<char>> = None;
+    let flush = |span: &mut Option<Vec<char>>, out: &mut String| {
+        if let Some(chars) = span.take() {
+            let rtl = chars
+                .iter()
+                .any(|&c| matches!(script_of(c), Some(Script::Arabic | Script::Hebrew)));
+            if rtl {
+                out.extend(chars.iter());
+            } else {
+                out.extend(chars.iter().rev());
+            }
+        }
+    };
+    for c in text.chars() {
+        match c {
+            RIGHT_TO_LEFT_OVERRIDE => {
+                flush(&mut span, &mut out);
+                span = Some(Vec::new());
+            }
+            POP_DIRECTIONAL_FORMATTING => flush(&mut span, &mut out),
+            c => match span.as_mut() {
+                Some(chars) => chars.push(c),
+                None => out.push(c),
+            },
+        }
+    }
+    flush(&mut span, &mut out);
+    out
+}
+
 /// Splits text into cleaned words (see the module documentation).
 pub(crate) fn segment(text: &str) -> Vec<RawToken> {
     let mut out = Vec::new();

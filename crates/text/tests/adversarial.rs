@@ -171,3 +171,24 @@ fn timing_per_name() {
         println!("{n:<32} normalize {norm:>8?}  name_forms {forms:>8?}  phonetic_key {key:>6?}  ({sink})");
     }
 }
+
+#[test]
+fn a_name_stored_backwards_under_an_override_is_read_as_shown() {
+    use interdict_text::{name_forms, NameClass};
+    let forms = |s: &str| -> Vec<String> {
+        name_forms(s, NameClass::Person)
+            .into_iter()
+            .map(|f| f.tokens.join(" "))
+            .collect()
+    };
+    // shown "Vladimir Putin": read as stored and as shown
+    let f = forms("\u{202E}nituP rimidalV\u{202C}");
+    assert_eq!(f.first().map(String::as_str), Some("nitup rimidalv"));
+    assert!(f.iter().any(|x| x == "vladimir putin"), "{f:?}");
+    // only the span under the override; Arabic letters are stored in
+    // reading order and stay
+    let f = forms("Vladimir \u{202E}nituP\u{202C}");
+    assert!(f.iter().any(|x| x == "vladimir putin"), "{f:?}");
+    let f = forms("\u{202E}بوتين\u{202C}");
+    assert!(f.iter().all(|x| !x.contains("nitub")), "{f:?}");
+}
