@@ -1174,8 +1174,12 @@ impl Matcher {
                 .collect();
             sentence.push_str(&parts.join(", "));
         }
-        if let Some(s) = form.scheme {
-            sentence.push_str(&format!(" [query romanized by {s}]"));
+        match form.scheme {
+            Some("display-order") => sentence.push_str(
+                " [query read as shown: it is stored backwards under a right-to-left override]",
+            ),
+            Some(s) => sentence.push_str(&format!(" [query romanized by {s}]")),
+            None => {}
         }
         if acronym {
             sentence.push_str(" [listed name read as its acronym]");

@@ -1089,4 +1089,8 @@ fn a_name_stored_backwards_under_an_override_is_found() {
     // shown "Vladimir Putin" in any viewer
     let hit = best(&m, "\u{202E}nituP rimidalV\u{202C}");
     assert_eq!(hit.entity_id, "ofac:51");
+    assert!(
+        hit.explanation.sentence.contains("stored backwards"),
+        "{hit:#?}"
+    );
 }
