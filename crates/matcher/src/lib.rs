@@ -1058,7 +1058,8 @@ impl Matcher {
         let name = entity.names.get(rec.name as usize);
         let span = |toks: &mut dyn Iterator<Item = &str>| toks.collect::<Vec<_>>().join(" ");
         let acronym = rec.scheme == Some(index::ACRONYM_SCHEME);
-        let transliterated = form.scheme.is_some() || (rec.scheme.is_some() && !acronym);
+        let transliterated =
+            form.scheme.is_some_and(|s| s != "display-order") || (rec.scheme.is_some() && !acronym);
         let tokens: Vec<TokenMatch> = ns
             .pairs
             .iter()
