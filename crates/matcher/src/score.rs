@@ -665,7 +665,7 @@ fn slot(last: bool, max_edits: usize) -> usize {
 }
 
 /// Tokens kept per thread in each generation of the cache.
-const CACHE_ENTRIES: usize = 50_000;
+const CACHE_ENTRIES: usize = 25_000;
 
 thread_local! {
     static CACHE: RefCell<RetrieveCache> = RefCell::new(RetrieveCache {
