@@ -236,19 +236,25 @@ impl Index {
                         out.push((ni as u16, f.scheme, factor, toks));
                     }
                     // an organization is also found by its acronyms
-                    if matches!(e.schema, Schema::Organization | Schema::Company) {
-                        for a in interdict_text::acronyms(&name.full) {
-                            if !out[first..]
-                                .iter()
-                                .any(|(_, _, _, t)| t[..] == [a.as_str()])
-                            {
-                                out.push((
-                                    ni as u16,
-                                    Some(ACRONYM_SCHEME),
-                                    factor * ACRONYM_FACTOR,
-                                    vec![a],
-                                ));
-                            }
+                    let acronyms = match e.schema {
+                        Schema::Organization | Schema::Company => out[first..]
+                            .iter()
+                            .find(|(_, scheme, _, _)| scheme.is_none())
+                            .map(|(_, _, _, t)| interdict_text::acronyms(&name.full, t))
+                            .unwrap_or_default(),
+                        _ => Vec::new(),
+                    };
+                    for a in acronyms {
+                        if !out[first..]
+                            .iter()
+                            .any(|(_, _, _, t)| t[..] == [a.as_str()])
+                        {
+                            out.push((
+                                ni as u16,
+                                Some(ACRONYM_SCHEME),
+                                factor * ACRONYM_FACTOR,
+                                vec![a],
+                            ));
                         }
                     }
                 }

@@ -636,8 +636,12 @@ impl Matcher {
             .take(16)
             .map(|f| (f, 1.0))
             .collect();
-        if matches!(schema, Some(Schema::Organization | Schema::Company)) {
-            for a in interdict_text::acronyms(listed) {
+        let org_form = lforms
+            .iter()
+            .find(|(f, _)| f.scheme.is_none())
+            .map(|(f, _)| f.tokens.clone());
+        if let (Some(Schema::Organization | Schema::Company), Some(org_form)) = (schema, org_form) {
+            for a in interdict_text::acronyms(listed, &org_form) {
                 if !self.index.acronym_is_word(&a) {
                     lforms.push((
                         interdict_text::NameForm {
@@ -1058,8 +1062,10 @@ impl Matcher {
         let name = entity.names.get(rec.name as usize);
         let span = |toks: &mut dyn Iterator<Item = &str>| toks.collect::<Vec<_>>().join(" ");
         let acronym = rec.scheme == Some(index::ACRONYM_SCHEME);
-        let transliterated =
-            form.scheme.is_some_and(|s| s != "display-order") || (rec.scheme.is_some() && !acronym);
+        let transliterated = form
+            .scheme
+            .is_some_and(|s| s != interdict_text::DISPLAY_ORDER)
+            || (rec.scheme.is_some() && !acronym);
         let tokens: Vec<TokenMatch> = ns
             .pairs
             .iter()
@@ -1114,7 +1120,6 @@ impl Matcher {
             .filter_map(|&j| ltoks.get(j).map(|t| t.text.to_string()))
             .collect();
         // the name's factor: a weak alias's, times an acronym's
-        let acronym = rec.scheme == Some(index::ACRONYM_SCHEME);
         let acr = if acronym { index::ACRONYM_FACTOR } else { 1.0 };
         if rec.factor / acr < 0.999 {
             adj.push(Adjustment {
@@ -1176,7 +1181,7 @@ impl Matcher {
             sentence.push_str(&parts.join(", "));
         }
         match form.scheme {
-            Some("display-order") => sentence.push_str(
+            Some(interdict_text::DISPLAY_ORDER) => sentence.push_str(
                 " [query read as shown: it is stored backwards under a right-to-left override]",
             ),
             Some(s) => sentence.push_str(&format!(" [query romanized by {s}]")),

@@ -584,37 +584,36 @@ const OTHER_SEX: f32 = 0.8;
 /// Whether one surname has a Slavic feminine ending and the other the
 /// masculine one of the same stem (give or take a letter).
 fn sexes_differ(q: &str, l: &str) -> bool {
-    // (feminine, masculine) endings, longest first
-    const ENDINGS: [(&str, &str); 7] = [
-        ("skaya", "skiy"),
-        ("skaya", "sky"),
-        ("tskaya", "tskiy"),
+    // feminine and masculine endings, each with the end of the stem it
+    // leaves (Ivanovskaya and Ivanovskiy are both `ivanovsk`)
+    const FEMININE: [(&str, &str); 5] = [
+        ("skaya", "sk"),
         ("ova", "ov"),
         ("eva", "ev"),
         ("ina", "in"),
         ("yna", "yn"),
     ];
-    let stem = |t: &'_ str| -> Option<(bool, String)> {
-        for (f, m) in ENDINGS {
-            if let Some(s) = t.strip_suffix(f) {
-                return Some((true, format!("{s}{}", &m[..m.len().min(2)])));
-            }
-        }
-        for (_, m) in ENDINGS {
-            if let Some(s) = t.strip_suffix(m) {
-                return Some((false, format!("{s}{}", &m[..m.len().min(2)])));
-            }
-        }
-        None
+    const MASCULINE: [(&str, &str); 6] = [
+        ("skiy", "sk"),
+        ("sky", "sk"),
+        ("ov", "ov"),
+        ("ev", "ev"),
+        ("in", "in"),
+        ("yn", "yn"),
+    ];
+    let stem = |t: &str, endings: &[(&str, &str)]| {
+        endings
+            .iter()
+            .find_map(|(e, s)| t.strip_suffix(e).map(|r| format!("{r}{s}")))
     };
     // every feminine ending ends in `a`, no masculine one does
     if q.len() < 5 || l.len() < 5 || q.ends_with('a') == l.ends_with('a') {
         return false;
     }
-    match (stem(q), stem(l)) {
-        (Some((fq, sq)), Some((fl, sl))) if fq != fl => {
-            sq == sl || osa_distance(sq.as_bytes(), sl.as_bytes(), 1).is_some()
-        }
+    // the feminine one is the one ending in `a`
+    let (f, m) = if q.ends_with('a') { (q, l) } else { (l, q) };
+    match (stem(f, &FEMININE), stem(m, &MASCULINE)) {
+        (Some(sf), Some(sm)) => sf == sm || osa_distance(sf.as_bytes(), sm.as_bytes(), 1).is_some(),
         _ => false,
     }
 }

@@ -2,7 +2,12 @@ use super::*;
 use interdict_model::{DateSpec, Identifier, Name};
 
 fn person(source: &str, reference: &str, names: &[&str]) -> Entity {
-    let mut e = Entity::new(source, reference, Schema::Person);
+    listed(Schema::Person, source, reference, names)
+}
+
+/// An entity of this schema with these names, the first the primary one.
+fn listed(schema: Schema, source: &str, reference: &str, names: &[&str]) -> Entity {
+    let mut e = Entity::new(source, reference, schema);
     for (i, n) in names.iter().enumerate() {
         let kind = if i == 0 {
             NameKind::Primary
@@ -817,9 +822,12 @@ fn forebears_names_in_a_lineage_chain_may_be_left_out() {
 fn the_same_letters_spaced_otherwise_meet() {
     let mut ents = world();
     ents.push(person("ofac", "26335", &["PATRUSHEV, Nikolai Platonovich"]));
-    let mut c = Entity::new("test", "c1", Schema::Organization);
-    c.push_name(Name::new("VAN DER BILT CORP", NameKind::Primary));
-    ents.push(c);
+    ents.push(listed(
+        Schema::Organization,
+        "test",
+        "c1",
+        &["VAN DER BILT CORP"],
+    ));
     let m = Matcher::new(ents);
     let p = Some(Schema::Person);
     let listed = "PATRUSHEV, Nikolai Platonovich";
@@ -895,12 +903,13 @@ fn a_truncation_starting_hundreds_of_listed_words_is_still_found() {
 fn a_company_form_in_the_query_is_no_person_or_vessel() {
     let mut ents = world();
     ents.push(person("test", "akhund", &["AKHUND, Obaidullah"]));
-    let mut org = Entity::new("test", "sparta-co", Schema::Organization);
-    org.push_name(Name::new("SPARTA TRADING", NameKind::Primary));
-    ents.push(org);
-    let mut ship = Entity::new("test", "sparta", Schema::Vessel);
-    ship.push_name(Name::new("SPARTA", NameKind::Primary));
-    ents.push(ship);
+    ents.push(listed(
+        Schema::Organization,
+        "test",
+        "sparta-co",
+        &["SPARTA TRADING"],
+    ));
+    ents.push(listed(Schema::Vessel, "test", "sparta", &["SPARTA"]));
     let m = Matcher::new(ents);
     let find = |q: &str, id: &str| -> MatchResult {
         top(&m, &Query::name(q))
@@ -947,9 +956,12 @@ fn a_company_form_in_the_query_is_no_person_or_vessel() {
 #[test]
 fn a_word_put_inside_a_legal_form_leaves_the_form_free() {
     let mut ents = world();
-    let mut org = Entity::new("test", "quorum", Schema::Organization);
-    org.push_name(Name::new("JOINT STOCK COMPANY QUORUM", NameKind::Primary));
-    ents.push(org);
+    ents.push(listed(
+        Schema::Organization,
+        "test",
+        "quorum",
+        &["JOINT STOCK COMPANY QUORUM"],
+    ));
     let m = Matcher::new(ents);
     let o = Some(Schema::Organization);
     let whole = m.compare_names(
@@ -998,26 +1010,32 @@ fn arabic_script_without_short_vowels_meets_the_latin_name() {
 #[test]
 fn an_organization_is_found_by_its_acronym_met_exactly() {
     let mut ents = world();
-    let mut pla = Entity::new("test", "pla", Schema::Organization);
-    pla.push_name(Name::new("People’s Liberation Army", NameKind::Primary));
-    ents.push(pla);
+    ents.push(listed(
+        Schema::Organization,
+        "test",
+        "pla",
+        &["People’s Liberation Army"],
+    ));
     // a three-letter acronym that is also a listed word is that word
-    let mut kim = Entity::new("test", "kim", Schema::Organization);
-    kim.push_name(Name::new("Korea Industrial Machinery", NameKind::Primary));
-    ents.push(kim);
+    ents.push(listed(
+        Schema::Organization,
+        "test",
+        "kim",
+        &["Korea Industrial Machinery"],
+    ));
     // a longer one that is a word of a listed person's name, too
-    let mut anna = Entity::new("test", "anna", Schema::Organization);
-    anna.push_name(Name::new(
-        "Association Nationale Nouvelle Action",
-        NameKind::Primary,
+    ents.push(listed(
+        Schema::Organization,
+        "test",
+        "anna",
+        &["Association Nationale Nouvelle Action"],
     ));
-    ents.push(anna);
-    let mut omar = Entity::new("test", "omar", Schema::Organization);
-    omar.push_name(Name::new(
-        "Organisation of Mining Assets and Resources",
-        NameKind::Primary,
+    ents.push(listed(
+        Schema::Organization,
+        "test",
+        "omar",
+        &["Organisation of Mining Assets and Resources"],
     ));
-    ents.push(omar);
     ents.push(person("test", "maria", &["ANNA, Maria"]));
     ents.push(person("test", "hassan", &["HASSAN, Omar"]));
     let m = Matcher::new(ents);

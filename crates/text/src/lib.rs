@@ -62,6 +62,7 @@ pub use stopwords::{
 };
 
 use normalize::{RawToken, Script};
+use stopwords::ANY_SAFE_LEGAL;
 use translit::cyrillic::CyrScheme;
 use translit::korean::KoScheme;
 
@@ -458,11 +459,6 @@ pub(crate) fn readings(name: &str, class: NameClass) -> Vec<(Option<&'static str
 
 /// Titles that are safe to drop from a name of unknown class.
 const ANY_SAFE_TITLES: &[&str] = &["mr", "mrs", "ms", "mx", "dr", "jr", "sr"];
-/// Legal forms that are safe to drop from a name of unknown class.
-const ANY_SAFE_LEGAL: &[&str] = &[
-    "llc", "ltd", "limited", "jsc", "ojsc", "pjsc", "cjsc", "ooo", "gmbh", "plc", "inc", "corp",
-    "llp", "fze", "fzco",
-];
 
 fn apply_class(tokens: Vec<String>, class: NameClass) -> (Vec<String>, Vec<String>) {
     let mut kept = Vec::with_capacity(tokens.len());
@@ -529,17 +525,17 @@ pub fn removable_tokens(tokens: &[String]) -> Vec<Option<NameClass>> {
     // a legal form broken by a word put inside it ("joint BETTER stock
     // company", "limited CRUISE liability company"): its words of four
     // letters or more, each within two tokens of another
-    let legal_word = |j: usize| {
-        out.get(j).is_some_and(Option::is_some)
-            || tokens
-                .get(j)
-                .is_some_and(|t| t.len() >= 4 && stopwords::is_legal_word(t))
-    };
+    let legal: Vec<bool> = tokens
+        .iter()
+        .zip(&out)
+        .map(|(t, o)| o.is_some() || (t.len() >= 4 && stopwords::is_legal_word(t)))
+        .collect();
     let broken: Vec<usize> = (0..n)
         .filter(|&i| {
             out.get(i).is_some_and(Option::is_none)
-                && legal_word(i)
-                && (i.saturating_sub(2)..(i + 3).min(n)).any(|j| j != i && legal_word(j))
+                && legal.get(i) == Some(&true)
+                && (i.saturating_sub(2)..(i + 3).min(n))
+                    .any(|j| j != i && legal.get(j) == Some(&true))
         })
         .collect();
     for i in broken {
@@ -562,25 +558,30 @@ pub fn removable_tokens(tokens: &[String]) -> Vec<Option<NameClass>> {
     out
 }
 
+/// The scheme of a name's reading as shown (see [`name_forms`]): stored
+/// backwards under a right-to-left override.
+pub const DISPLAY_ORDER: &str = "display-order";
+
 /// The initials of an organization's name, read as its acronyms (`People's
 /// Liberation Army` → `pla`, `Islamic State in Iraq and the Levant` →
 /// `isil`): the first letters of its words but stop words, when there are
 /// three to eight such words, all of letters only. Legal forms written out
 /// are often part of an acronym (`National Iranian Oil Company` → `nioc`),
 /// and often not: the initials are read with them (but abbreviated ones,
-/// `llc`, `ltd`) and without them, one or two acronyms. Only for listed
-/// names: a query written out is not its own acronym's match.
-pub fn acronyms(name: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for class in [NameClass::Any, NameClass::Organization] {
-        let forms = name_forms(name, class);
-        let Some(f) = forms.iter().find(|f| f.scheme.is_none()) else {
-            continue;
-        };
-        if let Some(a) = initials(&f.tokens) {
-            if !out.contains(&a) {
-                out.push(a);
-            }
+/// `llc`, `ltd`) and without them, one or two acronyms. `org_form` is the
+/// name's first Latin reading as an organization's ([`name_forms`] with
+/// [`NameClass::Organization`]), which the caller has read already; the
+/// reading with the legal forms is made here. Only for listed names: a
+/// query written out is not its own acronym's match.
+pub fn acronyms(name: &str, org_form: &[String]) -> Vec<String> {
+    let with_forms = name_forms(name, NameClass::Any)
+        .into_iter()
+        .find(|f| f.scheme.is_none())
+        .and_then(|f| initials(&f.tokens));
+    let mut out: Vec<String> = with_forms.into_iter().collect();
+    if let Some(a) = initials(org_form) {
+        if !out.contains(&a) {
+            out.push(a);
         }
     }
     out
@@ -618,15 +619,17 @@ pub fn name_forms(name: &str, class: NameClass) -> Vec<NameForm> {
         // abbreviations (`intl`, `mfg`) written out, except in person names;
         // a name with number words is also read with the words kept, so
         // that a typo in one (`secund`, `fiwe`) still meets them
-        let mut readings_of = vec![words];
-        if class != NameClass::Person {
-            let words = readings_of.pop().unwrap_or_default();
-            let digits = numbers::number_tokens(words.clone());
-            if digits != words {
-                readings_of.push(abbreviations::expand_abbreviations(digits));
-            }
-            readings_of.push(abbreviations::expand_abbreviations(words));
-        }
+        let readings_of = if class == NameClass::Person {
+            vec![words]
+        } else if numbers::has_number_words(&words) {
+            vec![
+                abbreviations::expand_abbreviations(numbers::number_tokens(words.clone())),
+                abbreviations::expand_abbreviations(words),
+            ]
+        } else {
+            vec![abbreviations::expand_abbreviations(words)]
+        };
+        // (a digits reading equal to the words' is merged below)
         for toks in readings_of {
             // an initialism written with stops or spaces (A.B.C. Company, L.X.C
             // Aviation): also read with its letters as one word, as usually
@@ -657,7 +660,7 @@ pub fn name_forms(name: &str, class: NameClass) -> Vec<NameForm> {
     if name.contains(normalize::RIGHT_TO_LEFT_OVERRIDE) {
         for mut f in name_forms(&normalize::display_order(name), class) {
             if !f.tokens.is_empty() && !forms.iter().any(|g| g.tokens == f.tokens) {
-                f.scheme = Some("display-order");
+                f.scheme = Some(DISPLAY_ORDER);
                 forms.push(f);
             }
         }

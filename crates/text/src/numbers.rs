@@ -97,10 +97,10 @@ fn digit_ordinal(t: &str) -> Option<&str> {
     .then_some(digits)
 }
 
-/// Number words of lowercase tokens written as digits (see the module
-/// documentation); other tokens unchanged.
-pub fn number_tokens(tokens: Vec<String>) -> Vec<String> {
-    if !tokens.iter().any(|t| {
+/// Whether any of these lowercase tokens is a number word that
+/// [`number_tokens`] writes as digits.
+pub fn has_number_words(tokens: &[String]) -> bool {
+    tokens.iter().any(|t| {
         lookup(UNITS, t)
             .or_else(|| lookup(TEENS, t))
             .or_else(|| lookup(TENS, t))
@@ -108,7 +108,13 @@ pub fn number_tokens(tokens: Vec<String>) -> Vec<String> {
             .or_else(|| lookup(ROMAN, t))
             .is_some()
             || digit_ordinal(t).is_some()
-    }) {
+    })
+}
+
+/// Number words of lowercase tokens written as digits (see the module
+/// documentation); other tokens unchanged.
+pub fn number_tokens(tokens: Vec<String>) -> Vec<String> {
+    if !has_number_words(&tokens) {
         return tokens;
     }
     let mut out = Vec::with_capacity(tokens.len());

@@ -470,29 +470,23 @@ pub fn legal_form_len(tokens: &[String], i: usize) -> usize {
     0
 }
 
-/// Single-token legal forms that only a company carries. The others may be
-/// a person's initials or name as well (`s a`, `ad`, `as`, `sal`, `pat`,
-/// `asa`, `est`, `prat`), or an individual's own business form (`ip`, the
-/// Russian individual entrepreneur).
+/// Legal forms that are safe to drop from a name of unknown class: only a
+/// company carries them.
+pub(crate) const ANY_SAFE_LEGAL: &[&str] = &[
+    "llc", "ltd", "limited", "jsc", "ojsc", "pjsc", "cjsc", "ooo", "gmbh", "plc", "inc", "corp",
+    "llp", "fze", "fzco",
+];
+
+/// Single-token legal forms that only a company carries besides
+/// [`ANY_SAFE_LEGAL`] (kept there as words of a name of unknown class, since
+/// they may also be a name's own words). The others may be a person's
+/// initials or name as well (`s a`, `ad`, `as`, `sal`, `pat`, `asa`, `est`,
+/// `prat`), or an individual's own business form (`ip`, the Russian
+/// individual entrepreneur).
 const ORGANIZATION_ONLY: &[&str] = &[
-    "llc",
-    "ltd",
-    "limited",
-    "jsc",
-    "ojsc",
-    "pjsc",
-    "cjsc",
-    "ooo",
     "oao",
     "zao",
     "pao",
-    "gmbh",
-    "plc",
-    "inc",
-    "corp",
-    "llp",
-    "fze",
-    "fzco",
     "fzc",
     "fzllc",
     "dmcc",
@@ -505,11 +499,16 @@ const ORGANIZATION_ONLY: &[&str] = &[
     "aktiengesellschaft",
 ];
 
+/// Whether a single-token legal form is only a company's.
+fn organization_only(form: &str) -> bool {
+    ANY_SAFE_LEGAL.contains(&form) || ORGANIZATION_ONLY.contains(&form)
+}
+
 /// The legal form that shows a name of unknown class to be an
 /// organization's (`llc`, `gmbh`, `limited liability company`, `aktsionernoe
 /// obshchestvo`), as written in the name, or `None`. A form of several words
 /// counts when one of them has four letters or more; a form of one word only
-/// when it is in [`ORGANIZATION_ONLY`]. A cut last word is not read as a
+/// when it is [`organization_only`]. A cut last word is not read as a
 /// legal form here: `Ivan COM` is no company.
 pub fn organization_legal_form(tokens: &[String]) -> Option<String> {
     let mut i = 0;
@@ -521,10 +520,7 @@ pub fn organization_legal_form(tokens: &[String]) -> Option<String> {
         }
         let span = tokens.get(i..i + n).unwrap_or(&[]);
         let counts = match span {
-            [one] => {
-                ORGANIZATION_ONLY.contains(&one.as_str())
-                    || fuzzy_legal_word(one).is_some_and(|w| ORGANIZATION_ONLY.contains(&w))
-            }
+            [one] => organization_only(one) || fuzzy_legal_word(one).is_some_and(organization_only),
             _ => span.iter().any(|w| w.len() >= 4),
         };
         if counts {
