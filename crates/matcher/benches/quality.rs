@@ -1,5 +1,6 @@
-//! Quality on labelled name pairs (nomenklatura name bench), agreement
-//! with the scores of OFAC's own search tool, and how many of 81 writings
+//! Quality on labelled name pairs (nomenklatura name bench) and labelled
+//! record checks (nomenklatura entity bench), agreement with the scores of
+//! OFAC's own search tool, and how many of 81 writings
 //! of one listed name (nomenklatura's Putin names) screening finds.
 //!
 //! `cargo bench -p interdict-matcher --bench quality [-- --errors]`
@@ -112,7 +113,11 @@ fn main() {
         }
     }
 
-    // 2. OFAC tool scores
+    // 2. nomenklatura entity checks: whole query and candidate records
+    // (names or name parts, with a schema), labelled match or not
+    entity_checks(&m, &dir, show_errors);
+
+    // 3. OFAC tool scores
     let path = dir.join("testcases/nomenklatura_ofac_fixtures.csv");
     let Ok(mut rdr) = csv::Reader::from_path(&path) else {
         eprintln!("SKIP: quality: {} not readable", path.display());
@@ -170,7 +175,7 @@ fn main() {
         agree as f64 * 100.0 / n
     );
 
-    // 3. one listed man written in 81 ways (nomenklatura's Putin names:
+    // 4. one listed man written in 81 ways (nomenklatura's Putin names:
     // scripts, languages, titles): screened against every list, each line is
     // found when an entity listed as Vladimir Vladimirovich PUTIN is a match
     let putin: Vec<usize> = m
@@ -232,6 +237,106 @@ fn main() {
     if show_errors {
         for x in &missed {
             println!("  missed {x}");
+        }
+    }
+}
+
+/// The names a check record stands for: its `name` values, and its name
+/// parts joined in the order given, first to last, when it has parts.
+fn record_names(rec: &serde_yaml_ng::Value) -> Vec<String> {
+    let values = |key: &str| -> Vec<String> {
+        match rec.get(key) {
+            Some(serde_yaml_ng::Value::String(s)) => vec![s.clone()],
+            Some(serde_yaml_ng::Value::Sequence(v)) => v
+                .iter()
+                .filter_map(|x| x.as_str().map(str::to_string))
+                .collect(),
+            _ => Vec::new(),
+        }
+    };
+    let mut names = values("name");
+    let parts: Vec<String> = ["firstName", "middleName", "fatherName", "lastName"]
+        .iter()
+        .flat_map(|k| values(k))
+        .collect();
+    if !parts.is_empty() {
+        names.push(parts.join(" "));
+    }
+    names
+}
+
+/// Accuracy on nomenklatura's entity bench checks. A check is a match when
+/// the best of its query names against its candidate names scores at
+/// least the default threshold.
+fn entity_checks(m: &Matcher, dir: &std::path::Path, show_errors: bool) {
+    let path = dir.join("testcases/nomenklatura_entity_bench_checks.yml");
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("SKIP: quality: {}: {e}", path.display());
+            return;
+        }
+    };
+    let doc: serde_yaml_ng::Value = match serde_yaml_ng::from_str(&text) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("SKIP: quality: {}: {e}", path.display());
+            return;
+        }
+    };
+    let Some(checks) = doc.get("checks").and_then(|c| c.as_sequence()) else {
+        eprintln!("SKIP: quality: {}: no `checks` list", path.display());
+        return;
+    };
+    let (mut tp, mut fp, mut tn, mut fneg) = (0usize, 0usize, 0usize, 0usize);
+    let mut errors = Vec::new();
+    for c in checks {
+        let (Some(label), Some(q), Some(k)) = (
+            c.get("match").and_then(|v| v.as_bool()),
+            c.get("query"),
+            c.get("candidate"),
+        ) else {
+            continue;
+        };
+        let schema = c.get("schema").and_then(|s| s.as_str()).and_then(Schema::parse);
+        let (qn, kn) = (record_names(q), record_names(k));
+        let mut best = 0.0f32;
+        for a in &qn {
+            for b in &kn {
+                best = best.max(m.compare_names(a, b, schema));
+            }
+        }
+        let predicted = best >= DEFAULT_THRESHOLD;
+        match (predicted, label) {
+            (true, true) => tp += 1,
+            (true, false) => fp += 1,
+            (false, false) => tn += 1,
+            (false, true) => fneg += 1,
+        }
+        if predicted != label {
+            let note = c.get("label").and_then(|l| l.as_str()).unwrap_or("");
+            errors.push(format!(
+                "{:>5} {best:.3} [{}] {:?} vs {:?} {note}",
+                if label { "FN" } else { "FP" },
+                schema.map(|s| s.as_str()).unwrap_or("-"),
+                qn.join(" / "),
+                kn.join(" / "),
+            ));
+        }
+    }
+    let total = tp + fp + tn + fneg;
+    println!(
+        "nomenklatura entity checks ({total} checks) at threshold {DEFAULT_THRESHOLD}:"
+    );
+    println!(
+        "  accuracy {:.2}%  precision {:.2}%  recall {:.2}%  (tp {tp} fp {fp} tn {tn} fn {fneg})",
+        (tp + tn) as f64 * 100.0 / total.max(1) as f64,
+        tp as f64 * 100.0 / (tp + fp).max(1) as f64,
+        tp as f64 * 100.0 / (tp + fneg).max(1) as f64,
+    );
+    if show_errors {
+        for e in &errors {
+            println!("{e}");
         }
     }
 }
