@@ -298,7 +298,10 @@ fn entity_checks(m: &Matcher, dir: &std::path::Path, show_errors: bool) {
         ) else {
             continue;
         };
-        let schema = c.get("schema").and_then(|s| s.as_str()).and_then(Schema::parse);
+        let schema = c
+            .get("schema")
+            .and_then(|s| s.as_str())
+            .and_then(Schema::parse);
         let (qn, kn) = (record_names(q), record_names(k));
         let mut best = 0.0f32;
         for a in &qn {
@@ -325,9 +328,7 @@ fn entity_checks(m: &Matcher, dir: &std::path::Path, show_errors: bool) {
         }
     }
     let total = tp + fp + tn + fneg;
-    println!(
-        "nomenklatura entity checks ({total} checks) at threshold {DEFAULT_THRESHOLD}:"
-    );
+    println!("nomenklatura entity checks ({total} checks) at threshold {DEFAULT_THRESHOLD}:");
     println!(
         "  accuracy {:.2}%  precision {:.2}%  recall {:.2}%  (tp {tp} fp {fp} tn {tn} fn {fneg})",
         (tp + tn) as f64 * 100.0 / total.max(1) as f64,

@@ -272,6 +272,23 @@ fn legal_forms_dropped_for_organizations() {
         ("Acme S.A.", "acme", &["s", "a"]),
         ("Acme S.R.L.", "acme", &["s", "r", "l"]),
         ("Global Trading FZE", "global trading", &["fze"]),
+        // real listed names (OFAC SDN, OFAC consolidated)
+        (
+            "DONCOALTRADE SP Z O O",
+            "doncoaltrade",
+            &["sp", "z", "o", "o"],
+        ),
+        (
+            "FABERLIC EUROPE Sp. z o.o.",
+            "faberlic europe",
+            &["sp", "z", "o", "o"],
+        ),
+        (
+            "AGUILAR AGUILAR Y CIA. LTDA.",
+            "aguilar aguilar",
+            &["y", "cia", "ltda"],
+        ),
+        ("PT BANK XYZ TBK", "pt bank xyz", &["tbk"]),
         ("ООО АЯС 2000", "ayas 2000", &["ooo"]),
         ("АО Концерн", "kontsern", &["ao"]),
         (
