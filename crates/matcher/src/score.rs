@@ -5,8 +5,8 @@ use crate::sim::{allowed_edits, deletion_depth, deletion_hashes, fuzzy_similarit
 use crate::MatchKind;
 use foldhash::HashMap;
 use interdict_text::{
-    is_nickname, nickname_variants, ocr_variants, phonetic_key, removable_tokens, same_spelling,
-    spelling_key, NameClass,
+    may_be_misread, nickname_groups, nickname_variants, ocr_variants, phonetic_key,
+    removable_tokens, spelling_key, NameClass, SpellingProbe,
 };
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -47,13 +47,13 @@ pub(crate) const INITIAL_WEIGHT: f32 = 1.0;
 
 /// The similarity of two normalized tokens and how they met, if they meet.
 pub(crate) fn token_sim(
-    q: &str,
-    qphon: &str,
+    probe: &Probe<'_>,
     l: &str,
     lphon: &str,
     allow_prefix: bool,
     max_edits: usize,
 ) -> Option<(f32, MatchKind)> {
+    let q = probe.text;
     if q == l {
         return Some((1.0, MatchKind::Exact));
     }
@@ -64,8 +64,8 @@ pub(crate) fn token_sim(
     if qb.len() == 1 || lb.len() == 1 {
         return initial_of(qb, lb).then_some((INITIAL_SIM, MatchKind::Initial));
     }
-    let mut best: Option<(f32, MatchKind)> = sound_match(q, qphon, l, lphon);
-    if best.is_none_or(|(b, _)| OCR_SIM > b) && ocr_misread(q, l) {
+    let mut best: Option<(f32, MatchKind)> = sound_match(probe, l, lphon);
+    if best.is_none_or(|(b, _)| OCR_SIM > b) && probe.ocr_misread(l) {
         best = Some((OCR_SIM, MatchKind::Fuzzy));
     }
     let allowed = short_fuzzy_edits(qb, lb, allowed_edits(qb.len(), lb.len()).min(max_edits));
@@ -77,7 +77,7 @@ pub(crate) fn token_sim(
             }
         }
     }
-    if max_edits >= 2 && best.is_none_or(|(b, _)| NICKNAME_SIM > b) && is_nickname(q, l) {
+    if max_edits >= 2 && best.is_none_or(|(b, _)| NICKNAME_SIM > b) && probe.is_nickname(l) {
         best = Some((NICKNAME_SIM, MatchKind::Nickname));
     }
     if allow_prefix {
@@ -507,12 +507,12 @@ pub(crate) type TokSim = Option<(f32, MatchKind)>;
 /// allowed) and as against a joined pair (one edit, no prefix); the same
 /// values as the two calls, with one edit-distance computation.
 pub(crate) fn token_sims(
-    q: &str,
-    qphon: &str,
+    probe: &Probe<'_>,
     l: &str,
     lphon: &str,
     allow_prefix: bool,
 ) -> (TokSim, TokSim) {
+    let q = probe.text;
     if q == l {
         let x = Some((1.0, MatchKind::Exact));
         return (x, x);
@@ -525,8 +525,8 @@ pub(crate) fn token_sims(
         let x = initial_of(qb, lb).then_some((INITIAL_SIM, MatchKind::Initial));
         return (x, x);
     }
-    let mut phon = sound_match(q, qphon, l, lphon);
-    if phon.is_none_or(|(b, _)| OCR_SIM > b) && ocr_misread(q, l) {
+    let mut phon = sound_match(probe, l, lphon);
+    if phon.is_none_or(|(b, _)| OCR_SIM > b) && probe.ocr_misread(l) {
         phon = Some((OCR_SIM, MatchKind::Fuzzy));
     }
     let allowed = short_fuzzy_edits(qb, lb, allowed_edits(qb.len(), lb.len()).min(2));
@@ -548,7 +548,7 @@ pub(crate) fn token_sims(
     };
     let mut single = with_fuzzy(phon, allowed);
     let joined = with_fuzzy(phon, allowed.min(1));
-    if single.is_none_or(|(b, _)| NICKNAME_SIM > b) && is_nickname(q, l) {
+    if single.is_none_or(|(b, _)| NICKNAME_SIM > b) && probe.is_nickname(l) {
         single = Some((NICKNAME_SIM, MatchKind::Nickname));
     }
     if allow_prefix {
@@ -765,6 +765,7 @@ fn retrieve_uncached(index: &Index, t: &QTok, max_edits: usize) -> Found {
     }
     cands.sort_unstable();
     cands.dedup();
+    let probe = Probe::new(&t.text, &t.phon);
     for v in cands {
         let (Some(s), Some(&p)) = (
             index.vocab.get(v as usize),
@@ -774,7 +775,7 @@ fn retrieve_uncached(index: &Index, t: &QTok, max_edits: usize) -> Found {
         };
         let lphon = index.phon_keys.get(p as usize).map_or("", |k| &**k);
         let (single, joined) = if max_edits >= 2 {
-            let (mut a, b) = token_sims(&t.text, &t.phon, s, lphon, t.last);
+            let (mut a, b) = token_sims(&probe, s, lphon, t.last);
             if t.abjad {
                 a = better(a, abjad_sim(&t.text, &t.phon, s, lphon));
             }
@@ -782,7 +783,7 @@ fn retrieve_uncached(index: &Index, t: &QTok, max_edits: usize) -> Found {
             let is_pair = index.join_weight.get(v as usize).copied().unwrap_or(0.0) > 0.0;
             (a, if is_pair { b.map_or(0.0, |x| x.0) } else { 0.0 })
         } else {
-            (token_sim(&t.text, &t.phon, s, lphon, false, max_edits), 0.0)
+            (token_sim(&probe, s, lphon, false, max_edits), 0.0)
         };
         if single.is_some() || joined > 0.0 {
             let (sim, kind) = single.unwrap_or((0.0, MatchKind::Exact));
@@ -973,6 +974,7 @@ pub(crate) fn score_tokens(
     }
     let mut cands: Vec<Pair> = Vec::with_capacity(n * m + 4);
     for (i, qt) in q.toks.iter().enumerate() {
+        let probe = Probe::new(&qt.text, &qt.phon);
         for (j, lt) in l.iter().enumerate() {
             if qt.optional.is_some()
                 && (qt.text.len() == 1 || lt.text.len() == 1)
@@ -980,7 +982,7 @@ pub(crate) fn score_tokens(
             {
                 continue; // a legal form or title is no initial ("S.A." / "Ammar")
             }
-            let mut sim = token_sim(&qt.text, &qt.phon, lt.text, lt.phon, qt.last, 2);
+            let mut sim = token_sim(&probe, lt.text, lt.phon, qt.last, 2);
             if qt.abjad {
                 sim = better(sim, abjad_sim(&qt.text, &qt.phon, lt.text, lt.phon));
             }
@@ -1021,7 +1023,7 @@ pub(crate) fn score_tokens(
         |j: usize| l.get(j).map_or(0.0, |t| t.weight) + l.get(j + 1).map_or(0.0, |t| t.weight);
     // joined pairs are indexed with one deletion: one edit
     let joined_sim = |text: &str, phon: &str, lj: &str, lphon: &str| {
-        token_sim(text, phon, lj, lphon, false, JOINED_EDITS)
+        token_sim(&Probe::new(text, phon), lj, lphon, false, JOINED_EDITS)
             .map(|(sim, _)| sim * JOINED_FACTOR)
             .filter(|&sim| sim >= JOINED_MIN)
     };
@@ -1788,12 +1790,12 @@ pub(crate) fn score_bound(matched_upper: f32, total: f32, patronymic: f32) -> f3
 /// [`interdict_text::spelling_key`]: Sergei/Sergey, Qadhafi/Kadhafi,
 /// Hwa/Хва read `hva`) meet at [`SPELLING_SIM`]; else two tokens with the
 /// same phonetic key by [`phonetic_similarity`].
-fn sound_match(q: &str, qphon: &str, l: &str, lphon: &str) -> Option<(f32, MatchKind)> {
-    if same_spelling(q, l) {
+fn sound_match(probe: &Probe<'_>, l: &str, lphon: &str) -> Option<(f32, MatchKind)> {
+    if probe.spelling.same_as(l) {
         Some((SPELLING_SIM, MatchKind::Spelling))
-    } else if !qphon.is_empty() && qphon == lphon {
+    } else if !probe.phon.is_empty() && probe.phon == lphon {
         Some((
-            phonetic_similarity(q.as_bytes(), l.as_bytes()),
+            phonetic_similarity(probe.text.as_bytes(), l.as_bytes()),
             MatchKind::Phonetic,
         ))
     } else {
@@ -1875,10 +1877,39 @@ pub(crate) fn abjad_sim(q: &str, qphon: &str, l: &str, lphon: &str) -> TokSim {
         .then_some((SPELLING_SIM, MatchKind::Spelling))
 }
 
-/// Whether one token is the other misread by OCR (`Ahrnad` / `Ahmad`,
-/// `AL1` / `ALI`; see [`interdict_text::ocr_variants`]).
-fn ocr_misread(q: &str, l: &str) -> bool {
-    ocr_variants(q).iter().any(|v| v == l) || ocr_variants(l).iter().any(|v| v == q)
+/// A query token with what its comparisons with many listed tokens share,
+/// read once: its spelling key, its OCR readings, its nickname groups.
+pub(crate) struct Probe<'a> {
+    pub text: &'a str,
+    pub phon: &'a str,
+    spelling: SpellingProbe,
+    ocr: Vec<String>,
+    nicknames: u128,
+}
+
+impl<'a> Probe<'a> {
+    pub fn new(text: &'a str, phon: &'a str) -> Probe<'a> {
+        Probe {
+            text,
+            phon,
+            spelling: SpellingProbe::new(text),
+            ocr: ocr_variants(text),
+            nicknames: nickname_groups(text),
+        }
+    }
+
+    /// Whether one token is the other misread by OCR (`Ahrnad` / `Ahmad`,
+    /// `AL1` / `ALI`; see [`interdict_text::ocr_variants`]).
+    fn ocr_misread(&self, l: &str) -> bool {
+        self.ocr.iter().any(|v| v == l)
+            || (may_be_misread(l) && ocr_variants(l).iter().any(|v| v == self.text))
+    }
+
+    /// Whether `l` is another form of this given name
+    /// ([`interdict_text::is_nickname`]).
+    fn is_nickname(&self, l: &str) -> bool {
+        self.nicknames != 0 && self.text != l && self.nicknames & nickname_groups(l) != 0
+    }
 }
 
 /// Similarity of a token and its OCR misreading: a typo's.

@@ -354,7 +354,7 @@ fn fast_scorer_equals_reference_scorer() {
 
 #[test]
 fn token_sims_equal_two_token_sim_calls() {
-    use crate::score::{token_sim, token_sims};
+    use crate::score::{token_sim, token_sims, Probe};
     let words = [
         "kim",
         "kin",
@@ -385,9 +385,10 @@ fn token_sims_equal_two_token_sim_calls() {
         for l in words {
             let (qp, lp) = (phonetic_key(q), phonetic_key(l));
             for prefix in [false, true] {
-                let (single, joined) = token_sims(q, &qp, l, &lp, prefix);
-                assert_eq!(single, token_sim(q, &qp, l, &lp, prefix, 2), "{q} {l}");
-                assert_eq!(joined, token_sim(q, &qp, l, &lp, false, 1), "{q} {l}");
+                let probe = Probe::new(q, &qp);
+                let (single, joined) = token_sims(&probe, l, &lp, prefix);
+                assert_eq!(single, token_sim(&probe, l, &lp, prefix, 2), "{q} {l}");
+                assert_eq!(joined, token_sim(&probe, l, &lp, false, 1), "{q} {l}");
             }
         }
     }
@@ -473,8 +474,12 @@ fn number_words_meet_digits_and_different_numbers_conflict() {
     assert!(m.compare_names("Brigade Forty-Five", "Brigade 44", o) < DEFAULT_THRESHOLD);
     assert!(m.compare_names("Brigade 4", "Brigade 44", o) < DEFAULT_THRESHOLD);
     // the reference token similarity agrees
-    assert!(crate::score::token_sim("44", "", "45", "", true, 2).is_none());
-    assert!(crate::score::token_sim("4", "", "44", "", true, 2).is_none());
+    assert!(
+        crate::score::token_sim(&crate::score::Probe::new("44", ""), "45", "", true, 2).is_none()
+    );
+    assert!(
+        crate::score::token_sim(&crate::score::Probe::new("4", ""), "44", "", true, 2).is_none()
+    );
 }
 
 #[test]

@@ -53,9 +53,11 @@ pub mod translit;
 mod wadegiles;
 
 pub use confusables::{confusable_to_latin, latin_to_cyrillic};
-pub use nicknames::{is_nickname, nickname_variants};
+pub use nicknames::{is_nickname, nickname_groups, nickname_variants};
 pub use normalize::{fold_latin_char, is_apostrophe, is_invisible};
-pub use phonetic::{ocr_variants, phonetic_key, same_spelling, spelling_key};
+pub use phonetic::{
+    may_be_misread, ocr_variants, phonetic_key, same_spelling, spelling_key, SpellingProbe,
+};
 pub use stopwords::{
     fuzzy_legal_word, is_legal_form, is_legal_word, is_particle, is_stopword, is_title,
     legal_form_len, organization_legal_form, split_particle_prefix,

@@ -125,12 +125,15 @@ const GROUPS: &[&[&str]] = &[
     &["vincent", "vicente", "vincenzo"],
 ];
 
-/// The groups each token belongs to, as a bit set (built once; at most 128 groups).
-fn group_bits(t: &str) -> u128 {
-    static MAP: std::sync::OnceLock<std::collections::HashMap<&'static str, u128>> =
+/// The nickname groups a token belongs to, as a bit set (at most 128
+/// groups; 0 for a token in none). Two different tokens are one given name
+/// ([`is_nickname`]) when their sets meet, so a caller comparing one token
+/// with many reads its set once.
+pub fn nickname_groups(t: &str) -> u128 {
+    static MAP: std::sync::OnceLock<foldhash::HashMap<&'static str, u128>> =
         std::sync::OnceLock::new();
     let map = MAP.get_or_init(|| {
-        let mut m = std::collections::HashMap::new();
+        let mut m = foldhash::HashMap::default();
         for (gi, g) in GROUPS.iter().enumerate() {
             for t in g.iter() {
                 *m.entry(*t).or_insert(0u128) |= 1u128 << gi;
@@ -144,13 +147,17 @@ fn group_bits(t: &str) -> u128 {
 /// Whether two different tokens are the same given name in its full and
 /// short (or nickname) form, by the table.
 pub fn is_nickname(a: &str, b: &str) -> bool {
-    a != b && group_bits(a) & group_bits(b) != 0
+    if a == b {
+        return false;
+    }
+    let bits = nickname_groups(a);
+    bits != 0 && bits & nickname_groups(b) != 0
 }
 
 /// Every other token of the groups a token belongs to (its full forms and
 /// short forms), possibly with repeats.
 pub fn nickname_variants(t: &str) -> impl Iterator<Item = &'static str> + '_ {
-    let bits = group_bits(t);
+    let bits = nickname_groups(t);
     GROUPS
         .iter()
         .enumerate()

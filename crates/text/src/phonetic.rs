@@ -83,25 +83,63 @@ pub fn spelling_key(token: &str) -> String {
 /// keys as strings for the usual short tokens (the matcher asks this for
 /// every pair of tokens with the same phonetic key).
 pub fn same_spelling(a: &str, b: &str) -> bool {
-    if lineage_particle(a) && lineage_particle(b) {
-        return true;
+    SpellingProbe::new(a).same_as(b)
+}
+
+/// One token's spelling key, read once to be compared with many tokens
+/// ([`same_spelling`] of the token and each).
+#[derive(Debug, Clone)]
+pub struct SpellingProbe {
+    token: Box<str>,
+    /// The key of an ASCII token of at most 40 letters, the whole key
+    /// otherwise.
+    short: Option<([u8; 96], usize)>,
+    /// The first letter of the key of the token's first three letters.
+    head: u8,
+}
+
+impl SpellingProbe {
+    /// Reads the token's key.
+    pub fn new(token: &str) -> SpellingProbe {
+        let short = (token.is_ascii() && token.len() <= 40).then(|| {
+            let mut k = [0u8; 96];
+            let n = spelling_into(token.as_bytes(), &mut k);
+            (k, n)
+        });
+        SpellingProbe {
+            token: token.into(),
+            short,
+            head: spelling_head(token.as_bytes()),
+        }
     }
-    if !a.is_ascii() || !b.is_ascii() || a.len() > 40 || b.len() > 40 {
-        return spelling_key(a) == spelling_key(b);
+
+    /// Whether `other` has the same spelling key as this token.
+    pub fn same_as(&self, other: &str) -> bool {
+        if lineage_particle(&self.token) && lineage_particle(other) {
+            return true;
+        }
+        let Some((ka, na)) = self
+            .short
+            .as_ref()
+            .filter(|_| other.is_ascii() && other.len() <= 40)
+        else {
+            return spelling_key(&self.token) == spelling_key(other);
+        };
+        // most pairs differ already in the first letter of their keys
+        if self.head != spelling_head(other.as_bytes()) {
+            return false;
+        }
+        let mut kb = [0u8; 96];
+        let nb = spelling_into(other.as_bytes(), &mut kb);
+        ka.get(..*na) == kb.get(..nb)
     }
-    // most pairs differ already in the first letter of their keys
-    let (mut fa, mut fb) = ([0u8; 4], [0u8; 4]);
-    let head = |t: &[u8], buf: &mut [u8; 4]| {
-        spelling_into(t.get(..3.min(t.len())).unwrap_or(&[]), buf);
-        buf[0]
-    };
-    if head(a.as_bytes(), &mut fa) != head(b.as_bytes(), &mut fb) {
-        return false;
-    }
-    let (mut ka, mut kb) = ([0u8; 96], [0u8; 96]);
-    let na = spelling_into(a.as_bytes(), &mut ka);
-    let nb = spelling_into(b.as_bytes(), &mut kb);
-    ka.get(..na) == kb.get(..nb)
+}
+
+/// The first letter of the spelling key of a token's first three letters.
+fn spelling_head(t: &[u8]) -> u8 {
+    let mut buf = [0u8; 8];
+    spelling_into(t.get(..3.min(t.len())).unwrap_or(&[]), &mut buf);
+    buf[0]
 }
 
 /// `bin`, `ibn`, `bn`: "son of" in the romanizations of Arabic names
@@ -154,6 +192,23 @@ fn spelling_into(s: &[u8], buf: &mut [u8]) -> usize {
     n
 }
 
+/// Whether a token shows an OCR misreading [`ocr_variants`] would undo: an
+/// ASCII token with digits and letters, or with `rn` or `vv`. One pass over
+/// the bytes, for callers that test many tokens.
+pub fn may_be_misread(token: &str) -> bool {
+    let (mut digit, mut alpha, mut pair, mut prev) = (false, false, false, 0u8);
+    for &c in token.as_bytes() {
+        if !c.is_ascii() {
+            return false;
+        }
+        digit |= c.is_ascii_digit();
+        alpha |= c.is_ascii_alphabetic();
+        pair |= matches!((prev, c), (b'r', b'n') | (b'v', b'v'));
+        prev = c;
+    }
+    (digit && alpha) || pair
+}
+
 /// The readings of a token that an OCR misreading would explain: `rn`
 /// read for `m`, `vv` for `w`, and digits inside a word read as the letters
 /// they resemble (`0` o, `1` l or i, `5` s, `8` b, `6` g). Empty when the
@@ -161,12 +216,10 @@ fn spelling_into(s: &[u8], buf: &mut [u8]) -> usize {
 /// `Ahrnad` → `ahmad`, `AL1` → `all`, `ali`, `H0` → `ho`.
 pub fn ocr_variants(token: &str) -> Vec<String> {
     let b = token.as_bytes();
-    let has_digit = b.iter().any(u8::is_ascii_digit);
-    let has_alpha = b.iter().any(u8::is_ascii_alphabetic);
-    let mixed = has_digit && has_alpha;
-    if !token.is_ascii() || (!mixed && !token.contains("rn") && !token.contains("vv")) {
+    if !may_be_misread(token) {
         return Vec::new();
     }
+    let mixed = b.iter().any(u8::is_ascii_digit);
     let mut out = Vec::with_capacity(2);
     for one in [b'l', b'i'] {
         let mut v = String::with_capacity(token.len());
