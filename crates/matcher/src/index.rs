@@ -73,6 +73,10 @@ pub(crate) struct VInfo {
     pub article: bool,
 }
 
+/// [`Index::vocab_spelling`] of an entry whose spelling is compared by
+/// its letters.
+pub(crate) const NO_SPELLING: u32 = u32::MAX;
+
 /// The index over a set of entities.
 pub(crate) struct Index {
     /// Words an acronym is read as instead (see [`Index::acronym_is_word`]):
@@ -93,10 +97,16 @@ pub(crate) struct Index {
     pub phon_map: HashMap<Box<str>, u32>,
     pub phon_off: Vec<u32>,
     pub phon_members: Vec<u32>,
-    /// Real tokens by [`interdict_text::spelling_key`] (Hwa and Hva, Sergei
-    /// and Sergey), so that a spelling variant is found whatever its
-    /// phonetic key.
-    pub spelling: HashMap<Box<str>, Vec<u32>>,
+    /// Spelling id of each [`interdict_text::spelling_key`] of a vocab
+    /// entry (Hwa and Hva, Sergei and Sergey share one).
+    pub spelling: HashMap<Box<str>, u32>,
+    /// Real tokens by spelling id, so that a spelling variant is found
+    /// whatever its phonetic key.
+    pub spelling_members: Vec<Vec<u32>>,
+    /// Spelling id of each vocab entry ([`NO_SPELLING`] for the lineage
+    /// particles, whose letters decide): two tokens are spelt alike when
+    /// their ids are equal.
+    pub vocab_spelling: Vec<u32>,
     /// Sorted `(hash << 32) | vocab id` of deletion variants.
     pub deletes: Vec<u64>,
     /// Start of each bucket of `deletes` by the top [`BUCKET_BITS`] bits of the hash.
@@ -490,15 +500,23 @@ impl Index {
             phon_off[i + 1] += phon_off[i];
         }
         let phon_members = pm.iter().map(|&(_, v)| v).collect();
-        let spell_keys: Vec<(usize, String)> = vocab
-            .par_iter()
-            .enumerate()
-            .filter(|(v, _)| vocab_real.get(*v).copied().unwrap_or(false) && looked_up(*v))
-            .map(|(v, t)| (v, spelling_key(t)))
-            .collect();
-        let mut spelling: HashMap<Box<str>, Vec<u32>> = HashMap::default();
-        for (v, k) in spell_keys {
-            spelling.entry(k.into()).or_default().push(v as u32);
+        let spell_keys: Vec<String> = vocab.par_iter().map(|t| spelling_key(t)).collect();
+        let mut spelling: HashMap<Box<str>, u32> = HashMap::default();
+        let mut spelling_members: Vec<Vec<u32>> = Vec::new();
+        let mut vocab_spelling: Vec<u32> = Vec::with_capacity(vocab.len());
+        for (v, k) in spell_keys.into_iter().enumerate() {
+            let next = spelling_members.len() as u32;
+            let id = *spelling.entry(k.into()).or_insert(next);
+            if id == next {
+                spelling_members.push(Vec::new());
+            }
+            if vocab_real.get(v).copied().unwrap_or(false) && looked_up(v) {
+                if let Some(m) = spelling_members.get_mut(id as usize) {
+                    m.push(v as u32);
+                }
+            }
+            let lineage = vocab.get(v).is_some_and(|t| crate::score::is_lineage(t));
+            vocab_spelling.push(if lineage { NO_SPELLING } else { id });
         }
 
         // 5. deletion neighbourhoods (joined pairs: one deletion only)
@@ -592,6 +610,8 @@ impl Index {
             phon_off,
             phon_members,
             spelling,
+            spelling_members,
+            vocab_spelling,
             deletes,
             delete_buckets,
             vocab_info,
@@ -639,9 +659,10 @@ impl Index {
         }
     }
 
-    /// Real tokens with this spelling key.
-    pub fn spelling_members(&self, key: &str) -> &[u32] {
-        self.spelling.get(key).map_or(&[], Vec::as_slice)
+    /// The spelling id of a [`interdict_text::spelling_key`], if a vocab
+    /// entry has that key.
+    pub fn spelling_id(&self, key: &str) -> Option<u32> {
+        self.spelling.get(key).copied()
     }
 
     /// Vocab entries sharing a phonetic key.
@@ -736,9 +757,15 @@ impl Index {
             + self.phon_members.len() * 4
             + self
                 .spelling
-                .iter()
-                .map(|(k, v)| k.len() + 16 + 24 + v.len() * 4)
+                .keys()
+                .map(|k| k.len() + 16 + 4)
                 .sum::<usize>()
+            + self
+                .spelling_members
+                .iter()
+                .map(|v| 24 + v.len() * 4)
+                .sum::<usize>()
+            + self.vocab_spelling.len() * 4
             + self.deletes.len() * 8
             + self.delete_buckets.len() * 4
             + self.vocab_info.len() * 3

@@ -1,6 +1,6 @@
 //! Token similarity, order-independent alignment and the name score.
 
-use crate::index::Index;
+use crate::index::{Index, NO_SPELLING};
 use crate::sim::{allowed_edits, deletion_depth, deletion_hashes, fuzzy_similarity, osa_distance};
 use crate::MatchKind;
 use foldhash::HashMap;
@@ -48,12 +48,11 @@ pub(crate) const INITIAL_WEIGHT: f32 = 1.0;
 /// The similarity of two normalized tokens and how they met, if they meet.
 pub(crate) fn token_sim(
     probe: &Probe<'_>,
-    l: &str,
-    lphon: &str,
+    listed: &Listed<'_>,
     allow_prefix: bool,
     max_edits: usize,
 ) -> Option<(f32, MatchKind)> {
-    let q = probe.text;
+    let (q, l) = (probe.text, listed.text);
     if q == l {
         return Some((1.0, MatchKind::Exact));
     }
@@ -64,7 +63,7 @@ pub(crate) fn token_sim(
     if qb.len() == 1 || lb.len() == 1 {
         return initial_of(qb, lb).then_some((INITIAL_SIM, MatchKind::Initial));
     }
-    let mut best: Option<(f32, MatchKind)> = sound_match(probe, l, lphon);
+    let mut best: Option<(f32, MatchKind)> = sound_match(probe, listed);
     if best.is_none_or(|(b, _)| OCR_SIM > b) && probe.ocr_misread(l) {
         best = Some((OCR_SIM, MatchKind::Fuzzy));
     }
@@ -508,11 +507,10 @@ pub(crate) type TokSim = Option<(f32, MatchKind)>;
 /// values as the two calls, with one edit-distance computation.
 pub(crate) fn token_sims(
     probe: &Probe<'_>,
-    l: &str,
-    lphon: &str,
+    listed: &Listed<'_>,
     allow_prefix: bool,
 ) -> (TokSim, TokSim) {
-    let q = probe.text;
+    let (q, l) = (probe.text, listed.text);
     if q == l {
         let x = Some((1.0, MatchKind::Exact));
         return (x, x);
@@ -525,7 +523,7 @@ pub(crate) fn token_sims(
         let x = initial_of(qb, lb).then_some((INITIAL_SIM, MatchKind::Initial));
         return (x, x);
     }
-    let mut phon = sound_match(probe, l, lphon);
+    let mut phon = sound_match(probe, listed);
     if phon.is_none_or(|(b, _)| OCR_SIM > b) && probe.ocr_misread(l) {
         phon = Some((OCR_SIM, MatchKind::Fuzzy));
     }
@@ -739,7 +737,10 @@ fn retrieve_uncached(index: &Index, t: &QTok, max_edits: usize) -> Found {
     if !t.phon.is_empty() {
         cands.extend_from_slice(index.phon_members(&t.phon));
     }
-    cands.extend_from_slice(index.spelling_members(&spelling_key(&t.text)));
+    let spelling_id = index.spelling_id(&spelling_key(&t.text));
+    if let Some(m) = spelling_id.and_then(|id| index.spelling_members.get(id as usize)) {
+        cands.extend_from_slice(m);
+    }
     for v in ocr_variants(&t.text) {
         if let Some(&id) = index.vocab_map.get(v.as_str()) {
             cands.push(id);
@@ -765,7 +766,7 @@ fn retrieve_uncached(index: &Index, t: &QTok, max_edits: usize) -> Found {
     }
     cands.sort_unstable();
     cands.dedup();
-    let probe = Probe::new(&t.text, &t.phon);
+    let probe = Probe::new(&t.text, &t.phon).indexed(spelling_id);
     for v in cands {
         let (Some(s), Some(&p)) = (
             index.vocab.get(v as usize),
@@ -774,8 +775,13 @@ fn retrieve_uncached(index: &Index, t: &QTok, max_edits: usize) -> Found {
             continue;
         };
         let lphon = index.phon_keys.get(p as usize).map_or("", |k| &**k);
+        let l = Listed {
+            text: s,
+            phon: lphon,
+            spelling: index.vocab_spelling.get(v as usize).copied(),
+        };
         let (single, joined) = if max_edits >= 2 {
-            let (mut a, b) = token_sims(&probe, s, lphon, t.last);
+            let (mut a, b) = token_sims(&probe, &l, t.last);
             if t.abjad {
                 a = better(a, abjad_sim(&t.text, &t.phon, s, lphon));
             }
@@ -783,7 +789,7 @@ fn retrieve_uncached(index: &Index, t: &QTok, max_edits: usize) -> Found {
             let is_pair = index.join_weight.get(v as usize).copied().unwrap_or(0.0) > 0.0;
             (a, if is_pair { b.map_or(0.0, |x| x.0) } else { 0.0 })
         } else {
-            (token_sim(&probe, s, lphon, false, max_edits), 0.0)
+            (token_sim(&probe, &l, false, max_edits), 0.0)
         };
         if single.is_some() || joined > 0.0 {
             let (sim, kind) = single.unwrap_or((0.0, MatchKind::Exact));
@@ -982,7 +988,7 @@ pub(crate) fn score_tokens(
             {
                 continue; // a legal form or title is no initial ("S.A." / "Ammar")
             }
-            let mut sim = token_sim(&probe, lt.text, lt.phon, qt.last, 2);
+            let mut sim = token_sim(&probe, &Listed::new(lt.text, lt.phon), qt.last, 2);
             if qt.abjad {
                 sim = better(sim, abjad_sim(&qt.text, &qt.phon, lt.text, lt.phon));
             }
@@ -1023,7 +1029,12 @@ pub(crate) fn score_tokens(
         |j: usize| l.get(j).map_or(0.0, |t| t.weight) + l.get(j + 1).map_or(0.0, |t| t.weight);
     // joined pairs are indexed with one deletion: one edit
     let joined_sim = |text: &str, phon: &str, lj: &str, lphon: &str| {
-        token_sim(&Probe::new(text, phon), lj, lphon, false, JOINED_EDITS)
+        token_sim(
+            &Probe::new(text, phon),
+            &Listed::new(lj, lphon),
+            false,
+            JOINED_EDITS,
+        )
             .map(|(sim, _)| sim * JOINED_FACTOR)
             .filter(|&sim| sim >= JOINED_MIN)
     };
@@ -1790,12 +1801,12 @@ pub(crate) fn score_bound(matched_upper: f32, total: f32, patronymic: f32) -> f3
 /// [`interdict_text::spelling_key`]: Sergei/Sergey, Qadhafi/Kadhafi,
 /// Hwa/Хва read `hva`) meet at [`SPELLING_SIM`]; else two tokens with the
 /// same phonetic key by [`phonetic_similarity`].
-fn sound_match(probe: &Probe<'_>, l: &str, lphon: &str) -> Option<(f32, MatchKind)> {
-    if probe.spelling.same_as(l) {
+fn sound_match(probe: &Probe<'_>, listed: &Listed<'_>) -> Option<(f32, MatchKind)> {
+    if probe.spelt_alike(listed) {
         Some((SPELLING_SIM, MatchKind::Spelling))
-    } else if !probe.phon.is_empty() && probe.phon == lphon {
+    } else if !probe.phon.is_empty() && probe.phon == listed.phon {
         Some((
-            phonetic_similarity(probe.text.as_bytes(), l.as_bytes()),
+            phonetic_similarity(probe.text.as_bytes(), listed.text.as_bytes()),
             MatchKind::Phonetic,
         ))
     } else {
@@ -1883,8 +1894,30 @@ pub(crate) struct Probe<'a> {
     pub text: &'a str,
     pub phon: &'a str,
     spelling: SpellingProbe,
+    /// The index's spelling id of this token's key, when the token is
+    /// compared with vocab entries: `Some(None)` when no entry has the key.
+    spelling_id: Option<Option<u32>>,
     ocr: Vec<String>,
     nicknames: u128,
+}
+
+/// A listed token as a [`Probe`] meets it: its letters, its phonetic key
+/// and, for a vocab entry, its spelling id ([`Index::vocab_spelling`]).
+pub(crate) struct Listed<'a> {
+    pub text: &'a str,
+    pub phon: &'a str,
+    pub spelling: Option<u32>,
+}
+
+impl<'a> Listed<'a> {
+    /// A token known by its letters and phonetic key only.
+    pub fn new(text: &'a str, phon: &'a str) -> Listed<'a> {
+        Listed {
+            text,
+            phon,
+            spelling: None,
+        }
+    }
 }
 
 impl<'a> Probe<'a> {
@@ -1893,8 +1926,29 @@ impl<'a> Probe<'a> {
             text,
             phon,
             spelling: SpellingProbe::new(text),
+            spelling_id: None,
             ocr: ocr_variants(text),
             nicknames: nickname_groups(text),
+        }
+    }
+
+    /// The probe of a token looked up in an index, with the spelling id of
+    /// its key there ([`Index::spelling_id`]): spellings then compare by id.
+    pub fn indexed(mut self, spelling_id: Option<u32>) -> Probe<'a> {
+        if !is_lineage(self.text) {
+            self.spelling_id = Some(spelling_id);
+        }
+        self
+    }
+
+    /// Whether the listed token has this token's spelling key (see
+    /// [`interdict_text::same_spelling`]): by the ids when both are known
+    /// (a lineage particle's letters decide, so it has none), else by the
+    /// letters.
+    pub(crate) fn spelt_alike(&self, l: &Listed<'_>) -> bool {
+        match (self.spelling_id, l.spelling) {
+            (Some(q), Some(id)) if id != NO_SPELLING => q == Some(id),
+            _ => self.spelling.same_as(l.text),
         }
     }
 

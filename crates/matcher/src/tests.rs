@@ -353,8 +353,39 @@ fn fast_scorer_equals_reference_scorer() {
 }
 
 #[test]
+fn spelling_ids_agree_with_the_letters() {
+    use crate::score::{Listed, Probe};
+    let m = Matcher::new(vec![
+        person("t", "1", &["Sergei Shoigu", "Usama bin Ladin", "Bn Hwa"]),
+        person("t", "2", &["Sergey Shoygu", "Ibn Byn Hva", "Ким Чен Ын"]),
+        listed(Schema::Company, "t", "3", &["Kadhafi Qadhafi Trading"]),
+    ]);
+    let idx = &m.index;
+    let queries = [
+        "sergei", "sergey", "serguei", "shoigu", "bin", "ibn", "bn", "byn", "hwa", "hva", "kadhafi",
+        "qadhafi", "ким", "xyz",
+    ];
+    for q in queries {
+        let key = interdict_text::spelling_key(q);
+        let probe = Probe::new(q, "").indexed(idx.spelling_id(&key));
+        for (v, l) in idx.vocab.iter().enumerate() {
+            let listed = Listed {
+                text: l,
+                phon: "",
+                spelling: idx.vocab_spelling.get(v).copied(),
+            };
+            assert_eq!(
+                probe.spelt_alike(&listed),
+                interdict_text::same_spelling(q, l),
+                "{q} / {l}"
+            );
+        }
+    }
+}
+
+#[test]
 fn token_sims_equal_two_token_sim_calls() {
-    use crate::score::{token_sim, token_sims, Probe};
+    use crate::score::{token_sim, token_sims, Listed, Probe};
     let words = [
         "kim",
         "kin",
@@ -386,9 +417,10 @@ fn token_sims_equal_two_token_sim_calls() {
             let (qp, lp) = (phonetic_key(q), phonetic_key(l));
             for prefix in [false, true] {
                 let probe = Probe::new(q, &qp);
-                let (single, joined) = token_sims(&probe, l, &lp, prefix);
-                assert_eq!(single, token_sim(&probe, l, &lp, prefix, 2), "{q} {l}");
-                assert_eq!(joined, token_sim(&probe, l, &lp, false, 1), "{q} {l}");
+                let listed = Listed::new(l, &lp);
+                let (single, joined) = token_sims(&probe, &listed, prefix);
+                assert_eq!(single, token_sim(&probe, &listed, prefix, 2), "{q} {l}");
+                assert_eq!(joined, token_sim(&probe, &listed, false, 1), "{q} {l}");
             }
         }
     }
@@ -475,10 +507,20 @@ fn number_words_meet_digits_and_different_numbers_conflict() {
     assert!(m.compare_names("Brigade 4", "Brigade 44", o) < DEFAULT_THRESHOLD);
     // the reference token similarity agrees
     assert!(
-        crate::score::token_sim(&crate::score::Probe::new("44", ""), "45", "", true, 2).is_none()
+        crate::score::token_sim(
+        &crate::score::Probe::new("44", ""),
+        &crate::score::Listed::new("45", ""),
+        true,
+        2
+    ).is_none()
     );
     assert!(
-        crate::score::token_sim(&crate::score::Probe::new("4", ""), "44", "", true, 2).is_none()
+        crate::score::token_sim(
+        &crate::score::Probe::new("4", ""),
+        &crate::score::Listed::new("44", ""),
+        true,
+        2
+    ).is_none()
     );
 }
 
