@@ -1035,8 +1035,8 @@ pub(crate) fn score_tokens(
             false,
             JOINED_EDITS,
         )
-            .map(|(sim, _)| sim * JOINED_FACTOR)
-            .filter(|&sim| sim >= JOINED_MIN)
+        .map(|(sim, _)| sim * JOINED_FACTOR)
+        .filter(|&sim| sim >= JOINED_MIN)
     };
     // joined: one query token = two adjacent listed tokens
     for (i, qt) in q.toks.iter().enumerate() {
@@ -1640,9 +1640,22 @@ fn align_once(
         let listed_initial = p.kind == MatchKind::Initial
             && l.get(p.lj).is_some_and(|t| t.initial)
             && q.toks.get(p.qi).is_some_and(|t| t.len > 1);
+        let query_initial = p.kind == MatchKind::Initial
+            && listed != NameClass::Organization
+            && p.qn == 1
+            && (truncated || q.toks.get(p.qi).is_some_and(|t| t.len == 1))
+            && l.get(p.lj).is_some_and(|t| !t.initial);
         let credit = if listed_initial {
             // a listed initial vouches for one letter of a full query token
             p.sim * (qw.min(INITIAL_WEIGHT) + lw)
+        } else if query_initial {
+            // and a query initial (or a last token cut to its first letters)
+            // for one letter of a full listed token: an initial agrees or
+            // not, it is no near miss to squash (`S. K. Shoigu` is SHOIGU,
+            // Sergei Kuzhugetovich); not in a company's
+            // name, where single letters are mostly a legal form's (`S.C.`,
+            // `C.V.`) or an initialism's
+            p.sim * (qw + lw)
         } else if matches!(p.kind, MatchKind::Exact) {
             qw + lw
         } else if p.kind == MatchKind::Prefix && q.long {

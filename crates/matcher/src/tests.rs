@@ -362,8 +362,8 @@ fn spelling_ids_agree_with_the_letters() {
     ]);
     let idx = &m.index;
     let queries = [
-        "sergei", "sergey", "serguei", "shoigu", "bin", "ibn", "bn", "byn", "hwa", "hva", "kadhafi",
-        "qadhafi", "ким", "xyz",
+        "sergei", "sergey", "serguei", "shoigu", "bin", "ibn", "bn", "byn", "hwa", "hva",
+        "kadhafi", "qadhafi", "ким", "xyz",
     ];
     for q in queries {
         let key = interdict_text::spelling_key(q);
@@ -506,22 +506,38 @@ fn number_words_meet_digits_and_different_numbers_conflict() {
     assert!(m.compare_names("Brigade Forty-Five", "Brigade 44", o) < DEFAULT_THRESHOLD);
     assert!(m.compare_names("Brigade 4", "Brigade 44", o) < DEFAULT_THRESHOLD);
     // the reference token similarity agrees
-    assert!(
-        crate::score::token_sim(
+    assert!(crate::score::token_sim(
         &crate::score::Probe::new("44", ""),
         &crate::score::Listed::new("45", ""),
         true,
         2
-    ).is_none()
-    );
-    assert!(
-        crate::score::token_sim(
+    )
+    .is_none());
+    assert!(crate::score::token_sim(
         &crate::score::Probe::new("4", ""),
         &crate::score::Listed::new("44", ""),
         true,
         2
-    ).is_none()
+    )
+    .is_none());
+}
+
+#[test]
+fn given_names_written_as_initials_meet() {
+    let m = Matcher::new(world());
+    let p = Some(Schema::Person);
+    let listed = "SHOIGU, Sergei Kuzhugetovich";
+    // each initial agrees: a press-style writing of the name
+    let both = m.compare_names("S. K. Shoigu", listed, p);
+    assert!(both >= DEFAULT_THRESHOLD, "{both}");
+    assert!(
+        m.compare_names("V. V. Putin", "PUTIN, Vladimir Vladimirovich", p) >= DEFAULT_THRESHOLD
     );
+    // an initial that disagrees is another name
+    assert!(m.compare_names("S. A. Shoigu", listed, p) < DEFAULT_THRESHOLD);
+    assert!(m.compare_names("A. K. Shoigu", listed, p) < DEFAULT_THRESHOLD);
+    // an initial vouches for less than the whole given name
+    assert!(both < m.compare_names("Sergei K. Shoigu", listed, p));
 }
 
 #[test]
