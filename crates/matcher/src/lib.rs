@@ -454,6 +454,34 @@ impl Matcher {
         }
     }
 
+    /// The readings of a query name. A reading in another language's
+    /// spelling (Hungarian, Dutch) is a guess about the language; it is kept
+    /// when it is confirmed: a word it changed is spelt as a listed word is
+    /// (`Putyin` read `putin`, `Szergej` read `sergey` for the listed
+    /// Sergei). Unconfirmed, it would only give garbled names (`CsapNET`
+    /// read `chapnet`) a second chance to look like a listed one.
+    fn query_forms(
+        &self,
+        name: &str,
+        class: interdict_text::NameClass,
+    ) -> Vec<interdict_text::NameForm> {
+        let mut forms = name_forms(name, class);
+        let base: Vec<String> = forms.first().map(|f| f.tokens.clone()).unwrap_or_default();
+        let listed_spelling = |t: &str| {
+            self.index
+                .spelling_id(&interdict_text::spelling_key(t))
+                .and_then(|id| self.index.spelling_members.get(id as usize))
+                .is_some_and(|m| !m.is_empty())
+        };
+        forms.retain(|f| {
+            !matches!(f.scheme, Some("hu-spelled" | "nl-spelled"))
+                || f.tokens
+                    .iter()
+                    .any(|t| !base.contains(t) && listed_spelling(t))
+        });
+        forms
+    }
+
     /// The rarity weight of a normalized token over the loaded lists.
     pub fn token_weight(&self, token: &str) -> f32 {
         self.index.weight(token)
@@ -462,7 +490,7 @@ impl Matcher {
     fn prepare(&self, q: &Query) -> Result<Prepared, MatchError> {
         let class = class_of(q.schema);
         let mut forms = Vec::new();
-        for f in name_forms(&q.name, class) {
+        for f in self.query_forms(&q.name, class) {
             if f.tokens.is_empty() {
                 continue;
             }
@@ -620,7 +648,8 @@ impl Matcher {
     /// name score in 0..=1.
     pub fn compare_names(&self, query: &str, listed: &str, schema: Option<Schema>) -> f32 {
         let class = class_of(schema);
-        let qforms: Vec<QForm> = name_forms(query, class)
+        let qforms: Vec<QForm> = self
+            .query_forms(query, class)
             .into_iter()
             .filter(|f| !f.tokens.is_empty())
             .take(16)
@@ -1184,6 +1213,11 @@ impl Matcher {
             Some(interdict_text::DISPLAY_ORDER) => sentence.push_str(
                 " [query read as shown: it is stored backwards under a right-to-left override]",
             ),
+            Some("hu-spelled") => sentence
+                .push_str(" [query read as Hungarian spelling: sz s, s sh, cs ch, gy d, ty t]"),
+            Some("nl-spelled") => {
+                sentence.push_str(" [query read as Dutch spelling: oe u, sj sh, tsj ch, ch kh]")
+            }
             Some(s) => sentence.push_str(&format!(" [query romanized by {s}]")),
             None => {}
         }

@@ -67,6 +67,9 @@ pub(crate) fn token_sim(
     if best.is_none_or(|(b, _)| OCR_SIM > b) && probe.ocr_misread(l) {
         best = Some((OCR_SIM, MatchKind::Fuzzy));
     }
+    if best.is_none_or(|(b, _)| INFLECTED_SIM > b) && inflected(q, l) {
+        best = Some((INFLECTED_SIM, MatchKind::Spelling));
+    }
     let allowed = short_fuzzy_edits(qb, lb, allowed_edits(qb.len(), lb.len()).min(max_edits));
     if allowed > 0 {
         if let Some(d) = osa_distance(qb, lb, allowed) {
@@ -526,6 +529,9 @@ pub(crate) fn token_sims(
     let mut phon = sound_match(probe, listed);
     if phon.is_none_or(|(b, _)| OCR_SIM > b) && probe.ocr_misread(l) {
         phon = Some((OCR_SIM, MatchKind::Fuzzy));
+    }
+    if phon.is_none_or(|(b, _)| INFLECTED_SIM > b) && inflected(q, l) {
+        phon = Some((INFLECTED_SIM, MatchKind::Spelling));
     }
     let allowed = short_fuzzy_edits(qb, lb, allowed_edits(qb.len(), lb.len()).min(2));
     let d = if allowed > 0 {
@@ -1981,6 +1987,24 @@ impl<'a> Probe<'a> {
 
 /// Similarity of a token and its OCR misreading: a typo's.
 const OCR_SIM: f32 = 0.9;
+
+/// Similarity of a name and its form with a Baltic (or Greek, Latin)
+/// nominative ending: a typo's.
+const INFLECTED_SIM: f32 = 0.9;
+
+/// Whether one token is the other with a nominative ending added, as
+/// Lithuanian and Latvian write foreign names (`Putinas`, `Vladimiras`,
+/// `Putins`), and Greek and Latin many given names (`Andreas`, `Marcus`):
+/// `as`, `is`, `us`, `ys` or `s` after a stem of four letters or more that
+/// does not end in `s`.
+fn inflected(q: &str, l: &str) -> bool {
+    let (short, long) = if q.len() < l.len() { (q, l) } else { (l, q) };
+    short.len() >= 4
+        && !short.ends_with('s')
+        && long
+            .strip_prefix(short)
+            .is_some_and(|end| matches!(end, "as" | "is" | "us" | "ys" | "s"))
+}
 
 /// Similarity of two spellings of one romanized name (`y`/`i`, `q`/`k`,
 /// `ou`/`u`, `kh`/`h` …; see [`interdict_text::spelling_key`]).

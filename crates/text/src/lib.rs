@@ -30,7 +30,9 @@
 //! `ko-kp`, `ko-popular`, `ko-loan`, `ko-kontsevich` (a Korean name written
 //! in Cyrillic, read back to Hangul and romanized); `ar`, `ar-common`; `he`; `el`, `el-phonetic`;
 //! `zh-pinyin`, `zh-palladius` (a Chinese name written in Cyrillic, read
-//! back to pinyin); `confusable` (a Cyrillic or Greek name made only of Latin
+//! back to pinyin); `zh-wade-giles`, `hu-spelled`, `nl-spelled` (a Latin
+//! person name in Wade-Giles, Hungarian or Dutch spelling, read as Pinyin
+//! or as English spells it: `orthography.rs`); `confusable` (a Cyrillic or Greek name made only of Latin
 //! look-alikes, read as Latin); `any-ascii`; `display-order` (a name
 //! stored backwards under a right-to-left override, read as shown).
 //!
@@ -47,6 +49,7 @@ mod confusables;
 mod nicknames;
 mod normalize;
 mod numbers;
+mod orthography;
 mod phonetic;
 mod stopwords;
 pub mod translit;
@@ -667,18 +670,27 @@ pub fn name_forms(name: &str, class: NameClass) -> Vec<NameForm> {
             }
         }
     }
-    // a Chinese name in Wade-Giles (Mao Tse-tung): also its Pinyin reading
-    // (a name written in Latin letters only: a romanization made here, of
-    // Hangul say, is no Wade-Giles)
+    // a Chinese name in Wade-Giles (Mao Tse-tung): also its Pinyin reading;
+    // a name in Hungarian or Dutch spelling (Vlagyimir Putyin, Poetin): also
+    // as English spells it (a name written in Latin letters only: a
+    // romanization made here, of Hangul say, is none of these)
     if class != NameClass::Organization {
+        type Respell = fn(&[String]) -> Option<Vec<String>>;
+        let respellings: [(&'static str, Respell); 3] = [
+            ("zh-wade-giles", wadegiles::pinyin_reading),
+            ("hu-spelled", orthography::hungarian_reading),
+            ("nl-spelled", orthography::dutch_reading),
+        ];
         let extra: Vec<NameForm> = forms
             .iter()
             .filter(|f| matches!(f.scheme, None | Some("latin-spelled")))
-            .filter_map(|f| {
-                wadegiles::pinyin_reading(&f.tokens).map(|tokens| NameForm {
-                    tokens,
-                    scheme: Some("zh-wade-giles"),
-                    removed: f.removed.clone(),
+            .flat_map(|f| {
+                respellings.iter().filter_map(|(scheme, read)| {
+                    read(&f.tokens).map(|tokens| NameForm {
+                        tokens,
+                        scheme: Some(*scheme),
+                        removed: f.removed.clone(),
+                    })
                 })
             })
             .collect();

@@ -1,0 +1,145 @@
+//! Latin names spelt by the orthography of a language that writes some
+//! sounds with other letters than English does, read again as English
+//! would spell them. Russian names reach those languages through their own
+//! transcriptions: Hungarian writes Владимир Путин `Vlagyimir Putyin` and
+//! Шойгу `Sojgu`; Dutch writes Путин `Poetin`, Ющенко `Joesjtsjenko` and
+//! Ходорковский `Chodorkovski`.
+//!
+//! Each reading is made only for a name showing its language's marks, as
+//! an extra form next to the name as written (so a mark that is not one,
+//! `Joel`, costs a reading that meets nothing). Tokens are the lowercase
+//! ASCII tokens of a reading.
+
+/// Hungarian: `sz` s, `zs` zh, `cs` ch, `dzs` j, `gy` d, `ty` t, `ny` n,
+/// `s` sh, `j` y. For a name with a word holding `sz`, `zs`, `cs`, or `gy`
+/// or `ty` before a vowel, or ending in `ics` (the patronymic `-vics`).
+pub(crate) fn hungarian_reading(tokens: &[String]) -> Option<Vec<String>> {
+    let marked = |t: &str| {
+        let b = t.as_bytes();
+        t.contains("sz")
+            || t.contains("zs")
+            || t.contains("cs")
+            || t.ends_with("ics")
+            || b.windows(3).any(|w| {
+                matches!(&w[..2], b"gy" | b"ty") && matches!(w[2], b'a' | b'e' | b'i' | b'o' | b'u')
+            })
+    };
+    if !tokens.iter().any(|t| marked(t)) {
+        return None;
+    }
+    let read = |t: &str| {
+        let b = t.as_bytes();
+        let mut out = String::with_capacity(t.len() + 2);
+        let mut i = 0;
+        while let Some(&c) = b.get(i) {
+            let rest = b.get(i..).unwrap_or(&[]);
+            let (s, step) = if rest.starts_with(b"dzs") {
+                ("j", 3)
+            } else if rest.starts_with(b"sz") {
+                ("s", 2)
+            } else if rest.starts_with(b"zs") {
+                ("zh", 2)
+            } else if rest.starts_with(b"cs") {
+                ("ch", 2)
+            } else if rest.starts_with(b"gy") {
+                ("d", 2)
+            } else if rest.starts_with(b"ty") {
+                ("t", 2)
+            } else if rest.starts_with(b"ny") {
+                ("n", 2)
+            } else if c == b's' {
+                ("sh", 1)
+            } else if c == b'j' {
+                ("y", 1)
+            } else {
+                out.push(c as char);
+                i += 1;
+                continue;
+            };
+            out.push_str(s);
+            i += step;
+        }
+        out
+    };
+    let v: Vec<String> = tokens.iter().map(|t| read(t)).collect();
+    (v != tokens).then_some(v)
+}
+
+/// Dutch: `tsj` ch, `sj` sh, `zj` zh, `oe` u, `ch` kh, `j` y. For a name
+/// with a word holding `sj`, `zj` or `oe`.
+pub(crate) fn dutch_reading(tokens: &[String]) -> Option<Vec<String>> {
+    let marked = |t: &str| t.contains("sj") || t.contains("zj") || t.contains("oe");
+    if !tokens.iter().any(|t| marked(t)) {
+        return None;
+    }
+    let read = |t: &str| {
+        let b = t.as_bytes();
+        let mut out = String::with_capacity(t.len() + 2);
+        let mut i = 0;
+        while let Some(&c) = b.get(i) {
+            let rest = b.get(i..).unwrap_or(&[]);
+            let (s, step) = if rest.starts_with(b"tsj") {
+                ("ch", 3)
+            } else if rest.starts_with(b"sj") {
+                ("sh", 2)
+            } else if rest.starts_with(b"zj") {
+                ("zh", 2)
+            } else if rest.starts_with(b"oe") {
+                ("u", 2)
+            } else if rest.starts_with(b"ch") {
+                ("kh", 2)
+            } else if c == b'j' {
+                ("y", 1)
+            } else {
+                out.push(c as char);
+                i += 1;
+                continue;
+            };
+            out.push_str(s);
+            i += step;
+        }
+        out
+    };
+    let v: Vec<String> = tokens.iter().map(|t| read(t)).collect();
+    (v != tokens).then_some(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<String> {
+        s.split(' ').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn hungarian_spellings_of_russian_names() {
+        let r = |s: &str| hungarian_reading(&toks(s)).map(|v| v.join(" "));
+        assert_eq!(
+            r("vlagyimir vlagyimirovics putyin").as_deref(),
+            Some("vladimir vladimirovich putin")
+        );
+        assert_eq!(r("szergej sojgu").as_deref(), Some("sergey shoygu"));
+        // no Hungarian mark: no reading
+        assert_eq!(r("sergei shoigu"), None);
+        assert_eq!(r("tyson fury"), None);
+    }
+
+    #[test]
+    fn dutch_spellings_of_russian_names() {
+        let r = |s: &str| dutch_reading(&toks(s)).map(|v| v.join(" "));
+        assert_eq!(
+            r("wladimir wladimirowitsj poetin").as_deref(),
+            Some("wladimir wladimirowich putin")
+        );
+        assert_eq!(
+            r("viktor joesjtsjenko").as_deref(),
+            Some("viktor yushchenko")
+        );
+        assert_eq!(
+            r("michail chodorkovski sjoejgoe").as_deref(),
+            Some("mikhail khodorkovski shuygu")
+        );
+        assert_eq!(r("vladimir putin"), None);
+    }
+}
