@@ -1,7 +1,9 @@
 //! Token similarity, order-independent alignment and the name score.
 
 use crate::index::{Index, NO_SPELLING};
-use crate::sim::{allowed_edits, deletion_depth, deletion_hashes, fuzzy_similarity, osa_distance};
+use crate::sim::{
+    allowed_edits, deletion_depth, deletion_hashes, fuzzy_similarity, osa_distance, OsaPattern,
+};
 use crate::MatchKind;
 use foldhash::HashMap;
 use interdict_text::{
@@ -72,7 +74,7 @@ pub(crate) fn token_sim(
     }
     let allowed = short_fuzzy_edits(qb, lb, allowed_edits(qb.len(), lb.len()).min(max_edits));
     if allowed > 0 {
-        if let Some(d) = osa_distance(qb, lb, allowed) {
+        if let Some(d) = probe.osa(lb, allowed) {
             let s = fuzzy_similarity(d, qb.len(), lb.len());
             if s >= MIN_SIM && best.is_none_or(|(b, _)| s > b) {
                 best = Some((s, MatchKind::Fuzzy));
@@ -535,7 +537,7 @@ pub(crate) fn token_sims(
     }
     let allowed = short_fuzzy_edits(qb, lb, allowed_edits(qb.len(), lb.len()).min(2));
     let d = if allowed > 0 {
-        osa_distance(qb, lb, allowed)
+        probe.osa(lb, allowed)
     } else {
         None
     };
@@ -1918,6 +1920,8 @@ pub(crate) struct Probe<'a> {
     spelling_id: Option<Option<u32>>,
     ocr: Vec<String>,
     nicknames: u128,
+    /// Prepared for edit distances, at the first one.
+    osa: std::cell::OnceCell<OsaPattern>,
 }
 
 /// A listed token as a [`Probe`] meets it: its letters, its phonetic key
@@ -1948,7 +1952,16 @@ impl<'a> Probe<'a> {
             spelling_id: None,
             ocr: ocr_variants(text),
             nicknames: nickname_groups(text),
+            osa: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The edit distance to `l` when at most `max` ([`osa_distance`]).
+    fn osa(&self, l: &[u8], max: usize) -> Option<usize> {
+        let q = self.text.as_bytes();
+        self.osa
+            .get_or_init(|| OsaPattern::new(q))
+            .distance(q, l, max)
     }
 
     /// The probe of a token looked up in an index, with the spelling id of

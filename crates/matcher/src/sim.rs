@@ -69,6 +69,81 @@ pub fn osa_distance(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
     (d <= max).then_some(d)
 }
 
+/// One string prepared for [`osa_distance`] against many: Hyyrö's
+/// bit-parallel optimal string alignment ("A bit-vector algorithm for
+/// computing Levenshtein and Damerau edit distances", 2003), one machine
+/// word per column instead of a row of cells. For ASCII strings (of up to
+/// 64 bytes; as [`osa_distance`], longer than its limit meet only exactly);
+/// others go to [`osa_distance`].
+#[derive(Clone)]
+pub struct OsaPattern {
+    /// For each byte, the positions of the pattern holding it.
+    peq: Option<Box<[u64; 128]>>,
+    len: usize,
+}
+
+impl OsaPattern {
+    /// Prepares `a`.
+    pub fn new(a: &[u8]) -> OsaPattern {
+        let peq = (a.len() <= 64 && a.is_ascii()).then(|| {
+            let mut peq = Box::new([0u64; 128]);
+            for (i, &c) in a.iter().enumerate() {
+                if let Some(m) = peq.get_mut(c as usize) {
+                    *m |= 1 << i;
+                }
+            }
+            peq
+        });
+        OsaPattern { peq, len: a.len() }
+    }
+
+    /// [`osa_distance`] of the prepared string `a` and `b`.
+    pub fn distance(&self, a: &[u8], b: &[u8], max: usize) -> Option<usize> {
+        let m = self.len;
+        let Some(peq) = self.peq.as_deref().filter(|_| b.is_ascii()) else {
+            return osa_distance(a, b, max);
+        };
+        if m.abs_diff(b.len()) > max {
+            return None;
+        }
+        if a == b {
+            return Some(0);
+        }
+        if m > MAX_LEN || b.len() > MAX_LEN {
+            return None;
+        }
+        if m == 0 {
+            return (b.len() <= max).then_some(b.len());
+        }
+        let high = 1u64 << (m - 1);
+        let (mut vp, mut vn) = (u64::MAX, 0u64);
+        let (mut d0, mut prev_x) = (0u64, 0u64);
+        let mut score = m;
+        for (j, &c) in b.iter().enumerate() {
+            let x = peq.get(c as usize).copied().unwrap_or(0);
+            // a transposition: b[j-1] b[j] are a[i] a[i-1]
+            let tr = (((!d0) & x) << 1) & prev_x;
+            d0 = (((x & vp).wrapping_add(vp)) ^ vp) | x | vn | tr;
+            let hp = vn | !(d0 | vp);
+            let hn = d0 & vp;
+            if hp & high != 0 {
+                score += 1;
+            } else if hn & high != 0 {
+                score -= 1;
+            }
+            let xh = (hp << 1) | 1;
+            vp = (hn << 1) | !(d0 | xh);
+            vn = xh & d0;
+            prev_x = x;
+            // the distance can fall by at most one per byte left
+            if score > max + (b.len() - j - 1) {
+                return None;
+            }
+        }
+        (score <= max).then_some(score)
+    }
+}
+
 /// A lower bound of the edit distance from the letters alone (the bag
 /// distance: a substitution, insertion, deletion or transposition changes it
 /// by at most one).
@@ -288,7 +363,15 @@ mod tests {
         for a in &words {
             for b in &words {
                 let want = osa_reference(a, b);
+                let pattern = OsaPattern::new(a);
                 for max in 0..=3 {
+                    assert_eq!(
+                        pattern.distance(a, b, max),
+                        (want <= max).then_some(want),
+                        "bit-parallel {:?} {:?} max {max}",
+                        String::from_utf8_lossy(a),
+                        String::from_utf8_lossy(b)
+                    );
                     assert_eq!(
                         osa_distance(a, b, max),
                         (want <= max).then_some(want),
@@ -299,6 +382,58 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn bit_parallel_osa_equals_the_full_table_on_long_strings() {
+        // pseudo-random strings of 6 to 64 bytes over 4 letters, each with a
+        // copy edited a few times (so that small distances occur)
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        for _ in 0..3000 {
+            let len = 6 + next(43) as usize;
+            let a: Vec<u8> = (0..len).map(|_| b"abcd"[next(4) as usize]).collect();
+            let mut b = a.clone();
+            for _ in 0..next(4) {
+                let i = next(b.len() as u64) as usize;
+                match next(4) {
+                    0 => b[i] = b"abcd"[next(4) as usize],
+                    1 => {
+                        b.remove(i);
+                    }
+                    2 => b.insert(i, b"abcd"[next(4) as usize]),
+                    _ if i + 1 < b.len() => b.swap(i, i + 1),
+                    _ => {}
+                }
+            }
+            b.truncate(MAX_LEN);
+            let want = osa_reference(&a, &b);
+            let pattern = OsaPattern::new(&a);
+            for max in 0..=4 {
+                assert_eq!(
+                    pattern.distance(&a, &b, max),
+                    (want <= max).then_some(want),
+                    "{:?} {:?} max {max}",
+                    String::from_utf8_lossy(&a),
+                    String::from_utf8_lossy(&b)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn longer_than_the_limit_meets_only_exactly() {
+        let a = [b'a'; MAX_LEN + 1];
+        let mut b = a;
+        b[3] = b'b';
+        assert_eq!(osa_distance(&a, &b, 2), None);
+        assert_eq!(OsaPattern::new(&a).distance(&a, &b, 2), None);
+        assert_eq!(OsaPattern::new(&a).distance(&a, &a, 2), Some(0));
     }
 
     #[test]

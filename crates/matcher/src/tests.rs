@@ -536,14 +536,21 @@ fn russian_names_in_hungarian_dutch_and_baltic_spelling_meet() {
         let s = m.compare_names(q, putin, p);
         assert!(s >= DEFAULT_THRESHOLD, "{q}: {s}");
     }
-    let s = m.compare_names("Szergej Kuzsugetovics Sojgu", "SHOIGU, Sergei Kuzhugetovich", p);
+    let s = m.compare_names(
+        "Szergej Kuzsugetovics Sojgu",
+        "SHOIGU, Sergei Kuzhugetovich",
+        p,
+    );
     assert!(s >= DEFAULT_THRESHOLD, "{s}");
     // a Hungarian or Dutch reading is kept only when it makes a listed
     // word: a garbled name gets no second chance from it
     let opts = Options::default();
     let q = Query::name("Csapnet Jelena");
     let read: Vec<_> = m.query_forms(&q.name, interdict_text::NameClass::Any);
-    assert!(read.iter().all(|f| f.scheme != Some("hu-spelled")), "{read:?}");
+    assert!(
+        read.iter().all(|f| f.scheme != Some("hu-spelled")),
+        "{read:?}"
+    );
     assert!(m.screen(&q, &opts).unwrap().is_empty());
     // the ending is a whole ending after a whole stem
     assert!(m.compare_names("Vladimira Putina", putin, p) < DEFAULT_THRESHOLD);
