@@ -97,6 +97,10 @@ pub(crate) struct Index {
     pub phon_map: HashMap<Box<str>, u32>,
     pub phon_off: Vec<u32>,
     pub phon_members: Vec<u32>,
+    /// Whether a vocab entry is a word of organizations' names (at least
+    /// three names of organizations, vessels or aircraft hold it, and four
+    /// times as many as people's names): `trading`, `bank`, not `martinez`.
+    pub vocab_org_word: Vec<bool>,
     /// Spelling id of each [`interdict_text::spelling_key`] of a vocab
     /// entry (Hwa and Hva, Sergei and Sergey share one).
     pub spelling: HashMap<Box<str>, u32>,
@@ -191,7 +195,7 @@ pub(crate) const ACRONYM_FACTOR: f32 = 0.9;
 
 /// See [`Index::acronym_is_word`] (also used while the index is built).
 fn word_not_acronym(words: &foldhash::HashSet<Box<str>>, a: &str) -> bool {
-    words.contains(a) || interdict_text::nickname_variants(a).next().is_some()
+    words.contains(a) || interdict_text::is_given_name(a)
 }
 
 struct Interner<'a> {
@@ -355,6 +359,28 @@ impl Index {
         }
         entity_recs.push(recs.len() as u32);
         let n_real = vocab.len();
+        // names of each class holding each token
+        let mut class_counts = vec![(0u32, 0u32); n_real];
+        for r in &recs {
+            let s = r.tok_start as usize;
+            let toks = rec_tokens.get(s..s + r.tok_len as usize).unwrap_or(&[]);
+            for (k, &t) in toks.iter().enumerate() {
+                if toks.get(..k).is_some_and(|before| before.contains(&t)) {
+                    continue;
+                }
+                if let Some(c) = class_counts.get_mut(t as usize) {
+                    match r.class {
+                        NameClass::Organization => c.0 += 1,
+                        NameClass::Person => c.1 += 1,
+                        NameClass::Any => {}
+                    }
+                }
+            }
+        }
+        let vocab_org_word: Vec<bool> = class_counts
+            .iter()
+            .map(|&(org, person)| org >= 3 && org >= 4 * person)
+            .collect();
         // tokens only acronyms hold ("isil", "nioc"): met exactly, so left
         // out of the phonetic, spelling, deletion and prefix lookups
         let mut in_name = vec![false; n_real];
@@ -609,6 +635,7 @@ impl Index {
             phon_map,
             phon_off,
             phon_members,
+            vocab_org_word,
             spelling,
             spelling_members,
             vocab_spelling,
@@ -680,6 +707,16 @@ impl Index {
     /// Whether an organization's acronym is a word that a query holding
     /// it more likely means: a short word of a listed name (`pak`, `san`),
     /// a word of a listed person's name or a given name (`anna`, `omar`).
+    /// Whether a token is a word of organizations' names
+    /// ([`Index::vocab_org_word`]).
+    pub(crate) fn is_org_word(&self, t: &str) -> bool {
+        self.vocab_map
+            .get(t)
+            .and_then(|&v| self.vocab_org_word.get(v as usize))
+            .copied()
+            .unwrap_or(false)
+    }
+
     pub(crate) fn acronym_is_word(&self, a: &str) -> bool {
         word_not_acronym(&self.acronym_words, a)
     }
@@ -766,6 +803,7 @@ impl Index {
                 .map(|v| 24 + v.len() * 4)
                 .sum::<usize>()
             + self.vocab_spelling.len() * 4
+            + self.vocab_org_word.len()
             + self.deletes.len() * 8
             + self.delete_buckets.len() * 4
             + self.vocab_info.len() * 3

@@ -351,6 +351,16 @@ pub struct IndexStats {
 /// that the listed name alone (`AKHUND`) is no longer a match.
 const INFERRED_SCHEMA_MISMATCH: f32 = -0.25;
 
+/// A query without a schema that reads as a person's name (`Linda
+/// Martinez`: a frequent given name first or last, no word of
+/// organizations' names) against a listed vessel, aircraft or organization
+/// it does not name exactly: a given name is weaker evidence than a legal
+/// form, so less than [`INFERRED_SCHEMA_MISMATCH`], but enough that a
+/// listed name met only inside the query (the vessel `LINDA`, `EMMA LLC`)
+/// is no longer a match, while a spelling of the whole listed name (a
+/// vessel `ANNA MARYA` for `ANNA MARIA`) still is.
+const PERSON_NAME_MISMATCH: f32 = -0.15;
+
 /// A query, normalized once.
 struct Prepared {
     forms: Vec<QForm>,
@@ -358,6 +368,10 @@ struct Prepared {
     /// Without a schema: the legal form that shows the query to name an
     /// organization (`llc`), which a person, vessel or aircraft cannot be.
     company_form: Option<String>,
+    /// Without a schema: the given name that shows the query to name a
+    /// person (`linda` in `Linda Martinez`; see [`Matcher::person_name`]),
+    /// which a vessel, aircraft or organization cannot be.
+    person_name: Option<String>,
     birth_date: Option<PartialDate>,
     countries: Vec<String>,
     ids: Vec<(Option<IdKind>, String)>,
@@ -531,15 +545,51 @@ impl Matcher {
             None => interdict_text::organization_legal_form(&interdict_text::tokens(&q.name)),
             Some(_) => None,
         };
+        let person_name = match (q.schema, &company_form) {
+            (None, None) => forms
+                .first()
+                .filter(|f| f.scheme.is_none())
+                .and_then(|f| self.person_name(f)),
+            _ => None,
+        };
         Ok(Prepared {
             forms,
             schema: q.schema,
             company_form,
+            person_name,
             birth_date: q.birth_date,
             countries,
             ids,
             gender: q.gender,
         })
+    }
+
+    /// Whether a query name of unknown class reads as a person's name: two
+    /// to five words, the first or the last a frequent given name
+    /// ([`interdict_text::is_given_name`]), none a word of organizations'
+    /// names (`trading`, `bank`). Returns the given name.
+    fn person_name(&self, f: &QForm) -> Option<String> {
+        let words: Vec<&score::QTok> = f
+            .toks
+            .iter()
+            .filter(|t| t.optional.is_none() && t.len >= 2)
+            .collect();
+        if !(2..=5).contains(&words.len()) {
+            return None;
+        }
+        let given = |t: &score::QTok| interdict_text::is_given_name(&t.text);
+        if words
+            .iter()
+            .any(|t| !given(t) && self.index.is_org_word(&t.text))
+        {
+            return None;
+        }
+        let found = [words.first(), words.last()]
+            .into_iter()
+            .flatten()
+            .find(|t| given(t))
+            .map(|t| t.text.clone());
+        found
     }
 
     /// Screens a query using the index: the best results, best first.
@@ -1010,7 +1060,7 @@ impl Matcher {
                 }
             }
         });
-        let (delta, id_hit) = self.adjust(p, entity, None);
+        let (delta, id_hit) = self.adjust(p, entity, name_score, None);
         let mut score = (name_score + delta).clamp(0.0, 1.0);
         if id_hit {
             score = score.max(0.9 + 0.1 * name_score);
@@ -1044,7 +1094,7 @@ impl Matcher {
         }
         let name_score = best.as_ref().map_or(0.0, |b| b.0);
         let mut adj: Vec<Adjustment> = Vec::new();
-        let (delta, id_hit) = self.adjust(p, entity, explain.then_some(&mut adj));
+        let (delta, id_hit) = self.adjust(p, entity, name_score, explain.then_some(&mut adj));
         let mut score = (name_score + delta).clamp(0.0, 1.0);
         if id_hit {
             score = score.max(0.9 + 0.1 * name_score);
@@ -1268,6 +1318,7 @@ impl Matcher {
         &self,
         p: &Prepared,
         e: &Entity,
+        name_score: f32,
         mut out: Option<&mut Vec<Adjustment>>,
     ) -> (f32, bool) {
         if p.birth_date.is_none()
@@ -1275,6 +1326,7 @@ impl Matcher {
             && p.gender.is_none()
             && p.schema.is_none()
             && p.company_form.is_none()
+            && p.person_name.is_none()
             && p.ids.is_empty()
         {
             return (0.0, false);
@@ -1397,6 +1449,23 @@ impl Matcher {
                 push(Feature::SchemaMismatch, INFERRED_SCHEMA_MISMATCH, &|| {
                     format!(
                         "the query names a company ({form:?}), which a {} cannot be",
+                        e.schema
+                    )
+                });
+            }
+        }
+        // a name met exactly is met whatever the query was read as (a
+        // vessel MARIA ELENA)
+        if let Some(given) = &p.person_name {
+            if name_score < 1.0
+                && matches!(
+                    e.schema,
+                    Schema::Vessel | Schema::Airplane | Schema::Organization | Schema::Company
+                )
+            {
+                push(Feature::SchemaMismatch, PERSON_NAME_MISMATCH, &|| {
+                    format!(
+                        "the query reads as a person's name ({given:?} is a given name), which a {} cannot be",
                         e.schema
                     )
                 });

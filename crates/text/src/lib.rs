@@ -46,6 +46,7 @@
 
 mod abbreviations;
 mod confusables;
+mod given_names;
 mod nicknames;
 mod normalize;
 mod numbers;
@@ -56,6 +57,7 @@ pub mod translit;
 mod wadegiles;
 
 pub use confusables::{confusable_to_latin, latin_to_cyrillic};
+pub use given_names::is_given_name;
 pub use nicknames::{is_nickname, nickname_groups, nickname_variants};
 pub use normalize::{fold_latin_char, is_apostrophe, is_invisible};
 pub use phonetic::{
