@@ -558,6 +558,63 @@ fn russian_names_in_hungarian_dutch_and_baltic_spelling_meet() {
 }
 
 #[test]
+fn a_person_s_name_does_not_alert_on_a_vessel_or_company_inside_it() {
+    let mut ents = world();
+    ents.push(listed(Schema::Vessel, "ofac", "v1", &["LINDA"]));
+    ents.push(listed(Schema::Company, "ofac", "c1", &["EMMA LLC"]));
+    ents.push(listed(Schema::Vessel, "ofac", "v2", &["ANNA MARIA"]));
+    let m = Matcher::new(ents);
+    let opts = Options::default();
+    let hit = |q: Query, id: &str| {
+        m.screen(&q, &opts)
+            .unwrap()
+            .into_iter()
+            .find(|r| r.entity_id == id)
+    };
+    // a given name and a surname name a person, not the vessel LINDA
+    assert!(hit(Query::name("Linda Martinez"), "ofac:v1").is_none());
+    assert!(hit(Query::name("Emma Martinez"), "ofac:c1").is_none());
+    // the reason is given when the near miss is shown
+    let shown = m
+        .screen(
+            &Query::name("Linda Martinez"),
+            &Options {
+                min_score: Some(0.5),
+                ..opts
+            },
+        )
+        .unwrap();
+    let linda = shown
+        .iter()
+        .find(|r| r.entity_id == "ofac:v1")
+        .expect("shown");
+    assert!(
+        linda
+            .explanation
+            .adjustments
+            .iter()
+            .any(|a| a.feature == Feature::SchemaMismatch),
+        "{:?}",
+        linda.explanation
+    );
+    // the vessel's own name, alone or spelt otherwise, or a query that says
+    // it names a vessel, still meets it
+    assert!(hit(Query::name("Linda"), "ofac:v1").is_some());
+    assert!(hit(Query::name("Anna Maria"), "ofac:v2").is_some());
+    assert!(hit(Query::name("Anna Marya"), "ofac:v2").is_some());
+    let v1 = m
+        .entities()
+        .iter()
+        .position(|e| e.id == "ofac:v1")
+        .expect("listed");
+    let mut vessel = Query::name("Linda Martinez");
+    vessel.schema = Some(Schema::Vessel);
+    let said = m.score(&vessel, v1).unwrap().score;
+    let read = m.score(&Query::name("Linda Martinez"), v1).unwrap().score;
+    assert!((said - read - 0.15).abs() < 1e-4, "{said} {read}");
+}
+
+#[test]
 fn given_names_written_as_initials_meet() {
     let m = Matcher::new(world());
     let p = Some(Schema::Person);
