@@ -1825,7 +1825,10 @@ pub(crate) fn score_bound(matched_upper: f32, total: f32, patronymic: f32) -> f3
 fn sound_match(probe: &Probe<'_>, listed: &Listed<'_>) -> Option<(f32, MatchKind)> {
     if probe.spelt_alike(listed) {
         Some((SPELLING_SIM, MatchKind::Spelling))
-    } else if !probe.phon.is_empty() && probe.phon == listed.phon {
+    } else if !probe.phon.is_empty()
+        && probe.phon == listed.phon
+        && probe.text.len().abs_diff(listed.text.len()) <= PHONETIC_LENGTH_GAP
+    {
         Some((
             phonetic_similarity(probe.text.as_bytes(), listed.text.as_bytes()),
             MatchKind::Phonetic,
@@ -2022,6 +2025,13 @@ fn inflected(q: &str, l: &str) -> bool {
 /// Similarity of two spellings of one romanized name (`y`/`i`, `q`/`k`,
 /// `ou`/`u`, `kh`/`h` …; see [`interdict_text::spelling_key`]).
 const SPELLING_SIM: f32 = 0.95;
+
+/// Largest difference in length of two tokens that meet by their phonetic
+/// key: the key drops inner vowels, and a token three letters longer or
+/// shorter is another name whose consonants happen to agree (`Hill` /
+/// `Hilowle`), while transliterations of one name seldom differ by more
+/// than two (`Hussein` / `Husayn`).
+const PHONETIC_LENGTH_GAP: usize = 2;
 
 /// The similarity of two tokens with the same phonetic key. The key is
 /// coarse (inner vowels dropped), so the score is scaled by how alike the

@@ -615,6 +615,21 @@ fn a_person_s_name_does_not_alert_on_a_vessel_or_company_inside_it() {
 }
 
 #[test]
+fn phonetic_keys_meet_only_for_tokens_of_near_length() {
+    use crate::score::{token_sim, Listed, Probe};
+    let sim = |q: &str, l: &str| {
+        let (qp, lp) = (phonetic_key(q), phonetic_key(l));
+        token_sim(&Probe::new(q, &qp), &Listed::new(l, &lp), false, 2)
+    };
+    // the same key, three letters apart: another name
+    assert_eq!(phonetic_key("hill"), phonetic_key("hilowle"));
+    assert_eq!(sim("hill", "hilowle"), None);
+    // two transliterations of one name still meet
+    assert_eq!(phonetic_key("hussein"), phonetic_key("husayn"));
+    assert!(sim("hussein", "husayn").is_some());
+}
+
+#[test]
 fn given_names_written_as_initials_meet() {
     let m = Matcher::new(world());
     let p = Some(Schema::Person);
