@@ -174,11 +174,14 @@ pub(crate) fn prefix_sim(q: &str, l: &str) -> TokSim {
     let (qb, lb) = (q.as_bytes(), l.as_bytes());
     if qb.len() >= 3 && lb.len() > qb.len() && lb.starts_with(qb) && !numbers_differ(qb, lb) {
         let kept = qb.len() as f32 / lb.len() as f32;
-        let s = if qb.len() >= 4 {
+        let mut s = if qb.len() >= 4 {
             0.75 + 0.25 * kept
         } else {
             0.6 + 0.4 * kept
         };
+        if surname_of_patronymic(q, l) {
+            s *= SURNAME_FOR_PATRONYMIC;
+        }
         if s >= MIN_SIM {
             return Some((s, MatchKind::Prefix));
         }
@@ -1773,6 +1776,18 @@ pub(crate) fn low_information_factor(listed_matched: f32, unknown_weight: f32) -
         (listed_matched / need).max(0.0).sqrt()
     }
 }
+
+/// Whether `q` is the surname whose letters begin the patronymic `l`
+/// (`Ivanov` / `Ivanovich`, `Petrov` / `Petrovna`): more likely a whole
+/// name than the patronymic cut short (`Dmitry Ivanov` is not `SAVELYEV,
+/// Dmitry Ivanovich`), though a cut may fall there (`LOOR Ivan Ivanov`).
+fn surname_of_patronymic(q: &str, l: &str) -> bool {
+    (q.ends_with("ov") || q.ends_with("ev")) && is_patronymic(l)
+}
+
+/// How much of its prefix similarity a surname keeps against the
+/// patronymic its letters begin (see [`surname_of_patronymic`]).
+const SURNAME_FOR_PATRONYMIC: f32 = 0.8;
 
 /// Whether a token looks like an East Slavic patronymic.
 pub(crate) fn is_patronymic(t: &str) -> bool {

@@ -630,6 +630,22 @@ fn phonetic_keys_meet_only_for_tokens_of_near_length() {
 }
 
 #[test]
+fn a_surname_is_a_weak_cut_of_the_patronymic_it_begins() {
+    let m = Matcher::new(world());
+    let p = Some(Schema::Person);
+    let listed = "SAVELYEV, Dmitry Ivanovich";
+    // a man named Ivanov, not Savelyev's patronymic cut short
+    let surname = m.compare_names("Dmitry Ivanov", listed, p);
+    // the same letters cut elsewhere are a truncation as before
+    let cut = m.compare_names("Dmitry Ivanovi", listed, p);
+    assert!(surname < cut, "{surname} {cut}");
+    assert!(surname < DEFAULT_THRESHOLD, "{surname}");
+    // with the surname met, a cut falling after -ov still meets
+    let s = m.compare_names("LOOR Ivan Ivanov", "LOOR, Ivan Ivanovich", p);
+    assert!(s >= DEFAULT_THRESHOLD, "{s}");
+}
+
+#[test]
 fn given_names_written_as_initials_meet() {
     let m = Matcher::new(world());
     let p = Some(Schema::Person);
