@@ -407,7 +407,7 @@ pub fn feature_docs() -> Value {
         "country_agrees": f("A country (nationality, residence, registration) agrees.", 0.03),
         "country_contradicts": f("The countries given are not among the listed ones.", -0.05),
         "gender_contradicts": f("Gender contradicts.", -0.1),
-        "schema_mismatch": f("The query's schema cannot be the listed entity's (-0.25 when the query has no schema but a company's legal form, against a person, vessel or aircraft).", -0.3),
+        "schema_mismatch": f("The query's schema cannot be the listed entity's (-0.25 when the query has no schema but a company's legal form, against a person, vessel or aircraft; -0.15 when it has no schema but reads as a person's name, against a vessel, aircraft or organization it does not name exactly).", -0.3),
         "identifier_match": f("An identical identifier (passport, IMO, registration...): score at least 0.9 + 0.1 x name score.", 0.9),
         "identifier_contradicts": f("An identifier of the same kind that differs.", -0.25),
         "weak_alias": f("The matched name is a weak (low quality) alias; its score counts 0.9.", -0.1),
