@@ -1611,6 +1611,9 @@ fn align_once(
         .filter(|&b| b > 0 && l.first().is_some_and(|t| !t.article));
     let (mut q_given_is_forebear, mut l_given_is_forebear) = (false, false);
     let (mut num, mut matched, mut listed_matched) = (0.0f32, 0.0f32, 0.0f32);
+    // query initials met: (query position, listed position, similarity, mass)
+    let mut initials = [(0usize, 0usize, 0.0f32, 0.0f32); 8];
+    let mut n_initials = 0;
     for p in cands.iter() {
         let qr = p.qi..p.qi + p.qn;
         let lr = p.lj..p.lj + p.ln;
@@ -1665,8 +1668,13 @@ fn align_once(
             // not, it is no near miss to squash (`S. K. Shoigu` is SHOIGU,
             // Sergei Kuzhugetovich); not in a company's
             // name, where single letters are mostly a legal form's (`S.C.`,
-            // `C.V.`) or an initialism's
-            p.sim * (qw + lw)
+            // `C.V.`) or an initialism's. Credited below, once the order of
+            // all the initials is known.
+            if let Some(slot) = initials.get_mut(n_initials) {
+                *slot = (p.qi, p.lj, p.sim, qw + lw);
+                n_initials += 1;
+            }
+            0.0
         } else if matches!(p.kind, MatchKind::Exact) {
             qw + lw
         } else if p.kind == MatchKind::Prefix && q.long {
@@ -1686,6 +1694,18 @@ fn align_once(
                 ..p.clone()
             });
         }
+    }
+    // initials written in another order than the listed names they meet
+    // (`S. K.` for Kseniya Sergeyevna) are near misses, squashed as such
+    let initials = &mut initials[..n_initials];
+    initials.sort_by_key(|x| x.0);
+    let in_order = initials.windows(2).all(|w| w[0].1 < w[1].1);
+    for &(_, _, sim, mass) in initials.iter() {
+        num += if in_order {
+            sim * mass
+        } else {
+            credit_factor(sim) * mass
+        };
     }
     let mut uq = [0.0f32; 64];
     let mut nuq = 0;

@@ -661,6 +661,13 @@ fn given_names_written_as_initials_meet() {
     assert!(m.compare_names("A. K. Shoigu", listed, p) < DEFAULT_THRESHOLD);
     // an initial vouches for less than the whole given name
     assert!(both < m.compare_names("Sergei K. Shoigu", listed, p));
+    // initials in another order than the names they meet are near misses:
+    // S. K. is Sergei Kuzhugetovich, not his daughter Kseniya Sergeyevna
+    let daughter = "SHOIGU, Kseniya Sergeyevna";
+    let swapped = m.compare_names("S. K. Shoigu", daughter, p);
+    let ordered = m.compare_names("K. S. Shoigu", daughter, p);
+    assert!(swapped < DEFAULT_THRESHOLD, "{swapped}");
+    assert!(ordered >= DEFAULT_THRESHOLD, "{ordered}");
 }
 
 #[test]
