@@ -523,7 +523,7 @@ fn number_words_meet_digits_and_different_numbers_conflict() {
 }
 
 #[test]
-fn russian_names_in_hungarian_dutch_and_baltic_spelling_meet() {
+fn russian_names_in_hungarian_dutch_belarusian_and_baltic_spelling_meet() {
     // nomenklatura's writings of Putin's name, and Shoigu's in Hungarian
     let m = Matcher::new(world());
     let p = Some(Schema::Person);
@@ -532,6 +532,7 @@ fn russian_names_in_hungarian_dutch_and_baltic_spelling_meet() {
         "Vlagyimir Vlagyimirovics Putyin",
         "Wladimir Wladimirowitsj Poetin",
         "Vladimiras Putinas",
+        "Уладзімір Уладзіміравіч Пуцін",
     ] {
         let s = m.compare_names(q, putin, p);
         assert!(s >= DEFAULT_THRESHOLD, "{q}: {s}");

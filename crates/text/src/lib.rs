@@ -26,7 +26,8 @@
 //!    [`is_particle`].
 //!
 //! Scheme names in [`NameForm::scheme`]: `latin-spelled`; `ru-bgn`,
-//! `ru-passport`, `ru-iso9`, `uk-national`, `be-bgn`; `ko-rr`, `ko-mr`,
+//! `ru-passport`, `ru-iso9`, `uk-national`, `be-bgn`, `be-ru` (a Belarusian
+//! name in its Russian form); `ko-rr`, `ko-mr`,
 //! `ko-kp`, `ko-popular`, `ko-loan`, `ko-kontsevich` (a Korean name written
 //! in Cyrillic, read back to Hangul and romanized); `ar`, `ar-common`; `he`; `el`, `el-phonetic`;
 //! `zh-pinyin`, `zh-palladius` (a Chinese name written in Cyrillic, read
@@ -171,6 +172,16 @@ fn reading_list(scripts: u8, raw: &[RawToken]) -> Vec<Reading> {
                 },
             );
         }
+        // a Belarusian name (`і` with `ы`, `э`, `ў`, or `дз`, `ц` before a
+        // soft vowel) is also read in its Russian form
+        let belarusian = raw.iter().any(|t| looks_belarusian(&t.text));
+        if belarusian {
+            v.push(Reading {
+                name: Some("be-ru"),
+                cyr: CyrScheme::BelarusianAsRussian,
+                ..BASE
+            });
+        }
         v.push(Reading {
             name: Some("ru-passport"),
             cyr: CyrScheme::Passport,
@@ -236,6 +247,26 @@ fn looks_ukrainian(word: &str) -> bool {
     ]
     .iter()
     .any(|e| word.ends_with(e))
+}
+
+/// Whether a Cyrillic word is spelt the Belarusian way: `ў`; `э` after a
+/// consonant (`Лукашэнка`; Russian writes `е` there); or `і` with `ы`, `э`,
+/// or `дз` or `ц` before a soft vowel (`Уладзімір`, `Пуцін`; Ukrainian
+/// writes `Володимир`, `Путін`).
+fn looks_belarusian(word: &str) -> bool {
+    let lower: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+    let vowel = |c: &char| "аеёіиоуыэюяь'’".contains(*c);
+    if lower.contains(&'ў') || lower.windows(2).any(|w| w[1] == 'э' && !vowel(&w[0])) {
+        return true;
+    }
+    if !lower.contains(&'і') {
+        return false;
+    }
+    let soft = |c: Option<&char>| c.is_some_and(|c| matches!(c, 'і' | 'е' | 'ё' | 'ю' | 'я' | 'ь'));
+    lower.iter().any(|c| matches!(c, 'ы' | 'э'))
+        || lower.windows(2).enumerate().any(|(i, w)| {
+            (w == ['д', 'з'] && soft(lower.get(i + 2))) || (w[0] == 'ц' && soft(lower.get(i + 1)))
+        })
 }
 
 fn is_slavic_caron(c: char) -> bool {

@@ -348,8 +348,11 @@ fn tables() -> &'static Tables {
     T.get_or_init(|| {
         let mut legal: HashSet<String> = LEGAL_FORMS_LATIN.iter().map(|s| s.to_string()).collect();
         for native in LEGAL_FORMS_NATIVE {
-            for (_, toks) in crate::readings(native, crate::NameClass::Organization) {
-                if !toks.is_empty() {
+            // (the Russian reading of a Belarusian form is the Russian form,
+            // listed itself; read again it would put Belarusian spellings
+            // one edit from Ukrainian ones among the legal words)
+            for (scheme, toks) in crate::readings(native, crate::NameClass::Organization) {
+                if !toks.is_empty() && scheme != Some("be-ru") {
                     legal.insert(toks.join(" "));
                 }
             }

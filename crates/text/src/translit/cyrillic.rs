@@ -25,12 +25,67 @@ pub enum CyrScheme {
     Ukrainian,
     /// Belarusian BGN/PCGN.
     Belarusian,
+    /// A Belarusian name read as its Russian form, then BGN/PCGN: the
+    /// Belarusian spelling of a Russian name (`Уладзімір Пуцін`) meets the
+    /// Russian one (`Vladimir Putin`). See [`belarusian_as_russian`].
+    BelarusianAsRussian,
     /// A foreign (Arabic, English, Persian …) name spelt in Russian, read
     /// back the English way: `дж` → `j`, `х` → `h`, `е` → `e` (`Хаджи
     /// Ахмад Джан` → `haji ahmad jan`, `Мохаммед` → `mohammed`), the
     /// rest as BGN/PCGN. Russian practice writes the English j as `дж`
     /// and the Arabic h as `х`, which the Russian schemes read `dzh`, `kh`.
     Foreign,
+}
+
+/// A Belarusian word in its Russian spelling, where the two differ by
+/// rule: `ў` is `в`, and so is a word-initial `у` before a consonant
+/// (`Уладзімір`, Владимир); `дз` and `ц` before a soft vowel or `ь` are `д`
+/// and `т` (`дзе`, `ці`: `Пуцін`, Путин); `і` is `и`, `э` is `е`, an
+/// apostrophe is `ъ`. Unstressed `а` for `о` is left: it takes the stress
+/// to know, and one letter is a typo's difference.
+pub fn belarusian_as_russian(word: &str) -> String {
+    let chars: Vec<char> = word.chars().collect();
+    let lower = |c: char| c.to_lowercase().next().unwrap_or(c);
+    let soft = |c: Option<&char>| {
+        c.is_some_and(|&c| matches!(lower(c), 'і' | 'е' | 'ё' | 'ю' | 'я' | 'ь'))
+    };
+    let vowel = |c: Option<&char>| {
+        c.is_some_and(|&c| {
+            matches!(
+                lower(c),
+                'а' | 'е' | 'ё' | 'і' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я'
+            )
+        })
+    };
+    let mut out = String::with_capacity(word.len());
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        let upper = c.is_uppercase();
+        let cased = |r: char| {
+            if upper {
+                r.to_uppercase().next().unwrap_or(r)
+            } else {
+                r
+            }
+        };
+        let l = lower(c);
+        match l {
+            'у' if i == 0 && chars.len() > 2 && !vowel(chars.get(1)) => out.push(cased('в')),
+            'ў' => out.push(cased('в')),
+            'д' if chars.get(i + 1).is_some_and(|&n| lower(n) == 'з') && soft(chars.get(i + 2)) =>
+            {
+                out.push(cased('д'));
+                i += 1; // the з
+            }
+            'ц' if soft(chars.get(i + 1)) => out.push(cased('т')),
+            'і' => out.push(cased('и')),
+            'э' => out.push(cased('е')),
+            '\'' | '’' | 'ʼ' => out.push('ъ'),
+            _ => out.push(c),
+        }
+        i += 1;
+    }
+    out
 }
 
 fn is_cyr_vowel(c: char) -> bool {
@@ -42,6 +97,9 @@ fn is_cyr_vowel(c: char) -> bool {
 
 /// Appends the romanization of one Cyrillic word (any case) to `out`.
 pub fn romanize_word(word: &str, scheme: CyrScheme, out: &mut String) {
+    if scheme == CyrScheme::BelarusianAsRussian {
+        return romanize_word(&belarusian_as_russian(word), CyrScheme::Bgn, out);
+    }
     let mut prev: Option<char> = None;
     for c in word.chars() {
         let u = c as u32;
@@ -84,6 +142,7 @@ pub fn romanize_word(word: &str, scheme: CyrScheme, out: &mut String) {
             CyrScheme::Iso9 => iso9(lc),
             CyrScheme::Ukrainian => ukrainian(lc, prev.is_none(), prev),
             CyrScheme::Belarusian => belarusian(lc, initial),
+            CyrScheme::BelarusianAsRussian => bgn(lc, prev, initial),
         };
         if s == "\u{0}" {
             for b in any_ascii::any_ascii_char(lc).chars() {
