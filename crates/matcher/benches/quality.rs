@@ -61,7 +61,7 @@ fn main() {
             return;
         }
     };
-    let (mut tp, mut fp, mut tn, mut fneg) = (0usize, 0usize, 0usize, 0usize);
+    let mut counts = Confusion::default();
     let mut by_group: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut errors = Vec::new();
     for rec in rdr.records().flatten() {
@@ -70,12 +70,7 @@ fn main() {
         let schema = Schema::parse(&schema);
         let s = m.compare_names(&n1, &n2, schema);
         let predicted = s >= DEFAULT_THRESHOLD;
-        match (predicted, label) {
-            (true, true) => tp += 1,
-            (true, false) => fp += 1,
-            (false, false) => tn += 1,
-            (false, true) => fneg += 1,
-        }
+        counts.add(predicted, label);
         let g = by_group.entry(group.clone()).or_default();
         g.1 += 1;
         if predicted == label {
@@ -89,24 +84,13 @@ fn main() {
             ));
         }
     }
-    let total = tp + fp + tn + fneg;
-    let acc = (tp + tn) as f64 / total.max(1) as f64;
-    let prec = tp as f64 / (tp + fp).max(1) as f64;
-    let rec = tp as f64 / (tp + fneg).max(1) as f64;
-    println!("nomenklatura name bench ({total} pairs) at threshold {DEFAULT_THRESHOLD}:");
-    println!(
-        "  accuracy {:.2}%  precision {:.2}%  recall {:.2}%  (tp {tp} fp {fp} tn {tn} fn {fneg})",
-        acc * 100.0,
-        prec * 100.0,
-        rec * 100.0
-    );
+    counts.print("nomenklatura name bench", "pairs");
     for (g, (ok, n)) in &by_group {
         println!(
             "  {g:<16} {ok}/{n} = {:.1}%",
             *ok as f64 * 100.0 / *n as f64
         );
     }
-    // best threshold, for information
     if show_errors {
         for e in &errors {
             println!("{e}");
@@ -288,7 +272,7 @@ fn entity_checks(m: &Matcher, dir: &std::path::Path, show_errors: bool) {
         eprintln!("SKIP: quality: {}: no `checks` list", path.display());
         return;
     };
-    let (mut tp, mut fp, mut tn, mut fneg) = (0usize, 0usize, 0usize, 0usize);
+    let mut counts = Confusion::default();
     let mut errors = Vec::new();
     for c in checks {
         let (Some(label), Some(q), Some(k)) = (
@@ -310,12 +294,7 @@ fn entity_checks(m: &Matcher, dir: &std::path::Path, show_errors: bool) {
             }
         }
         let predicted = best >= DEFAULT_THRESHOLD;
-        match (predicted, label) {
-            (true, true) => tp += 1,
-            (true, false) => fp += 1,
-            (false, false) => tn += 1,
-            (false, true) => fneg += 1,
-        }
+        counts.add(predicted, label);
         if predicted != label {
             let note = c.get("label").and_then(|l| l.as_str()).unwrap_or("");
             errors.push(format!(
@@ -327,17 +306,44 @@ fn entity_checks(m: &Matcher, dir: &std::path::Path, show_errors: bool) {
             ));
         }
     }
-    let total = tp + fp + tn + fneg;
-    println!("nomenklatura entity checks ({total} checks) at threshold {DEFAULT_THRESHOLD}:");
-    println!(
-        "  accuracy {:.2}%  precision {:.2}%  recall {:.2}%  (tp {tp} fp {fp} tn {tn} fn {fneg})",
-        (tp + tn) as f64 * 100.0 / total.max(1) as f64,
-        tp as f64 * 100.0 / (tp + fp).max(1) as f64,
-        tp as f64 * 100.0 / (tp + fneg).max(1) as f64,
-    );
+    counts.print("nomenklatura entity checks", "checks");
     if show_errors {
         for e in &errors {
             println!("{e}");
         }
+    }
+}
+
+/// Predictions against labels, counted.
+#[derive(Default)]
+struct Confusion {
+    tp: usize,
+    fp: usize,
+    tn: usize,
+    fneg: usize,
+}
+
+impl Confusion {
+    fn add(&mut self, predicted: bool, label: bool) {
+        match (predicted, label) {
+            (true, true) => self.tp += 1,
+            (true, false) => self.fp += 1,
+            (false, false) => self.tn += 1,
+            (false, true) => self.fneg += 1,
+        }
+    }
+
+    /// Accuracy, precision and recall at the default threshold.
+    fn print(&self, set: &str, items: &str) {
+        let Confusion { tp, fp, tn, fneg } = *self;
+        let total = tp + fp + tn + fneg;
+        let pct = |a: usize, b: usize| a as f64 * 100.0 / b.max(1) as f64;
+        println!("{set} ({total} {items}) at threshold {DEFAULT_THRESHOLD}:");
+        println!(
+            "  accuracy {:.2}%  precision {:.2}%  recall {:.2}%  (tp {tp} fp {fp} tn {tn} fn {fneg})",
+            pct(tp + tn, total),
+            pct(tp, tp + fp),
+            pct(tp, tp + fneg),
+        );
     }
 }

@@ -704,9 +704,6 @@ impl Index {
         }
     }
 
-    /// Whether an organization's acronym is a word that a query holding
-    /// it more likely means: a short word of a listed name (`pak`, `san`),
-    /// a word of a listed person's name or a given name (`anna`, `omar`).
     /// Whether a token is a word of organizations' names
     /// ([`Index::vocab_org_word`]).
     pub(crate) fn is_org_word(&self, t: &str) -> bool {
@@ -717,6 +714,10 @@ impl Index {
             .unwrap_or(false)
     }
 
+    /// Whether an organization's acronym is a word that a query holding
+    /// it more likely means: a short word of a listed name (`pak`, `san`),
+    /// a word of a listed person's name or a given name (`anna`, `omar`,
+    /// `mia`).
     pub(crate) fn acronym_is_word(&self, a: &str) -> bool {
         word_not_acronym(&self.acronym_words, a)
     }

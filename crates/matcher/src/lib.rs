@@ -479,7 +479,14 @@ impl Matcher {
         name: &str,
         class: interdict_text::NameClass,
     ) -> Vec<interdict_text::NameForm> {
+        use interdict_text::{DUTCH_SPELLED, HUNGARIAN_SPELLED};
         let mut forms = name_forms(name, class);
+        let guessed = |f: &interdict_text::NameForm| {
+            matches!(f.scheme, Some(HUNGARIAN_SPELLED | DUTCH_SPELLED))
+        };
+        if !forms.iter().any(guessed) {
+            return forms;
+        }
         let base: Vec<String> = forms.first().map(|f| f.tokens.clone()).unwrap_or_default();
         let listed_spelling = |t: &str| {
             self.index
@@ -488,7 +495,7 @@ impl Matcher {
                 .is_some_and(|m| !m.is_empty())
         };
         forms.retain(|f| {
-            !matches!(f.scheme, Some("hu-spelled" | "nl-spelled"))
+            !guessed(f)
                 || f.tokens
                     .iter()
                     .any(|t| !base.contains(t) && listed_spelling(t))
@@ -584,12 +591,11 @@ impl Matcher {
         {
             return None;
         }
-        let found = [words.first(), words.last()]
-            .into_iter()
-            .flatten()
-            .find(|t| given(t))
-            .map(|t| t.text.clone());
-        found
+        words
+            .first()
+            .filter(|t| given(t))
+            .or_else(|| words.last().filter(|t| given(t)))
+            .map(|t| t.text.clone())
     }
 
     /// Screens a query using the index: the best results, best first.
@@ -1263,9 +1269,9 @@ impl Matcher {
             Some(interdict_text::DISPLAY_ORDER) => sentence.push_str(
                 " [query read as shown: it is stored backwards under a right-to-left override]",
             ),
-            Some("hu-spelled") => sentence
+            Some(interdict_text::HUNGARIAN_SPELLED) => sentence
                 .push_str(" [query read as Hungarian spelling: sz s, s sh, cs ch, gy d, ty t]"),
-            Some("nl-spelled") => {
+            Some(interdict_text::DUTCH_SPELLED) => {
                 sentence.push_str(" [query read as Dutch spelling: oe u, sj sh, tsj ch, ch kh]")
             }
             Some(s) => sentence.push_str(&format!(" [query romanized by {s}]")),

@@ -65,13 +65,7 @@ pub(crate) fn token_sim(
     if qb.len() == 1 || lb.len() == 1 {
         return initial_of(qb, lb).then_some((INITIAL_SIM, MatchKind::Initial));
     }
-    let mut best: Option<(f32, MatchKind)> = sound_match(probe, listed);
-    if best.is_none_or(|(b, _)| OCR_SIM > b) && probe.ocr_misread(l) {
-        best = Some((OCR_SIM, MatchKind::Fuzzy));
-    }
-    if best.is_none_or(|(b, _)| INFLECTED_SIM > b) && inflected(q, l) {
-        best = Some((INFLECTED_SIM, MatchKind::Spelling));
-    }
+    let mut best = written_otherwise(probe, listed);
     let allowed = short_fuzzy_edits(qb, lb, allowed_edits(qb.len(), lb.len()).min(max_edits));
     if allowed > 0 {
         if let Some(d) = probe.osa(lb, allowed) {
@@ -510,6 +504,23 @@ fn query_weight(index: &Index, t: &QTok) -> f32 {
 /// A similarity and how tokens met, if they meet.
 pub(crate) type TokSim = Option<(f32, MatchKind)>;
 
+/// How two different tokens of more than one letter meet when one is the
+/// other written otherwise, not mistyped: spelt or sounding alike
+/// ([`sound_match`]), misread by OCR, or with a nominative ending
+/// ([`inflected`]). The part [`token_sim`] and [`token_sims`] share before
+/// edit distances.
+fn written_otherwise(probe: &Probe<'_>, listed: &Listed<'_>) -> TokSim {
+    let (q, l) = (probe.text, listed.text);
+    let mut best = sound_match(probe, listed);
+    if best.is_none_or(|(b, _)| OCR_SIM > b) && probe.ocr_misread(l) {
+        best = Some((OCR_SIM, MatchKind::Fuzzy));
+    }
+    if best.is_none_or(|(b, _)| INFLECTED_SIM > b) && inflected(q, l) {
+        best = Some((INFLECTED_SIM, MatchKind::Spelling));
+    }
+    best
+}
+
 /// [`token_sim`] twice at once: as a single token (`max_edits` 2, prefix when
 /// allowed) and as against a joined pair (one edit, no prefix); the same
 /// values as the two calls, with one edit-distance computation.
@@ -531,13 +542,7 @@ pub(crate) fn token_sims(
         let x = initial_of(qb, lb).then_some((INITIAL_SIM, MatchKind::Initial));
         return (x, x);
     }
-    let mut phon = sound_match(probe, listed);
-    if phon.is_none_or(|(b, _)| OCR_SIM > b) && probe.ocr_misread(l) {
-        phon = Some((OCR_SIM, MatchKind::Fuzzy));
-    }
-    if phon.is_none_or(|(b, _)| INFLECTED_SIM > b) && inflected(q, l) {
-        phon = Some((INFLECTED_SIM, MatchKind::Spelling));
-    }
+    let phon = written_otherwise(probe, listed);
     let allowed = short_fuzzy_edits(qb, lb, allowed_edits(qb.len(), lb.len()).min(2));
     let d = if allowed > 0 {
         probe.osa(lb, allowed)
@@ -990,8 +995,13 @@ pub(crate) fn score_tokens(
         return NameScore::default();
     }
     let mut cands: Vec<Pair> = Vec::with_capacity(n * m + 4);
-    for (i, qt) in q.toks.iter().enumerate() {
-        let probe = Probe::new(&qt.text, &qt.phon);
+    // each query token is compared with every listed token and pair
+    let probes: Vec<Probe<'_>> = q
+        .toks
+        .iter()
+        .map(|t| Probe::new(&t.text, &t.phon))
+        .collect();
+    for (i, (qt, probe)) in q.toks.iter().zip(&probes).enumerate() {
         for (j, lt) in l.iter().enumerate() {
             if qt.optional.is_some()
                 && (qt.text.len() == 1 || lt.text.len() == 1)
@@ -999,7 +1009,7 @@ pub(crate) fn score_tokens(
             {
                 continue; // a legal form or title is no initial ("S.A." / "Ammar")
             }
-            let mut sim = token_sim(&probe, &Listed::new(lt.text, lt.phon), qt.last, 2);
+            let mut sim = token_sim(probe, &Listed::new(lt.text, lt.phon), qt.last, 2);
             if qt.abjad {
                 sim = better(sim, abjad_sim(&qt.text, &qt.phon, lt.text, lt.phon));
             }
@@ -1039,18 +1049,13 @@ pub(crate) fn score_tokens(
     let pair_weight =
         |j: usize| l.get(j).map_or(0.0, |t| t.weight) + l.get(j + 1).map_or(0.0, |t| t.weight);
     // joined pairs are indexed with one deletion: one edit
-    let joined_sim = |text: &str, phon: &str, lj: &str, lphon: &str| {
-        token_sim(
-            &Probe::new(text, phon),
-            &Listed::new(lj, lphon),
-            false,
-            JOINED_EDITS,
-        )
-        .map(|(sim, _)| sim * JOINED_FACTOR)
-        .filter(|&sim| sim >= JOINED_MIN)
+    let joined_sim = |probe: &Probe<'_>, lj: &str, lphon: &str| {
+        token_sim(probe, &Listed::new(lj, lphon), false, JOINED_EDITS)
+            .map(|(sim, _)| sim * JOINED_FACTOR)
+            .filter(|&sim| sim >= JOINED_MIN)
     };
     // joined: one query token = two adjacent listed tokens
-    for (i, qt) in q.toks.iter().enumerate() {
+    for (i, (qt, probe)) in q.toks.iter().zip(&probes).enumerate() {
         if qt.text.len() < 4 {
             continue;
         }
@@ -1058,7 +1063,7 @@ pub(crate) fn score_tokens(
             if text.len().abs_diff(qt.text.len()) > 2 {
                 continue;
             }
-            if let Some(sim) = joined_sim(&qt.text, &qt.phon, text, phon) {
+            if let Some(sim) = joined_sim(probe, text, phon) {
                 cands.push(Pair {
                     qi: i,
                     qn: 1,
@@ -1075,12 +1080,13 @@ pub(crate) fn score_tokens(
         let Some(next) = q.toks.get(i + 1) else {
             continue;
         };
+        let probe = Probe::new(&jt.text, &jt.phon);
         // two adjacent query tokens = one listed token
         for (j, lt) in l.iter().enumerate() {
             if lt.text.len().abs_diff(jt.text.len()) > 2 {
                 continue;
             }
-            if let Some(sim) = joined_sim(&jt.text, &jt.phon, lt.text, lt.phon) {
+            if let Some(sim) = joined_sim(&probe, lt.text, lt.phon) {
                 cands.push(Pair {
                     qi: *i,
                     qn: 2,
@@ -1098,7 +1104,7 @@ pub(crate) fn score_tokens(
             if text.len().abs_diff(jt.text.len()) > 2 {
                 continue;
             }
-            if let Some(sim) = joined_sim(&jt.text, &jt.phon, text, phon) {
+            if let Some(sim) = joined_sim(&probe, text, phon) {
                 cands.push(Pair {
                     qi: *i,
                     qn: 2,
@@ -1611,8 +1617,9 @@ fn align_once(
         .filter(|&b| b > 0 && l.first().is_some_and(|t| !t.article));
     let (mut q_given_is_forebear, mut l_given_is_forebear) = (false, false);
     let (mut num, mut matched, mut listed_matched) = (0.0f32, 0.0f32, 0.0f32);
-    // query initials met: (query position, listed position, similarity, mass)
-    let mut initials = [(0usize, 0usize, 0.0f32, 0.0f32); 8];
+    // query initials met: (query position, listed position, similarity,
+    // mass); pairs beyond the 64th token are skipped below
+    let mut initials = [(0usize, 0usize, 0.0f32, 0.0f32); 64];
     let mut n_initials = 0;
     for p in cands.iter() {
         let qr = p.qi..p.qi + p.qn;
@@ -1959,7 +1966,7 @@ pub(crate) struct Probe<'a> {
     ocr: Vec<String>,
     nicknames: u128,
     /// Prepared for edit distances, at the first one.
-    osa: std::cell::OnceCell<OsaPattern>,
+    osa: std::cell::OnceCell<OsaPattern<'a>>,
 }
 
 /// A listed token as a [`Probe`] meets it: its letters, its phonetic key
@@ -1996,10 +2003,9 @@ impl<'a> Probe<'a> {
 
     /// The edit distance to `l` when at most `max` ([`osa_distance`]).
     fn osa(&self, l: &[u8], max: usize) -> Option<usize> {
-        let q = self.text.as_bytes();
         self.osa
-            .get_or_init(|| OsaPattern::new(q))
-            .distance(q, l, max)
+            .get_or_init(|| OsaPattern::new(self.text.as_bytes()))
+            .distance(l, max)
     }
 
     /// The probe of a token looked up in an index, with the spelling id of

@@ -177,7 +177,7 @@ fn reading_list(scripts: u8, raw: &[RawToken]) -> Vec<Reading> {
         let belarusian = raw.iter().any(|t| looks_belarusian(&t.text));
         if belarusian {
             v.push(Reading {
-                name: Some("be-ru"),
+                name: Some(BELARUSIAN_AS_RUSSIAN),
                 cyr: CyrScheme::BelarusianAsRussian,
                 ..BASE
             });
@@ -600,6 +600,18 @@ pub fn removable_tokens(tokens: &[String]) -> Vec<Option<NameClass>> {
 /// backwards under a right-to-left override.
 pub const DISPLAY_ORDER: &str = "display-order";
 
+/// The scheme of a Latin name's reading as English spells what Hungarian
+/// spelling writes (`Vlagyimir Putyin`: `text/src/orthography.rs`).
+pub const HUNGARIAN_SPELLED: &str = "hu-spelled";
+
+/// The scheme of a Latin name's reading as English spells what Dutch
+/// spelling writes (`Poetin`: `text/src/orthography.rs`).
+pub const DUTCH_SPELLED: &str = "nl-spelled";
+
+/// The scheme of a Belarusian name's reading in its Russian form
+/// (`Уладзімір Пуцін` → `vladimir putin`).
+pub const BELARUSIAN_AS_RUSSIAN: &str = "be-ru";
+
 /// The initials of an organization's name, read as its acronyms (`People's
 /// Liberation Army` → `pla`, `Islamic State in Iraq and the Levant` →
 /// `isil`): the first letters of its words but stop words, when there are
@@ -711,8 +723,8 @@ pub fn name_forms(name: &str, class: NameClass) -> Vec<NameForm> {
         type Respell = fn(&[String]) -> Option<Vec<String>>;
         let respellings: [(&'static str, Respell); 3] = [
             ("zh-wade-giles", wadegiles::pinyin_reading),
-            ("hu-spelled", orthography::hungarian_reading),
-            ("nl-spelled", orthography::dutch_reading),
+            (HUNGARIAN_SPELLED, orthography::hungarian_reading),
+            (DUTCH_SPELLED, orthography::dutch_reading),
         ];
         let extra: Vec<NameForm> = forms
             .iter()

@@ -10,93 +10,80 @@
 //! `Joel`, costs a reading that meets nothing). Tokens are the lowercase
 //! ASCII tokens of a reading.
 
-/// Hungarian: `sz` s, `zs` zh, `cs` ch, `dzs` j, `gy` d, `ty` t, `ny` n,
-/// `s` sh, `j` y. For a name with a word holding `sz`, `zs`, `cs`, or `gy`
-/// or `ty` before a vowel, or ending in `ics` (the patronymic `-vics`).
+/// Hungarian letters and the English letters for their sounds, longest
+/// first: `sz` s, `zs` zh, `cs` ch, `dzs` j, `gy` d, `ty` t, `ny` n, `s` sh,
+/// `j` y.
+const HUNGARIAN: &[(&str, &str)] = &[
+    ("dzs", "j"),
+    ("sz", "s"),
+    ("zs", "zh"),
+    ("cs", "ch"),
+    ("gy", "d"),
+    ("ty", "t"),
+    ("ny", "n"),
+    ("s", "sh"),
+    ("j", "y"),
+];
+
+/// Dutch letters and the English letters for their sounds, longest first:
+/// `tsj` ch, `sj` sh, `zj` zh, `oe` u, `ch` kh, `j` y.
+const DUTCH: &[(&str, &str)] = &[
+    ("tsj", "ch"),
+    ("sj", "sh"),
+    ("zj", "zh"),
+    ("oe", "u"),
+    ("ch", "kh"),
+    ("j", "y"),
+];
+
+/// A Hungarian spelling ([`HUNGARIAN`]) read the English way, for a name
+/// with a word holding `sz`, `zs`, `cs`, or `gy` or `ty` before a vowel, or
+/// ending in `ics` (the patronymic `-vics`).
 pub(crate) fn hungarian_reading(tokens: &[String]) -> Option<Vec<String>> {
     let marked = |t: &str| {
-        let b = t.as_bytes();
         t.contains("sz")
             || t.contains("zs")
             || t.contains("cs")
             || t.ends_with("ics")
-            || b.windows(3).any(|w| {
+            || t.as_bytes().windows(3).any(|w| {
                 matches!(&w[..2], b"gy" | b"ty") && matches!(w[2], b'a' | b'e' | b'i' | b'o' | b'u')
             })
     };
-    if !tokens.iter().any(|t| marked(t)) {
-        return None;
-    }
-    let read = |t: &str| {
-        let b = t.as_bytes();
-        let mut out = String::with_capacity(t.len() + 2);
-        let mut i = 0;
-        while let Some(&c) = b.get(i) {
-            let rest = b.get(i..).unwrap_or(&[]);
-            let (s, step) = if rest.starts_with(b"dzs") {
-                ("j", 3)
-            } else if rest.starts_with(b"sz") {
-                ("s", 2)
-            } else if rest.starts_with(b"zs") {
-                ("zh", 2)
-            } else if rest.starts_with(b"cs") {
-                ("ch", 2)
-            } else if rest.starts_with(b"gy") {
-                ("d", 2)
-            } else if rest.starts_with(b"ty") {
-                ("t", 2)
-            } else if rest.starts_with(b"ny") {
-                ("n", 2)
-            } else if c == b's' {
-                ("sh", 1)
-            } else if c == b'j' {
-                ("y", 1)
-            } else {
-                out.push(c as char);
-                i += 1;
-                continue;
-            };
-            out.push_str(s);
-            i += step;
-        }
-        out
-    };
-    let v: Vec<String> = tokens.iter().map(|t| read(t)).collect();
-    (v != tokens).then_some(v)
+    respelled(tokens, marked, HUNGARIAN)
 }
 
-/// Dutch: `tsj` ch, `sj` sh, `zj` zh, `oe` u, `ch` kh, `j` y. For a name
-/// with a word holding `sj`, `zj` or `oe`.
+/// A Dutch spelling ([`DUTCH`]) read the English way, for a name with a
+/// word holding `sj`, `zj` or `oe`.
 pub(crate) fn dutch_reading(tokens: &[String]) -> Option<Vec<String>> {
     let marked = |t: &str| t.contains("sj") || t.contains("zj") || t.contains("oe");
+    respelled(tokens, marked, DUTCH)
+}
+
+/// The tokens with each letter group of `rules` written as its English
+/// spelling (the first rule that fits at each place), when a token shows
+/// the language's mark and the reading differs.
+fn respelled(
+    tokens: &[String],
+    marked: impl Fn(&str) -> bool,
+    rules: &[(&str, &str)],
+) -> Option<Vec<String>> {
     if !tokens.iter().any(|t| marked(t)) {
         return None;
     }
     let read = |t: &str| {
-        let b = t.as_bytes();
         let mut out = String::with_capacity(t.len() + 2);
-        let mut i = 0;
-        while let Some(&c) = b.get(i) {
-            let rest = b.get(i..).unwrap_or(&[]);
-            let (s, step) = if rest.starts_with(b"tsj") {
-                ("ch", 3)
-            } else if rest.starts_with(b"sj") {
-                ("sh", 2)
-            } else if rest.starts_with(b"zj") {
-                ("zh", 2)
-            } else if rest.starts_with(b"oe") {
-                ("u", 2)
-            } else if rest.starts_with(b"ch") {
-                ("kh", 2)
-            } else if c == b'j' {
-                ("y", 1)
-            } else {
-                out.push(c as char);
-                i += 1;
-                continue;
-            };
-            out.push_str(s);
-            i += step;
+        let mut rest = t;
+        while let Some(c) = rest.chars().next() {
+            match rules.iter().find(|(from, _)| rest.starts_with(from)) {
+                Some((from, to)) => {
+                    out.push_str(to);
+                    rest = rest.get(from.len()..).unwrap_or("");
+                }
+                None => {
+                    out.push(c);
+                    rest = rest.get(c.len_utf8()..).unwrap_or("");
+                }
+            }
         }
         out
     };

@@ -352,7 +352,7 @@ fn tables() -> &'static Tables {
             // listed itself; read again it would put Belarusian spellings
             // one edit from Ukrainian ones among the legal words)
             for (scheme, toks) in crate::readings(native, crate::NameClass::Organization) {
-                if !toks.is_empty() && scheme != Some("be-ru") {
+                if !toks.is_empty() && scheme != Some(crate::BELARUSIAN_AS_RUSSIAN) {
                     legal.insert(toks.join(" "));
                 }
             }

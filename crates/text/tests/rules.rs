@@ -272,6 +272,7 @@ fn legal_forms_dropped_for_organizations() {
         ("Acme S.A.", "acme", &["s", "a"]),
         ("Acme S.R.L.", "acme", &["s", "r", "l"]),
         ("Global Trading FZE", "global trading", &["fze"]),
+        ("PT BANK XYZ TBK", "pt bank xyz", &["tbk"]),
         // real listed names (OFAC SDN, OFAC consolidated)
         (
             "DONCOALTRADE SP Z O O",
@@ -288,7 +289,6 @@ fn legal_forms_dropped_for_organizations() {
             "aguilar aguilar",
             &["y", "cia", "ltda"],
         ),
-        ("PT BANK XYZ TBK", "pt bank xyz", &["tbk"]),
         ("ООО АЯС 2000", "ayas 2000", &["ooo"]),
         ("АО Концерн", "kontsern", &["ao"]),
         (
