@@ -1274,11 +1274,24 @@ impl Matcher {
             Some(interdict_text::DUTCH_SPELLED) => {
                 sentence.push_str(" [query read as Dutch spelling: oe u, sj sh, tsj ch, ch kh]")
             }
+            Some(interdict_text::KOREAN_KEYED) => {
+                let whose = if rec.scheme == Some(interdict_text::KOREAN_KEYED) {
+                    "both names"
+                } else {
+                    "query"
+                };
+                sentence.push_str(&format!(" [{whose} {KOREAN_KEYED_NOTE}]"));
+            }
             Some(s) => sentence.push_str(&format!(" [query romanized by {s}]")),
             None => {}
         }
         if acronym {
             sentence.push_str(" [listed name read as its acronym]");
+        } else if rec.scheme == Some(interdict_text::KOREAN_KEYED) {
+            // said with the query's reading when both were read so
+            if form.scheme != Some(interdict_text::KOREAN_KEYED) {
+                sentence.push_str(&format!(" [listed name {KOREAN_KEYED_NOTE}]"));
+            }
         } else if let Some(s) = rec.scheme {
             sentence.push_str(&format!(" [listed name romanized by {s}]"));
         }
@@ -1516,6 +1529,10 @@ impl Matcher {
         (delta, id_hit)
     }
 }
+
+/// How an explanation says that a name was read as romanized Korean.
+const KOREAN_KEYED_NOTE: &str =
+    "read as romanized Korean: g/k, d/t, b/p, j/ch, eo/o, eu/u and surname spellings such as Lee/Ri, Park/Pak as one";
 
 fn round3(x: f32) -> f32 {
     (x * 1000.0).round() / 1000.0

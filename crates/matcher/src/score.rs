@@ -903,7 +903,9 @@ impl ScriptRule {
 /// most distinctive reading is compared (Revised Romanization for Hangul,
 /// Pinyin for Han), and only exact tokens count. Different scripts, or a
 /// Latin name on either side, are compared as usual. A listed acronym
-/// counts only when met exactly by the query as written.
+/// counts only when met exactly by the query as written, and a Korean
+/// name's keyed reading ([`interdict_text::KOREAN_KEYED`]) only by exact
+/// tokens.
 pub(crate) fn script_rule(q: Option<&str>, l: Option<&str>) -> ScriptRule {
     fn script(s: &str) -> Option<&str> {
         s.split('-').next().filter(|x| matches!(*x, "ko" | "zh"))
@@ -913,6 +915,12 @@ pub(crate) fn script_rule(q: Option<&str>, l: Option<&str>) -> ScriptRule {
         // them, not by a near spelling nor a re-reading of the query
         (None, Some(crate::index::ACRONYM_SCHEME)) => ScriptRule::Strict,
         (Some(_), Some(crate::index::ACRONYM_SCHEME)) => ScriptRule::Skip,
+        // a Korean name's keyed reading merges its romanizations: its
+        // tokens meet as keys or not at all (the name as written meets
+        // with typos, as usual)
+        (Some(interdict_text::KOREAN_KEYED), _) | (_, Some(interdict_text::KOREAN_KEYED)) => {
+            ScriptRule::Strict
+        }
         (Some(a), Some(b)) if script(a).is_some() && script(a) == script(b) => {
             if a == b && matches!(a, "ko-rr" | "zh-pinyin") {
                 ScriptRule::Strict

@@ -104,6 +104,45 @@ fn kim_jong_un_latin_variants_find_him_first() {
     }
 }
 
+/// South Korean and Revised Romanization spellings of the listed North
+/// Korean names meet them as romanizations (scheme `korean-keyed`), and
+/// tokens that are other syllables do not meet through that reading.
+#[test]
+fn korean_names_in_other_romanizations() {
+    let mut w = world();
+    w.push(person("ofac", "23215", &["RI, Pyong Chol"]));
+    w.push(person("ofac", "23213", &["CHOE, Ryong Hae"]));
+    let m = Matcher::new(w);
+    for (q, id) in [
+        ("Kim Jong Eun", "ofac:20157"),
+        ("Gim Jeong-eun", "ofac:20157"),
+        ("Kim Chong-un", "ofac:20157"),
+        ("Lee Pyong Chol", "ofac:23215"),
+        ("Yi Byeong-cheol", "ofac:23215"),
+        ("Choi Ryong-hae", "ofac:23213"),
+        ("Kim Yeo-jeong", "ofac:99"),
+    ] {
+        let r = top(&m, &Query::name(q));
+        assert_eq!(
+            r.first().map(|x| x.entity_id.as_str()),
+            Some(id),
+            "{q}: {r:#?}"
+        );
+        assert!(r[0].is_match, "{q}: {}", r[0].score);
+        assert!(
+            r[0].explanation
+                .sentence
+                .contains("read as romanized Korean"),
+            "{q}: {}",
+            r[0].explanation.sentence
+        );
+    }
+    // keys meet exactly or not at all: Chun is not Chung, nor Jun Chol
+    let p = Some(Schema::Person);
+    assert!(m.compare_names("Park Joon-hee", "PAK Chung Hui", p) < DEFAULT_THRESHOLD);
+    assert!(m.compare_names("Kim Chun Sik", "KIM, Jong Sik", p) < DEFAULT_THRESHOLD);
+}
+
 #[test]
 fn kim_jong_un_other_scripts_and_romanizations() {
     let m = Matcher::new(world());
@@ -221,13 +260,24 @@ fn explanation_names_the_kinds() {
     );
     assert!(r.explanation.sentence.contains("spelling variant"));
     assert_eq!(r.explanation.unmatched_listed, vec!["kuzhugetovich"]);
-    // Chong/Jong: the same sound, other letters
-    let r = m.score(&Query::name("KIM CHONG UN"), 0).unwrap();
+    // Chong/Jong: the same sound, other letters (in a name that is not
+    // read as romanized Korean: `Unn`, a typo, is no Korean syllable)
+    let r = m.score(&Query::name("KIM CHONG UNN"), 0).unwrap();
     assert!(
         r.explanation
             .tokens
             .iter()
             .any(|t| t.kind == MatchKind::Phonetic),
+        "{:#?}",
+        r.explanation.tokens
+    );
+    // Chong/Jong: one Korean syllable romanized otherwise
+    let r = m.score(&Query::name("KIM CHONG UN"), 0).unwrap();
+    assert!(
+        r.explanation
+            .tokens
+            .iter()
+            .all(|t| t.kind == MatchKind::Transliterated),
         "{:#?}",
         r.explanation.tokens
     );

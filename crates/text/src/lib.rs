@@ -33,7 +33,9 @@
 //! `zh-pinyin`, `zh-palladius` (a Chinese name written in Cyrillic, read
 //! back to pinyin); `zh-wade-giles`, `hu-spelled`, `nl-spelled` (a Latin
 //! person name in Wade-Giles, Hungarian or Dutch spelling, read as Pinyin
-//! or as English spells it: `orthography.rs`); `confusable` (a Cyrillic or Greek name made only of Latin
+//! or as English spells it: `orthography.rs`); `korean-keyed` (a Korean name
+//! in Latin letters with its romanization variants read one way:
+//! `korean_latin.rs`); `confusable` (a Cyrillic or Greek name made only of Latin
 //! look-alikes, read as Latin); `any-ascii`; `display-order` (a name
 //! stored backwards under a right-to-left override, read as shown).
 //!
@@ -48,6 +50,7 @@
 mod abbreviations;
 mod confusables;
 mod given_names;
+mod korean_latin;
 mod nicknames;
 mod normalize;
 mod numbers;
@@ -603,6 +606,7 @@ pub const DISPLAY_ORDER: &str = "display-order";
 /// The scheme of a Latin name's reading as English spells what Hungarian
 /// spelling writes (`Vlagyimir Putyin`: `text/src/orthography.rs`).
 pub const HUNGARIAN_SPELLED: &str = "hu-spelled";
+pub use korean_latin::KOREAN_KEYED;
 
 /// The scheme of a Latin name's reading as English spells what Dutch
 /// spelling writes (`Poetin`: `text/src/orthography.rs`).
@@ -743,6 +747,24 @@ pub fn name_forms(name: &str, class: NameClass) -> Vec<NameForm> {
             if !forms.iter().any(|g| g.tokens == f.tokens) {
                 forms.push(f);
             }
+        }
+    }
+    // a Korean name in Latin letters: also its keyed reading, so that its
+    // romanizations meet (Gim Jeong-eun / Kim Jong Un)
+    let keyed: Vec<NameForm> = forms
+        .iter()
+        .filter(|f| matches!(f.scheme, None | Some("latin-spelled")))
+        .filter_map(|f| {
+            korean_latin::keyed_reading(&f.tokens).map(|tokens| NameForm {
+                tokens,
+                scheme: Some(KOREAN_KEYED),
+                removed: f.removed.clone(),
+            })
+        })
+        .collect();
+    for f in keyed {
+        if !forms.iter().any(|g| g.tokens == f.tokens) {
+            forms.push(f);
         }
     }
     if forms.is_empty() {

@@ -23,6 +23,10 @@ pub const CLASSES: &[&str] = &[
     "invisible",
 ];
 
+/// Variation classes measured with a random sequence of their own, so that
+/// adding one leaves the samples of the others as they were.
+pub const OWN_SEQUENCE_CLASSES: &[&str] = &["korean_romanization"];
+
 /// Two variations at once: a spelling change and a word the listed name
 /// lacks (`Vladimr PUTIN Sergeyevich`). Not among the aims (each class
 /// alone is); measured to show what tolerating one change at a time costs
@@ -451,8 +455,115 @@ pub fn vary(rng: &mut Rng, class: &str, name: &str, other_token: &str) -> Option
             }
             (n > 0).then_some(out)
         }
+        "korean_romanization" => korean_romanization(rng, name),
         _ => None,
     }
+}
+
+/// Consonants that start a romanized Korean syllable, longest first.
+const KO_INITIALS: &[&str] = &[
+    "tch", "kk", "tt", "pp", "ss", "ch", "k", "n", "t", "r", "m", "p", "s", "h", "g", "d", "b",
+    "j", "l",
+];
+/// Vowels of a romanized Korean syllable (McCune–Reischauer without its
+/// breves, as the lists write it, and the Revised forms), longest first.
+const KO_VOWELS: &[&str] = &[
+    "yae", "wae", "yeo", "weo", "eui", "ae", "ya", "yo", "ye", "wa", "oe", "wo", "we", "wi", "yu",
+    "ui", "eo", "eu", "oi", "a", "o", "e", "u", "i",
+];
+const KO_FINALS: &[&str] = &["ng", "k", "n", "l", "m", "p", "t", ""];
+
+/// A word split into the initial, vowel and final of one romanized Korean
+/// syllable.
+fn ko_syllable(w: &str) -> Option<(&str, &str, &str)> {
+    let init = KO_INITIALS
+        .iter()
+        .find(|i| w.starts_with(**i))
+        .copied()
+        .unwrap_or("");
+    let rest = &w[init.len()..];
+    for v in KO_VOWELS {
+        if let Some(fin) = rest.strip_prefix(v) {
+            if KO_FINALS.contains(&fin) {
+                return Some((init, v, fin));
+            }
+        }
+    }
+    None
+}
+
+/// A Korean name as the lists write it (McCune–Reischauer: `KIM Jong Un`,
+/// `RI Pyong Chol`) written as South Korean practice and the Revised
+/// Romanization do: `eo` and `eu` for the vowels the lists write `o` and `u`
+/// (Jeong, Eun), `g b d j` for initial `k p t ch`, and the surnames Lee, Yi,
+/// Rhee for Ri, Park for Pak, Choi for Choe, Lim for Rim, Yu for Ryu, Roh
+/// for Ro. One or two words change. Names whose every word is not one
+/// Korean syllable are left out.
+fn korean_romanization(rng: &mut Rng, name: &str) -> Option<String> {
+    let lower = name.to_lowercase();
+    let w: Vec<&str> = lower
+        .split([' ', ',', '-'])
+        .filter(|x| !x.is_empty())
+        .collect();
+    if w.len() < 2 || w.iter().any(|x| ko_syllable(x).is_none()) {
+        return None;
+    }
+    let surnames: &[(&str, &str)] = &[
+        ("ri", "lee"),
+        ("ri", "yi"),
+        ("ri", "rhee"),
+        ("pak", "park"),
+        ("choe", "choi"),
+        ("rim", "lim"),
+        ("ryu", "yu"),
+        ("ro", "roh"),
+    ];
+    let mut edits: Vec<(usize, String)> = Vec::new();
+    for (i, x) in w.iter().enumerate() {
+        for (from, to) in surnames {
+            if x == from {
+                edits.push((i, to.to_string()));
+            }
+        }
+        let Some((init, v, fin)) = ko_syllable(x) else {
+            continue;
+        };
+        let rr_vowel = match v {
+            "o" => Some("eo"),
+            "yo" => Some("yeo"),
+            "u" => Some("eu"),
+            "wo" => Some("weo"),
+            _ => None,
+        };
+        if let Some(rv) = rr_vowel {
+            edits.push((i, format!("{init}{rv}{fin}")));
+        }
+        let rr_init = match init {
+            "k" => Some("g"),
+            "p" => Some("b"),
+            "t" => Some("d"),
+            "ch" => Some("j"),
+            _ => None,
+        };
+        if let Some(ri) = rr_init {
+            edits.push((i, format!("{ri}{v}{fin}")));
+        }
+    }
+    if edits.is_empty() {
+        return None;
+    }
+    let mut out: Vec<String> = w.iter().map(|x| x.to_string()).collect();
+    let first = rng.below(edits.len());
+    let (i, ref to) = edits[first];
+    out[i] = to.clone();
+    if rng.chance(0.5) {
+        let others: Vec<&(usize, String)> = edits.iter().filter(|e| e.0 != i).collect();
+        if !others.is_empty() {
+            let (j, to) = others[rng.below(others.len())];
+            out[*j] = to.clone();
+        }
+    }
+    Some(out.join(" "))
 }
 
 /// Edits beyond a typo: three changes in the word `rarest` picks (by

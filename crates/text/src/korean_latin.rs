@@ -1,0 +1,242 @@
+//! Korean names written in Latin letters, read as one key whatever the
+//! romanization (`Kim Jong Un`, `Gim Jeong-eun`, `Kim Chong-un`; `Ri Pyong
+//! Chol`, `Lee Byeong-cheol`, `Yi Pyong-chol`).
+//!
+//! The lists write North Korean names in the DPRK's practice, close to
+//! McCune–Reischauer without its breves and apostrophes; South Korean
+//! press, passports and the Revised Romanization write them otherwise. A
+//! name whose every word (two to five) is one romanized Korean syllable gets
+//! an extra reading (scheme [`KOREAN_KEYED`], `korean-keyed`; not `ko-…`, which names readings of Hangul) where each syllable is
+//! written one way:
+//!
+//! - initial consonants without voicing or aspiration (which
+//!   McCune–Reischauer marks by an apostrophe the lists drop): `g k kk` →
+//!   `k`, `d t tt th` → `t`, `b p pp ph` → `p`, `j ch jj tch chh` → `ch`,
+//!   `s ss sh` → `s`, `l` → `r`;
+//! - the vowels of the Revised Romanization and of habit as
+//!   McCune–Reischauer writes them without breves: `eo` → `o`, `eu` → `u`,
+//!   `yeo` → `yo`, `weo` → `wo`, `eui` → `ui`, `oo` → `u`, `ee` → `i`,
+//!   `oi` → `oe`, `ou` → `o` (Young);
+//! - final consonants `g b d r` as `k p t l`;
+//! - the surnames (first or last word) South Korea writes without their
+//!   initial `r` or with habits of their own, as the North writes them:
+//!   Lee, Yi, Rhee, Li → `ri`; Lim, Im, Yim → `rim`; Yu, Yoo, Lyu → `ryu`;
+//!   Roh, Noh → `ro`; Yang → `ryang`; Yom, Yeom → `ryom`; Park → `pak`; Oh →
+//!   `o`; Ahn → `an`; Sohn → `son`; Koh → `ko`; Suh → `so`; Huh, Hur → `ho`.
+//!
+//! The `u` written for ㅓ (Jung, Hyun) is left as it is: it is also ㅜ and
+//! ㅡ, and reading it as `o` would make many different names one. Sources:
+//! the McCune–Reischauer and Revised Romanization tables (Korean Ministry
+//! of Culture, 2000) and the surname column of Wikipedia's "List of Korean
+//! surnames", as for [`crate::translit`]'s Hangul surnames.
+
+/// The scheme name of the reading (see the module documentation).
+pub const KOREAN_KEYED: &str = "korean-keyed";
+
+/// Consonants that start a romanized Korean syllable, longest first, with
+/// the one they are read as.
+const INITIALS: &[(&str, &str)] = &[
+    ("tch", "ch"),
+    ("chh", "ch"),
+    ("kk", "k"),
+    ("gg", "k"),
+    ("tt", "t"),
+    ("th", "t"),
+    ("pp", "p"),
+    ("ph", "p"),
+    ("ss", "s"),
+    ("sh", "s"),
+    ("jj", "ch"),
+    ("ch", "ch"),
+    ("g", "k"),
+    ("k", "k"),
+    ("n", "n"),
+    ("d", "t"),
+    ("t", "t"),
+    ("r", "r"),
+    ("l", "r"),
+    ("m", "m"),
+    ("b", "p"),
+    ("p", "p"),
+    ("s", "s"),
+    ("j", "ch"),
+    ("h", "h"),
+];
+
+/// Vowels of a romanized Korean syllable, longest first, with the one they
+/// are read as.
+const VOWELS: &[(&str, &str)] = &[
+    ("yae", "yae"),
+    ("wae", "wae"),
+    ("yeo", "yo"),
+    ("weo", "wo"),
+    ("eui", "ui"),
+    ("ae", "ae"),
+    ("ya", "ya"),
+    ("yo", "yo"),
+    ("ye", "ye"),
+    ("wa", "wa"),
+    ("oe", "oe"),
+    ("oi", "oe"),
+    ("wo", "wo"),
+    ("we", "we"),
+    ("wi", "wi"),
+    ("yu", "yu"),
+    ("ui", "ui"),
+    ("eo", "o"),
+    ("eu", "u"),
+    ("oo", "u"),
+    ("ee", "i"),
+    ("ou", "o"),
+    ("a", "a"),
+    ("o", "o"),
+    ("e", "e"),
+    ("u", "u"),
+    ("i", "i"),
+];
+
+/// Final consonants of a romanized Korean syllable, with the one they are
+/// read as.
+const FINALS: &[(&str, &str)] = &[
+    ("ng", "ng"),
+    ("k", "k"),
+    ("g", "k"),
+    ("n", "n"),
+    ("l", "l"),
+    ("r", "l"),
+    ("m", "m"),
+    ("p", "p"),
+    ("b", "p"),
+    ("t", "t"),
+    ("d", "t"),
+    ("", ""),
+];
+
+/// Surname spellings read as the lists (DPRK practice) write the surname.
+const SURNAMES: &[(&str, &str)] = &[
+    ("lee", "ri"),
+    ("yi", "ri"),
+    ("rhee", "ri"),
+    ("li", "ri"),
+    ("rhi", "ri"),
+    ("lim", "rim"),
+    ("im", "rim"),
+    ("yim", "rim"),
+    ("yu", "ryu"),
+    ("yoo", "ryu"),
+    ("lyu", "ryu"),
+    ("ryoo", "ryu"),
+    ("roh", "ro"),
+    ("noh", "ro"),
+    ("yang", "ryang"),
+    ("yom", "ryom"),
+    ("yeom", "ryom"),
+    ("park", "pak"),
+    ("oh", "o"),
+    ("ahn", "an"),
+    ("sohn", "son"),
+    ("koh", "ko"),
+    ("suh", "so"),
+    ("huh", "ho"),
+    ("hur", "ho"),
+];
+
+/// One word read as a romanized Korean syllable, when it is one.
+fn syllable(w: &str) -> Option<String> {
+    let (init, read_init) = INITIALS
+        .iter()
+        .find(|(i, _)| w.starts_with(i))
+        .copied()
+        .unwrap_or(("", ""));
+    let rest = w.get(init.len()..)?;
+    for (v, read_v) in VOWELS {
+        let Some(fin) = rest.strip_prefix(v) else {
+            continue;
+        };
+        return FINALS
+            .iter()
+            .find(|(f, _)| *f == fin)
+            .map(|(_, read_f)| format!("{read_init}{read_v}{read_f}"));
+    }
+    None
+}
+
+/// The keyed reading of a name's tokens (see the module documentation),
+/// when every token is one Korean syllable, there are two to five, and the
+/// reading differs from the tokens.
+pub fn keyed_reading(tokens: &[String]) -> Option<Vec<String>> {
+    if !(2..=5).contains(&tokens.len()) {
+        return None;
+    }
+    let last = tokens.len() - 1;
+    let mut out = Vec::with_capacity(tokens.len());
+    for (i, t) in tokens.iter().enumerate() {
+        if t.len() > 6 {
+            return None;
+        }
+        let surname = (i == 0 || i == last)
+            .then(|| SURNAMES.iter().find(|(s, _)| s == t))
+            .flatten();
+        match surname {
+            Some((_, read)) => out.push(read.to_string()),
+            None => out.push(syllable(t)?),
+        }
+    }
+    (out != tokens).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(name: &str) -> Option<String> {
+        let toks: Vec<String> = name.split(' ').map(str::to_string).collect();
+        keyed_reading(&toks).map(|t| t.join(" "))
+    }
+
+    #[test]
+    fn romanizations_of_one_name_meet() {
+        // real listed names (OFAC, UN) and how the press writes them
+        let key = |n: &str| read(n).unwrap_or_else(|| n.to_string());
+        for group in [
+            &[
+                "kim jong un",
+                "gim jeong eun",
+                "kim chong un",
+                "kim jeong eun",
+            ][..],
+            &[
+                "ri pyong chol",
+                "lee byeong cheol",
+                "yi pyong chol",
+                "rhee pyong chol",
+            ],
+            &["kim yo jong", "kim yeo jeong", "gim yeo jong"],
+            &["choe ryong hae", "choi ryong hae", "choe lyong hae"],
+            &["pak pong ju", "park bong ju", "bak bong joo"],
+            &["jong kyong thaek", "jeong gyeong taek", "chong kyong taek"],
+        ] {
+            let k = key(group[0]);
+            for n in group {
+                assert_eq!(key(n), k, "{n}");
+            }
+        }
+        // the u written for ㅓ stays apart from o
+        assert_ne!(key("kim jung un"), key("kim jong un"));
+        // different names stay different
+        assert_ne!(key("kim chol"), key("kim chul"));
+        assert_ne!(key("ri song chol"), key("ri sang chol"));
+    }
+
+    #[test]
+    fn only_names_of_korean_syllables_are_read() {
+        assert_eq!(read("vladimir putin"), None);
+        assert_eq!(read("ali khan"), None);
+        assert_eq!(read("kim"), None);
+        // already in the key's spelling
+        assert_eq!(read("kim chol nam"), None);
+        // surnames only first or last: `yu` inside a name is a syllable
+        assert_eq!(read("kim yu jin").as_deref(), Some("kim yu chin"));
+        assert_eq!(read("yu kim").as_deref(), Some("ryu kim"));
+    }
+}
