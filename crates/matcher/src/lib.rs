@@ -469,7 +469,7 @@ impl Matcher {
     }
 
     /// The readings of a query name. A reading in another language's
-    /// spelling (Hungarian, Dutch) is a guess about the language; it is kept
+    /// spelling (Hungarian, Dutch, German, French: [`interdict_text::spelled_forms`], made for queries only) is a guess about the language; it is kept
     /// when it is confirmed: a word it changed is spelt as a listed word is
     /// (`Putyin` read `putin`, `Szergej` read `sergey` for the listed
     /// Sergei). Unconfirmed, it would only give garbled names (`CsapNET`
@@ -479,12 +479,9 @@ impl Matcher {
         name: &str,
         class: interdict_text::NameClass,
     ) -> Vec<interdict_text::NameForm> {
-        use interdict_text::{DUTCH_SPELLED, HUNGARIAN_SPELLED};
         let mut forms = name_forms(name, class);
-        let guessed = |f: &interdict_text::NameForm| {
-            matches!(f.scheme, Some(HUNGARIAN_SPELLED | DUTCH_SPELLED))
-        };
-        if !forms.iter().any(guessed) {
+        let mut spelled = interdict_text::spelled_forms(&forms);
+        if spelled.is_empty() {
             return forms;
         }
         let base: Vec<String> = forms.first().map(|f| f.tokens.clone()).unwrap_or_default();
@@ -494,12 +491,12 @@ impl Matcher {
                 .and_then(|id| self.index.spelling_members.get(id as usize))
                 .is_some_and(|m| !m.is_empty())
         };
-        forms.retain(|f| {
-            !guessed(f)
-                || f.tokens
-                    .iter()
-                    .any(|t| !base.contains(t) && listed_spelling(t))
+        spelled.retain(|f| {
+            f.tokens
+                .iter()
+                .any(|t| !base.contains(t) && listed_spelling(t))
         });
+        forms.append(&mut spelled);
         forms
     }
 
@@ -1265,16 +1262,15 @@ impl Matcher {
                 .collect();
             sentence.push_str(&parts.join(", "));
         }
-        match form.scheme {
-            Some(interdict_text::DISPLAY_ORDER) => sentence.push_str(
+        match (form.scheme, form.scheme.and_then(interdict_text::spelling)) {
+            (_, Some(sp)) => sentence.push_str(&format!(
+                " [query read as {} spelling: {}]",
+                sp.language, sp.note
+            )),
+            (Some(interdict_text::DISPLAY_ORDER), _) => sentence.push_str(
                 " [query read as shown: it is stored backwards under a right-to-left override]",
             ),
-            Some(interdict_text::HUNGARIAN_SPELLED) => sentence
-                .push_str(" [query read as Hungarian spelling: sz s, s sh, cs ch, gy d, ty t]"),
-            Some(interdict_text::DUTCH_SPELLED) => {
-                sentence.push_str(" [query read as Dutch spelling: oe u, sj sh, tsj ch, ch kh]")
-            }
-            Some(interdict_text::KOREAN_KEYED) => {
+            (Some(interdict_text::KOREAN_KEYED), _) => {
                 let whose = if rec.scheme == Some(interdict_text::KOREAN_KEYED) {
                     "both names"
                 } else {
@@ -1282,8 +1278,8 @@ impl Matcher {
                 };
                 sentence.push_str(&format!(" [{whose} {KOREAN_KEYED_NOTE}]"));
             }
-            Some(s) => sentence.push_str(&format!(" [query romanized by {s}]")),
-            None => {}
+            (Some(s), _) => sentence.push_str(&format!(" [query romanized by {s}]")),
+            (None, _) => {}
         }
         if acronym {
             sentence.push_str(" [listed name read as its acronym]");

@@ -54,7 +54,7 @@ mod korean_latin;
 mod nicknames;
 mod normalize;
 mod numbers;
-mod orthography;
+pub mod orthography;
 mod phonetic;
 mod stopwords;
 pub mod translit;
@@ -603,14 +603,10 @@ pub fn removable_tokens(tokens: &[String]) -> Vec<Option<NameClass>> {
 /// backwards under a right-to-left override.
 pub const DISPLAY_ORDER: &str = "display-order";
 
-/// The scheme of a Latin name's reading as English spells what Hungarian
-/// spelling writes (`Vlagyimir Putyin`: `text/src/orthography.rs`).
-pub const HUNGARIAN_SPELLED: &str = "hu-spelled";
 pub use korean_latin::KOREAN_KEYED;
-
-/// The scheme of a Latin name's reading as English spells what Dutch
-/// spelling writes (`Poetin`: `text/src/orthography.rs`).
-pub const DUTCH_SPELLED: &str = "nl-spelled";
+pub use orthography::{
+    spelling, Spelling, DUTCH_SPELLED, FRENCH_SPELLED, GERMAN_SPELLED, HUNGARIAN_SPELLED, SPELLINGS,
+};
 
 /// The scheme of a Belarusian name's reading in its Russian form
 /// (`Уладзімір Пуцін` → `vladimir putin`).
@@ -719,31 +715,22 @@ pub fn name_forms(name: &str, class: NameClass) -> Vec<NameForm> {
             }
         }
     }
-    // a Chinese name in Wade-Giles (Mao Tse-tung): also its Pinyin reading;
-    // a name in Hungarian or Dutch spelling (Vlagyimir Putyin, Poetin): also
-    // as English spells it (a name written in Latin letters only: a
-    // romanization made here, of Hangul say, is none of these)
+    // a Chinese name in Wade-Giles (Mao Tse-tung): also its Pinyin reading
+    // (a name written in Latin letters only: a romanization made here, of
+    // Hangul say, is none)
     if class != NameClass::Organization {
-        type Respell = fn(&[String]) -> Option<Vec<String>>;
-        let respellings: [(&'static str, Respell); 3] = [
-            ("zh-wade-giles", wadegiles::pinyin_reading),
-            (HUNGARIAN_SPELLED, orthography::hungarian_reading),
-            (DUTCH_SPELLED, orthography::dutch_reading),
-        ];
-        let extra: Vec<NameForm> = forms
+        let pinyin: Vec<NameForm> = forms
             .iter()
             .filter(|f| matches!(f.scheme, None | Some("latin-spelled")))
-            .flat_map(|f| {
-                respellings.iter().filter_map(|(scheme, read)| {
-                    read(&f.tokens).map(|tokens| NameForm {
-                        tokens,
-                        scheme: Some(*scheme),
-                        removed: f.removed.clone(),
-                    })
+            .filter_map(|f| {
+                wadegiles::pinyin_reading(&f.tokens).map(|tokens| NameForm {
+                    tokens,
+                    scheme: Some("zh-wade-giles"),
+                    removed: f.removed.clone(),
                 })
             })
             .collect();
-        for f in extra {
+        for f in pinyin {
             if !forms.iter().any(|g| g.tokens == f.tokens) {
                 forms.push(f);
             }
@@ -775,6 +762,34 @@ pub fn name_forms(name: &str, class: NameClass) -> Vec<NameForm> {
         });
     }
     forms
+}
+
+/// The readings of a query name spelt by another language's orthography
+/// ([`SPELLINGS`]: Hungarian `Vlagyimir Putyin`, Dutch `Poetin`, German
+/// `Jewgeni Prigoschin`, French `Evgueni Prigojine`) as English spells it,
+/// made from its Latin [`name_forms`] (a company's name too: `Zavod
+/// imeni Tschkalow`). For queries only: the lists write names the English
+/// way, and reading their names again would make more of them meet a
+/// look-alike (and count their words twice in the rarity weights).
+pub fn spelled_forms(forms: &[NameForm]) -> Vec<NameForm> {
+    let mut out: Vec<NameForm> = Vec::new();
+    for f in forms
+        .iter()
+        .filter(|f| matches!(f.scheme, None | Some("latin-spelled")))
+    {
+        for s in SPELLINGS {
+            if let Some(tokens) = s.reading(&f.tokens) {
+                if !forms.iter().chain(&out).any(|g| g.tokens == tokens) {
+                    out.push(NameForm {
+                        tokens,
+                        scheme: Some(s.scheme),
+                        removed: f.removed.clone(),
+                    });
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Runs of two or more one-letter tokens joined into one (`a b c company`

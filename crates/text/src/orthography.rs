@@ -3,105 +3,207 @@
 //! would spell them. Russian names reach those languages through their own
 //! transcriptions: Hungarian writes Владимир Путин `Vlagyimir Putyin` and
 //! Шойгу `Sojgu`; Dutch writes Путин `Poetin`, Ющенко `Joesjtsjenko` and
-//! Ходорковский `Chodorkovski`.
+//! Ходорковский `Chodorkovski`; German `Jewgeni Prigoschin`, `Gorbatschow`;
+//! French `Evgueni Prigojine`, `Sergueï Choïgou`.
 //!
 //! Each reading is made only for a name showing its language's marks, as
 //! an extra form next to the name as written (so a mark that is not one,
 //! `Joel`, costs a reading that meets nothing). Tokens are the lowercase
 //! ASCII tokens of a reading.
 
-/// Hungarian letters and the English letters for their sounds, longest
-/// first: `sz` s, `zs` zh, `cs` ch, `dzs` j, `gy` d, `ty` t, `ny` n, `s` sh,
-/// `j` y.
-const HUNGARIAN: &[(&str, &str)] = &[
-    ("dzs", "j"),
-    ("sz", "s"),
-    ("zs", "zh"),
-    ("cs", "ch"),
-    ("gy", "d"),
-    ("ty", "t"),
-    ("ny", "n"),
-    ("s", "sh"),
-    ("j", "y"),
-];
-
-/// Dutch letters and the English letters for their sounds, longest first:
-/// `tsj` ch, `sj` sh, `zj` zh, `oe` u, `ch` kh, `j` y.
-const DUTCH: &[(&str, &str)] = &[
-    ("tsj", "ch"),
-    ("sj", "sh"),
-    ("zj", "zh"),
-    ("oe", "u"),
-    ("ch", "kh"),
-    ("j", "y"),
-];
-
-/// A Hungarian spelling ([`HUNGARIAN`]) read the English way, for a name
-/// with a word holding `sz`, `zs`, `cs`, or `gy` or `ty` before a vowel, or
-/// ending in `ics` (the patronymic `-vics`).
-pub(crate) fn hungarian_reading(tokens: &[String]) -> Option<Vec<String>> {
-    let marked = |t: &str| {
-        t.contains("sz")
-            || t.contains("zs")
-            || t.contains("cs")
-            || t.ends_with("ics")
-            || t.as_bytes().windows(3).any(|w| {
-                matches!(&w[..2], b"gy" | b"ty") && matches!(w[2], b'a' | b'e' | b'i' | b'o' | b'u')
-            })
-    };
-    respelled(tokens, marked, HUNGARIAN)
+/// A language's spelling of names, read again as English spells them.
+#[derive(Debug)]
+pub struct Spelling {
+    /// The scheme of the reading (see [`crate::NameForm::scheme`]).
+    pub scheme: &'static str,
+    /// The language, for explanations.
+    pub language: &'static str,
+    /// The letter groups read, as an analyst reads them (`sz s, cs ch`).
+    pub note: &'static str,
+    /// Whether a token shows the language's marks (only a name with one is
+    /// read).
+    marked: fn(&str) -> bool,
+    /// Letter groups and the English letters for their sounds, longest
+    /// first (the first that fits at each place is read).
+    rules: &'static [(&'static str, &'static str)],
+    /// A final `e` after a consonant is silent (French `Poutine`).
+    silent_final_e: bool,
 }
 
-/// A Dutch spelling ([`DUTCH`]) read the English way, for a name with a
-/// word holding `sj`, `zj` or `oe`.
-pub(crate) fn dutch_reading(tokens: &[String]) -> Option<Vec<String>> {
-    let marked = |t: &str| t.contains("sj") || t.contains("zj") || t.contains("oe");
-    respelled(tokens, marked, DUTCH)
+/// The spellings read, in the order their readings are made.
+pub const SPELLINGS: &[Spelling] = &[
+    // Hungarian: `sz` s, `zs` zh, `cs` ch, `dzs` j, `gy` d, `ty` t, `ny` n,
+    // `s` sh, `j` y; marked by `sz`, `zs`, `cs`, `gy` or `ty` before a
+    // vowel, or `-ics` (the patronymic `-vics`)
+    Spelling {
+        scheme: HUNGARIAN_SPELLED,
+        language: "Hungarian",
+        note: "sz s, s sh, cs ch, gy d, ty t",
+        marked: |t| {
+            t.contains("sz")
+                || t.contains("zs")
+                || t.contains("cs")
+                || t.ends_with("ics")
+                || t.as_bytes().windows(3).any(|w| {
+                    matches!(&w[..2], b"gy" | b"ty")
+                        && matches!(w[2], b'a' | b'e' | b'i' | b'o' | b'u')
+                })
+        },
+        rules: &[
+            ("dzs", "j"),
+            ("sz", "s"),
+            ("zs", "zh"),
+            ("cs", "ch"),
+            ("gy", "d"),
+            ("ty", "t"),
+            ("ny", "n"),
+            ("s", "sh"),
+            ("j", "y"),
+        ],
+        silent_final_e: false,
+    },
+    // Dutch: `tsj` ch, `sj` sh, `zj` zh, `oe` u, `ch` kh, `j` y; marked by
+    // `sj`, `zj` or `oe`
+    Spelling {
+        scheme: DUTCH_SPELLED,
+        language: "Dutch",
+        note: "oe u, sj sh, tsj ch, ch kh",
+        marked: |t| t.contains("sj") || t.contains("zj") || t.contains("oe"),
+        rules: &[
+            ("tsj", "ch"),
+            ("sj", "sh"),
+            ("zj", "zh"),
+            ("oe", "u"),
+            ("ch", "kh"),
+            ("j", "y"),
+        ],
+        silent_final_e: false,
+    },
+    // German (Jewgeni Prigoschin, Gorbatschow, Jelzin): `schtsch` shch,
+    // `tsch` ch, `sch` sh, `ch` kh, `w` v, `z` ts, `j` y; marked by `sch`
+    // or a Russian ending in German spelling (`-owa`, `-ewa`, `-owna`,
+    // `-ewna`, `-aja`, `-witsch`; `-ow`, `-ew` after a consonant, not the
+    // Somali `Xuuroow`)
+    Spelling {
+        scheme: GERMAN_SPELLED,
+        language: "German",
+        note: "sch sh, tsch ch, ch kh, w v, z ts, j y",
+        marked: |t| {
+            t.contains("sch")
+                || ["owa", "ewa", "owna", "ewna", "aja", "witsch"]
+                    .iter()
+                    .any(|e| t.len() > e.len() + 2 && t.ends_with(e))
+                || ["ow", "ew"].iter().any(|e| {
+                    t.len() > e.len() + 2
+                        && t.ends_with(e)
+                        && t.as_bytes()
+                            .get(t.len() - e.len() - 1)
+                            .is_some_and(|b| !matches!(b, b'a' | b'e' | b'i' | b'o' | b'u'))
+                })
+        },
+        rules: &[
+            ("schtsch", "shch"),
+            ("tsch", "ch"),
+            ("sch", "sh"),
+            ("ch", "kh"),
+            ("w", "v"),
+            ("z", "ts"),
+            ("j", "y"),
+        ],
+        silent_final_e: false,
+    },
+    // French (Evgueni Prigojine, Sergueï Choïgou, Poutine, Setchine): `ch`
+    // sh, `tch` ch, `j` zh, `ou` u, `gue` ge, `gui` gi, a final `e` silent; marked by
+    // `gue`, `gui`, `tch`, `-itch`, `-ine`, or `ou` with `ch` or `j` (`ou`
+    // alone is in Arabic names' French spellings, `Mahmoud`, which the
+    // spelling key reads already)
+    Spelling {
+        scheme: FRENCH_SPELLED,
+        language: "French",
+        note: "ch sh, tch ch, j zh, ou u, gue ge, final e silent",
+        marked: |t| {
+            t.contains("gue")
+                || t.contains("gui")
+                || t.contains("tch")
+                || t.ends_with("itch")
+                || (t.len() > 5 && t.ends_with("ine"))
+                || (t.contains("ou") && (t.contains("ch") || t.contains('j')))
+        },
+        rules: &[
+            ("gue", "ge"),
+            ("gui", "gi"),
+            ("tch", "ch"),
+            ("ch", "sh"),
+            ("ou", "u"),
+            ("j", "zh"),
+        ],
+        silent_final_e: true,
+    },
+];
+
+/// The scheme of a Latin name's reading as English spells what Hungarian
+/// spelling writes (`Vlagyimir Putyin`).
+pub const HUNGARIAN_SPELLED: &str = "hu-spelled";
+/// ... Dutch spelling writes (`Poetin`).
+pub const DUTCH_SPELLED: &str = "nl-spelled";
+/// ... German spelling writes (`Jewgeni Prigoschin`).
+pub const GERMAN_SPELLED: &str = "de-spelled";
+/// ... French spelling writes (`Evgueni Prigojine`).
+pub const FRENCH_SPELLED: &str = "fr-spelled";
+
+/// The spelling a scheme names, if it is one of [`SPELLINGS`].
+pub fn spelling(scheme: &str) -> Option<&'static Spelling> {
+    SPELLINGS.iter().find(|s| s.scheme == scheme)
 }
 
-/// The tokens with each letter group of `rules` written as its English
-/// spelling (the first rule that fits at each place), when a token shows
-/// the language's mark and the reading differs.
-fn respelled(
-    tokens: &[String],
-    marked: impl Fn(&str) -> bool,
-    rules: &[(&str, &str)],
-) -> Option<Vec<String>> {
-    if !tokens.iter().any(|t| marked(t)) {
-        return None;
-    }
-    let read = |t: &str| {
-        let mut out = String::with_capacity(t.len() + 2);
-        let mut rest = t;
-        while let Some(c) = rest.chars().next() {
-            match rules.iter().find(|(from, _)| rest.starts_with(from)) {
-                Some((from, to)) => {
-                    out.push_str(to);
-                    rest = rest.get(from.len()..).unwrap_or("");
-                }
-                None => {
-                    out.push(c);
-                    rest = rest.get(c.len_utf8()..).unwrap_or("");
+impl Spelling {
+    /// The tokens with each letter group of the rules written as its
+    /// English spelling, when a token shows the language's mark and the
+    /// reading differs.
+    pub fn reading(&self, tokens: &[String]) -> Option<Vec<String>> {
+        if !tokens.iter().any(|t| (self.marked)(t)) {
+            return None;
+        }
+        let read = |t: &str| {
+            let mut out = String::with_capacity(t.len() + 2);
+            let mut rest = t;
+            while let Some(c) = rest.chars().next() {
+                match self.rules.iter().find(|(from, _)| rest.starts_with(from)) {
+                    Some((from, to)) => {
+                        out.push_str(to);
+                        rest = rest.get(from.len()..).unwrap_or("");
+                    }
+                    None => {
+                        out.push(c);
+                        rest = rest.get(c.len_utf8()..).unwrap_or("");
+                    }
                 }
             }
-        }
-        out
-    };
-    let v: Vec<String> = tokens.iter().map(|t| read(t)).collect();
-    (v != tokens).then_some(v)
+            if self.silent_final_e && out.len() >= 5 && out.ends_with('e') {
+                let before = out.as_bytes().get(out.len() - 2).copied();
+                if before.is_some_and(|b| !matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')) {
+                    out.pop();
+                }
+            }
+            out
+        };
+        let v: Vec<String> = tokens.iter().map(|t| read(t)).collect();
+        (v != tokens).then_some(v)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn toks(s: &str) -> Vec<String> {
-        s.split(' ').map(str::to_string).collect()
+    fn read(scheme: &str, s: &str) -> Option<String> {
+        let toks: Vec<String> = s.split(' ').map(str::to_string).collect();
+        spelling(scheme)?.reading(&toks).map(|v| v.join(" "))
     }
 
     #[test]
     fn hungarian_spellings_of_russian_names() {
-        let r = |s: &str| hungarian_reading(&toks(s)).map(|v| v.join(" "));
+        let r = |s: &str| read(HUNGARIAN_SPELLED, s);
         assert_eq!(
             r("vlagyimir vlagyimirovics putyin").as_deref(),
             Some("vladimir vladimirovich putin")
@@ -114,7 +216,7 @@ mod tests {
 
     #[test]
     fn dutch_spellings_of_russian_names() {
-        let r = |s: &str| dutch_reading(&toks(s)).map(|v| v.join(" "));
+        let r = |s: &str| read(DUTCH_SPELLED, s);
         assert_eq!(
             r("wladimir wladimirowitsj poetin").as_deref(),
             Some("wladimir wladimirowich putin")
@@ -128,5 +230,33 @@ mod tests {
             Some("mikhail khodorkovski shuygu")
         );
         assert_eq!(r("vladimir putin"), None);
+    }
+
+    #[test]
+    fn german_spellings_of_russian_names() {
+        let r = |s: &str| read(GERMAN_SPELLED, s);
+        assert_eq!(
+            r("jewgeni prigoschin").as_deref(),
+            Some("yevgeni prigoshin")
+        );
+        assert_eq!(
+            r("michail gorbatschow").as_deref(),
+            Some("mikhail gorbachov")
+        );
+        assert_eq!(r("boris jelzin").as_deref(), None);
+        assert_eq!(
+            r("boris jelzin schmidt").as_deref(),
+            Some("boris yeltsin shmidt")
+        );
+        assert_eq!(r("vladimir putin"), None);
+    }
+
+    #[test]
+    fn french_spellings_of_russian_names() {
+        let r = |s: &str| read(FRENCH_SPELLED, s);
+        assert_eq!(r("evgueni prigojine").as_deref(), Some("evgeni prigozhin"));
+        assert_eq!(r("serguei choigou").as_deref(), Some("sergei shoigu"));
+        assert_eq!(r("vladimir poutine").as_deref(), Some("vladimir putin"));
+        assert_eq!(r("sergei shoigu"), None);
     }
 }

@@ -25,7 +25,7 @@ pub const CLASSES: &[&str] = &[
 
 /// Variation classes measured with a random sequence of their own, so that
 /// adding one leaves the samples of the others as they were.
-pub const OWN_SEQUENCE_CLASSES: &[&str] = &["korean_romanization"];
+pub const OWN_SEQUENCE_CLASSES: &[&str] = &["korean_romanization", "russian_in_german_french"];
 
 /// Two variations at once: a spelling change and a word the listed name
 /// lacks (`Vladimr PUTIN Sergeyevich`). Not among the aims (each class
@@ -456,6 +456,7 @@ pub fn vary(rng: &mut Rng, class: &str, name: &str, other_token: &str) -> Option
             (n > 0).then_some(out)
         }
         "korean_romanization" => korean_romanization(rng, name),
+        "russian_in_german_french" => russian_in_german_french(rng, name),
         _ => None,
     }
 }
@@ -564,6 +565,83 @@ fn korean_romanization(rng: &mut Rng, name: &str) -> Option<String> {
         }
     }
     Some(out.join(" "))
+}
+
+/// A Russian name as the lists write it in English (BGN/PCGN and its
+/// habits: `PRIGOZHIN, Yevgeniy Viktorovich`) written as German or French
+/// transcribe Russian (`Jewgeni Wiktorowitsch Prigoschin`: `sch` for both
+/// `sh` and `zh`, `s` for `z`, `z` for `ts`, `j` for `y` before a vowel;
+/// `Evgueni
+/// Viktorovitch Prigojine`). Names with no Russian ending (`-ov`, `-ev`,
+/// `-in`, `-sky`, `-ovich`, `-evna`…) are left out.
+fn russian_in_german_french(rng: &mut Rng, name: &str) -> Option<String> {
+    let lower = name.to_lowercase();
+    let w: Vec<&str> = lower.split([' ', ',']).filter(|x| !x.is_empty()).collect();
+    let russian = |t: &&str| {
+        [
+            "ov", "ev", "in", "sky", "skiy", "ovich", "evich", "ovna", "evna", "ova", "eva", "ina",
+        ]
+        .iter()
+        .any(|e| t.len() > e.len() + 2 && t.ends_with(e))
+    };
+    if w.len() < 2 || !w.iter().any(russian) || !w.iter().all(|t| t.is_ascii()) {
+        return None;
+    }
+    let vowel = |c: Option<char>| c.is_some_and(|c| "aeiouy".contains(c));
+    let german = rng.chance(0.5);
+    let read = |t: &str| -> String {
+        let c: Vec<char> = t.chars().collect();
+        let mut out = String::new();
+        let mut i = 0;
+        while i < c.len() {
+            let rest: String = c[i..].iter().collect();
+            let prev = if i > 0 { Some(c[i - 1]) } else { None };
+            let (to, step): (String, usize) = if german {
+                if rest.starts_with("shch") {
+                    ("schtsch".into(), 4)
+                } else if rest.starts_with("sh") || rest.starts_with("zh") {
+                    ("sch".into(), 2)
+                } else if rest.starts_with("ch") {
+                    ("tsch".into(), 2)
+                } else if rest.starts_with("kh") {
+                    ("ch".into(), 2)
+                } else if rest.starts_with("ts") {
+                    ("z".into(), 2)
+                } else if c[i] == 'v' {
+                    ("w".into(), 1)
+                } else if c[i] == 'z' {
+                    ("s".into(), 1)
+                } else if c[i] == 'y' && vowel(c.get(i + 1).copied()) {
+                    ("j".into(), 1)
+                } else {
+                    (c[i].to_string(), 1)
+                }
+            } else if rest.starts_with("shch") {
+                ("chtch".into(), 4)
+            } else if rest.starts_with("sh") {
+                ("ch".into(), 2)
+            } else if rest.starts_with("zh") {
+                ("j".into(), 2)
+            } else if rest.starts_with("ch") {
+                ("tch".into(), 2)
+            } else if c[i] == 'u' && prev != Some('o') {
+                ("ou".into(), 1)
+            } else if c[i] == 'g' && matches!(c.get(i + 1), Some('e' | 'i')) {
+                ("gu".into(), 1)
+            } else {
+                (c[i].to_string(), 1)
+            };
+            out.push_str(&to);
+            i += step;
+        }
+        if !german && out.ends_with("in") {
+            out.push('e');
+        }
+        out
+    };
+    let v: Vec<String> = w.iter().map(|t| read(t)).collect();
+    let out = v.join(" ");
+    (out != w.join(" ")).then_some(out)
 }
 
 /// Edits beyond a typo: three changes in the word `rarest` picks (by
