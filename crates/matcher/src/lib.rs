@@ -469,8 +469,10 @@ impl Matcher {
     }
 
     /// The readings of a query name. A reading in another language's
-    /// spelling (Hungarian, Dutch, German, French: [`interdict_text::spelled_forms`], made for queries only) is a guess about the language; it is kept
-    /// when it is confirmed: a word it changed is spelt as a listed word is
+    /// spelling (Hungarian, Dutch, German, French:
+    /// [`interdict_text::spelled_forms`], made for queries only) is a guess
+    /// about the language; it is kept when it is confirmed: a word it
+    /// changed is spelt as a listed word is
     /// (`Putyin` read `putin`, `Szergej` read `sergey` for the listed
     /// Sergei). Unconfirmed, it would only give garbled names (`CsapNET`
     /// read `chapnet`) a second chance to look like a listed one.

@@ -31,9 +31,10 @@
 //! `ko-kp`, `ko-popular`, `ko-loan`, `ko-kontsevich` (a Korean name written
 //! in Cyrillic, read back to Hangul and romanized); `ar`, `ar-common`; `he`; `el`, `el-phonetic`;
 //! `zh-pinyin`, `zh-palladius` (a Chinese name written in Cyrillic, read
-//! back to pinyin); `zh-wade-giles`, `hu-spelled`, `nl-spelled` (a Latin
-//! person name in Wade-Giles, Hungarian or Dutch spelling, read as Pinyin
-//! or as English spells it: `orthography.rs`); `korean-keyed` (a Korean name
+//! back to pinyin); `zh-wade-giles` (a Latin person name in Wade-Giles,
+//! read as Pinyin); `hu-spelled`, `nl-spelled`, `de-spelled`, `fr-spelled`
+//! (a query in Hungarian, Dutch, German or French spelling, read as
+//! English spells it: [`spelled_forms`], `orthography.rs`); `korean-keyed` (a Korean name
 //! in Latin letters with its romanization variants read one way:
 //! `korean_latin.rs`); `confusable` (a Cyrillic or Greek name made only of Latin
 //! look-alikes, read as Latin); `any-ascii`; `display-order` (a name
@@ -54,7 +55,7 @@ mod korean_latin;
 mod nicknames;
 mod normalize;
 mod numbers;
-pub mod orthography;
+mod orthography;
 mod phonetic;
 mod stopwords;
 pub mod translit;
@@ -716,44 +717,24 @@ pub fn name_forms(name: &str, class: NameClass) -> Vec<NameForm> {
         }
     }
     // a Chinese name in Wade-Giles (Mao Tse-tung): also its Pinyin reading
-    // (a name written in Latin letters only: a romanization made here, of
-    // Hangul say, is none)
     if class != NameClass::Organization {
-        let pinyin: Vec<NameForm> = forms
-            .iter()
-            .filter(|f| matches!(f.scheme, None | Some("latin-spelled")))
-            .filter_map(|f| {
-                wadegiles::pinyin_reading(&f.tokens).map(|tokens| NameForm {
-                    tokens,
-                    scheme: Some("zh-wade-giles"),
-                    removed: f.removed.clone(),
-                })
-            })
-            .collect();
-        for f in pinyin {
-            if !forms.iter().any(|g| g.tokens == f.tokens) {
-                forms.push(f);
-            }
-        }
+        let pinyin = latin_readings(&forms, |t| {
+            wadegiles::pinyin_reading(t)
+                .map(|r| ("zh-wade-giles", r))
+                .into_iter()
+                .collect()
+        });
+        forms.extend(pinyin);
     }
     // a Korean name in Latin letters: also its keyed reading, so that its
     // romanizations meet (Gim Jeong-eun / Kim Jong Un)
-    let keyed: Vec<NameForm> = forms
-        .iter()
-        .filter(|f| matches!(f.scheme, None | Some("latin-spelled")))
-        .filter_map(|f| {
-            korean_latin::keyed_reading(&f.tokens).map(|tokens| NameForm {
-                tokens,
-                scheme: Some(KOREAN_KEYED),
-                removed: f.removed.clone(),
-            })
-        })
-        .collect();
-    for f in keyed {
-        if !forms.iter().any(|g| g.tokens == f.tokens) {
-            forms.push(f);
-        }
-    }
+    let keyed = latin_readings(&forms, |t| {
+        korean_latin::keyed_reading(t)
+            .map(|r| (KOREAN_KEYED, r))
+            .into_iter()
+            .collect()
+    });
+    forms.extend(keyed);
     if forms.is_empty() {
         forms.push(NameForm {
             tokens: Vec::new(),
@@ -772,20 +753,34 @@ pub fn name_forms(name: &str, class: NameClass) -> Vec<NameForm> {
 /// way, and reading their names again would make more of them meet a
 /// look-alike (and count their words twice in the rarity weights).
 pub fn spelled_forms(forms: &[NameForm]) -> Vec<NameForm> {
+    latin_readings(forms, |t| {
+        SPELLINGS
+            .iter()
+            .filter_map(|s| s.reading(t).map(|r| (s.scheme, r)))
+            .collect()
+    })
+}
+
+/// The new forms that `read` makes of a name's forms written in Latin
+/// letters (not of a romanization made here, of Hangul say), each with the
+/// scheme `read` names and what its form removed; none whose tokens a form
+/// already has.
+fn latin_readings(
+    forms: &[NameForm],
+    read: impl Fn(&[String]) -> Vec<(&'static str, Vec<String>)>,
+) -> Vec<NameForm> {
     let mut out: Vec<NameForm> = Vec::new();
     for f in forms
         .iter()
         .filter(|f| matches!(f.scheme, None | Some("latin-spelled")))
     {
-        for s in SPELLINGS {
-            if let Some(tokens) = s.reading(&f.tokens) {
-                if !forms.iter().chain(&out).any(|g| g.tokens == tokens) {
-                    out.push(NameForm {
-                        tokens,
-                        scheme: Some(s.scheme),
-                        removed: f.removed.clone(),
-                    });
-                }
+        for (scheme, tokens) in read(&f.tokens) {
+            if !forms.iter().chain(&out).any(|g| g.tokens == tokens) {
+                out.push(NameForm {
+                    tokens,
+                    scheme: Some(scheme),
+                    removed: f.removed.clone(),
+                });
             }
         }
     }
