@@ -196,6 +196,34 @@ fn ofac_sdn_csv_entry_kim_jong_un() {
 }
 
 #[test]
+fn eu_legacy_xml_imports_as_an_older_eu_edition() {
+    let Some(lists) = lists_dir() else { return };
+    let db = Db::new();
+    let out = db.ok(&[
+        "import",
+        path_str(&lists.join("eu/eu_legacy_1_0_subset_2016-02-11.xml")),
+        path_str(&lists.join("eu/eu_fsf_1_1_excerpt_2026-08-05.xml")),
+    ]);
+    assert!(out.contains("595 entities"), "{out}");
+    let snapshots = db.json(&["lists", "--format", "json"]);
+    let snapshots = snapshots.as_array().unwrap();
+    assert_eq!(snapshots.len(), 2);
+    let legacy = &snapshots[0];
+    assert_eq!(legacy["source"], "eu");
+    assert_eq!(legacy["format"], "eu-legacy-xml");
+    assert_eq!(legacy["publisher_date"], "2016-02-11");
+    assert_eq!(legacy["counts"]["Person"], 319);
+    assert_eq!(legacy["counts"]["Organization"], 276);
+    // the 2026 edition of the same list is the active one
+    assert_eq!(legacy["active"], false);
+    assert_eq!(snapshots[1]["active"], true);
+    let shown = db.json(&["show", "eu:13", "--format", "json"]);
+    let e = &shown["entity"];
+    assert_eq!(e["names"][0]["full"], "Saddam Hussein Al-Tikriti");
+    assert_eq!(e["birth_dates"][0]["date"], "1937-04-28");
+}
+
+#[test]
 fn bad_files_are_refused_and_the_store_is_unchanged() {
     let Some(lists) = lists_dir() else { return };
     let db = Db::new();

@@ -10,7 +10,7 @@
 //! |---|---|---|
 //! | [`un`] | UN Security Council Consolidated List XML | `un` |
 //! | [`ofac`] | OFAC SDN / Consolidated CSV sets and `sdnList` XML | `ofac`, `ofac-cons` |
-//! | [`eu`] | EU Financial Sanctions Files XML 1.1 | `eu` |
+//! | [`eu`] | EU Financial Sanctions Files XML 1.1 and legacy XML 1.0 | `eu` |
 //! | [`uk`] | UK OFSI ConList CSV and FCDO UK Sanctions List XML | `uk-ofsi`, `uk` |
 //! | [`ftm`] | OpenSanctions FollowTheMoney entities (JSON lines) | `opensanctions` |
 #![deny(missing_docs)]
@@ -171,6 +171,7 @@ pub fn parse(
         Format::OfacCsv => ofac::parse_csv_set(main, companions)?,
         Format::OfacXml => ofac::parse_xml(main)?,
         Format::EuXml => eu::parse(main)?,
+        Format::EuLegacyXml => eu::parse_legacy(main)?,
         Format::UkConlistCsv => uk::parse_conlist(main)?,
         Format::UkXml => uk::parse_xml(main)?,
         Format::Ftm => ftm::parse(main)?,

@@ -5,4 +5,5 @@ mod conlist;
 mod xml;
 
 pub use conlist::parse_conlist;
+pub(crate) use xml::dmy_date;
 pub use xml::parse_xml;

@@ -46,7 +46,7 @@ pub fn parse_xml(main: &Input) -> Result<ParsedList> {
     })?;
     let publisher_date = root
         .child_value("DateGenerated")
-        .map(|d| uk_date(d).map_or_else(|| d.to_string(), |p| p.to_string()));
+        .map(|d| dmy_date(d).map_or_else(|| d.to_string(), |p| p.to_string()));
     Ok(ParsedList {
         warnings: Vec::new(),
         source: "uk".into(),
@@ -59,7 +59,7 @@ pub fn parse_xml(main: &Input) -> Result<ParsedList> {
 /// Reads `dd/mm/yyyy`, where `dd`, `mm`, `00` (or any non-number) stand for
 /// an unknown day or month, and a bare `yyyy`. A known day with an unknown
 /// month is dropped.
-fn uk_date(s: &str) -> Option<PartialDate> {
+pub(crate) fn dmy_date(s: &str) -> Option<PartialDate> {
     let s = s.trim();
     let parts: Vec<&str> = s.split('/').map(str::trim).collect();
     let num = |p: &str| p.parse::<u8>().ok().filter(|n| *n > 0);
@@ -124,7 +124,7 @@ fn parse_record(node: &Node, file: &str) -> Result<Entity> {
         Entity::push_unique(&mut e.programmes, regime.to_string());
     }
     if let Some(d) = node.child_value("DateDesignated") {
-        match uk_date(d) {
+        match dmy_date(d) {
             Some(date) => e.listed_on = Some(date),
             None => e.remarks.push(format!("date designated: {d}")),
         }
@@ -278,7 +278,7 @@ fn country_before(note: &str, word: &str) -> Option<String> {
 
 fn read_individual(e: &mut Entity, ind: &Node) {
     for dob in values(ind, &["DOBs", "DOB"]) {
-        match uk_date(dob) {
+        match dmy_date(dob) {
             Some(d) => Entity::push_unique(&mut e.birth_dates, DateSpec::exact(d)),
             None => e.remarks.push(format!("date of birth: {dob}")),
         }
@@ -459,12 +459,12 @@ mod tests {
 
     #[test]
     fn uk_dates() {
-        assert_eq!(uk_date("12/05/1958"), PartialDate::ymd(1958, 5, 12));
-        assert_eq!(uk_date("dd/mm/1945"), Some(PartialDate::year(1945)));
-        assert_eq!(uk_date("00/05/1958"), PartialDate::ym(1958, 5));
-        assert_eq!(uk_date("00/00/1958"), Some(PartialDate::year(1958)));
-        assert_eq!(uk_date("1946"), Some(PartialDate::year(1946)));
-        assert_eq!(uk_date("31/02/1958"), None);
-        assert_eq!(uk_date("circa 1958"), None);
+        assert_eq!(dmy_date("12/05/1958"), PartialDate::ymd(1958, 5, 12));
+        assert_eq!(dmy_date("dd/mm/1945"), Some(PartialDate::year(1945)));
+        assert_eq!(dmy_date("00/05/1958"), PartialDate::ym(1958, 5));
+        assert_eq!(dmy_date("00/00/1958"), Some(PartialDate::year(1958)));
+        assert_eq!(dmy_date("1946"), Some(PartialDate::year(1946)));
+        assert_eq!(dmy_date("31/02/1958"), None);
+        assert_eq!(dmy_date("circa 1958"), None);
     }
 }

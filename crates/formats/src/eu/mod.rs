@@ -1,4 +1,8 @@
-//! EU Financial Sanctions Files XML 1.1 (root `export`, records `sanctionEntity`).
+//! EU Financial Sanctions Files: XML 1.1 (root `export`, records
+//! `sanctionEntity`, read by [`parse`]) and the legacy XML 1.0 (root `WHOLE`,
+//! records `ENTITY`, read by [`parse_legacy`]). Both give the same ids and
+//! names for the same listing; this page describes 1.1, [`legacy`] what
+//! differs in 1.0.
 //!
 //! Each `sanctionEntity` becomes one entity with the id `eu:<logicalId>`;
 //! `euReferenceNumber` and `unitedNationId` are kept as the properties
@@ -23,6 +27,10 @@
 //!
 //! The listing date is `designationDate`, or when absent the earliest
 //! `publicationDate` of any regulation cited in the record.
+
+pub mod legacy;
+
+pub use legacy::parse_legacy;
 
 use crate::error::Result;
 use crate::un::{country, expect_root, hijri_to_gregorian, invalid, iso_date, script_of};
@@ -169,88 +177,139 @@ fn collect_publication_dates(node: &Node, earliest: &mut Option<PartialDate>) {
     }
 }
 
-fn whole_name(alias: &Node) -> Option<String> {
-    if let Some(w) = alias.attr_value("wholeName") {
+/// One name of an EU record, read from a 1.1 `nameAlias` or a 1.0 `NAME`,
+/// so that both formats give an entity the same names.
+struct Alias<'a> {
+    /// The EU's own id of the name (`logicalId` in 1.1, `Id` in 1.0).
+    id: Option<u64>,
+    /// The whole name, white space collapsed.
+    whole: String,
+    first: Option<&'a str>,
+    middle: Option<&'a str>,
+    last: Option<&'a str>,
+    /// ISO 639-1 code as the EU writes it (any case).
+    lang: Option<&'a str>,
+    /// `M` or `F`.
+    gender: Option<&'a str>,
+    function: Option<&'a str>,
+    title: Option<&'a str>,
+    quality: NameQuality,
+    remark: Option<&'a str>,
+}
+
+/// The whole name as given, white space collapsed, else the parts joined.
+fn whole_name(
+    whole: Option<&str>,
+    first: Option<&str>,
+    middle: Option<&str>,
+    last: Option<&str>,
+) -> Option<String> {
+    if let Some(w) = whole {
         return Some(w.split_whitespace().collect::<Vec<_>>().join(" "));
     }
-    let parts: Vec<&str> = ["firstName", "middleName", "lastName"]
-        .iter()
-        .filter_map(|a| alias.attr_value(a))
-        .collect();
+    let parts: Vec<&str> = [first, middle, last].into_iter().flatten().collect();
     (!parts.is_empty()).then(|| parts.join(" "))
 }
 
 fn read_names(e: &mut Entity, node: &Node) {
-    let aliases: Vec<(&Node, String)> = node
+    let aliases: Vec<Alias> = node
         .children_named("nameAlias")
-        .filter_map(|a| whole_name(a).map(|w| (a, w)))
+        .filter_map(|a| {
+            let (first, middle, last) = (
+                a.attr_value("firstName"),
+                a.attr_value("middleName"),
+                a.attr_value("lastName"),
+            );
+            let whole = whole_name(a.attr_value("wholeName"), first, middle, last)?;
+            let remark = a.child_value("remark");
+            let low = remark.is_some_and(|r| r.to_ascii_lowercase().contains("low quality"));
+            let quality = if low {
+                NameQuality::Weak
+            } else {
+                match a.attr_value("strong") {
+                    Some("false") => NameQuality::Weak,
+                    Some("true") => NameQuality::Strong,
+                    _ => NameQuality::Unknown,
+                }
+            };
+            Some(Alias {
+                id: a.attr_value("logicalId").and_then(|v| v.parse().ok()),
+                whole,
+                first,
+                middle,
+                last,
+                lang: a.attr_value("nameLanguage"),
+                gender: a.attr_value("gender"),
+                function: a.attr_value("function"),
+                title: a.attr_value("title"),
+                quality,
+                remark,
+            })
+        })
         .collect();
-    let logical = |a: &Node| {
-        a.attr_value("logicalId")
-            .and_then(|v| v.parse::<u64>().ok())
-            .unwrap_or(u64::MAX)
-    };
+    push_aliases(e, &aliases);
+}
+
+/// Adds the names of an EU record. The EU gives no "primary" flag: the
+/// primary name is the Latin-script alias with the lowest id (the one entered
+/// first, the name of the original listing), the others are aliases, in file
+/// order. A name whose text the entity already has is not repeated (the 1.0
+/// format repeats a name once per legal act citing it), but its gender,
+/// function and title are still read.
+fn push_aliases(e: &mut Entity, aliases: &[Alias]) {
     let primary = aliases
         .iter()
         .enumerate()
-        .filter(|(_, (_, w))| script_of(w).is_none())
-        .min_by_key(|(i, (a, _))| (logical(a), *i))
+        .filter(|(_, a)| script_of(&a.whole).is_none())
+        .min_by_key(|(i, a)| (a.id.unwrap_or(u64::MAX), *i))
         .map(|(i, _)| i)
         .or(if aliases.is_empty() { None } else { Some(0) });
     let order = primary
         .into_iter()
         .chain((0..aliases.len()).filter(|i| Some(*i) != primary));
     for i in order {
-        let Some((alias, whole)) = aliases.get(i) else {
+        let Some(alias) = aliases.get(i) else {
             continue;
         };
+        let whole = &alias.whole;
         let kind = if Some(i) == primary {
             NameKind::Primary
         } else {
             NameKind::Alias
         };
-        let remark = alias.child_value("remark");
-        let remark_lower = remark.map(str::to_ascii_lowercase).unwrap_or_default();
-        let quality = if remark_lower.contains("low quality") {
-            NameQuality::Weak
-        } else {
-            match alias.attr_value("strong") {
-                Some("false") => NameQuality::Weak,
-                Some("true") => NameQuality::Strong,
-                _ => NameQuality::Unknown,
-            }
-        };
-        let mut name = Name::new(whole.clone(), kind).with_quality(quality);
-        name.script = script_of(whole).map(str::to_string);
-        name.lang = alias
-            .attr_value("nameLanguage")
-            .map(str::to_ascii_lowercase);
-        let given: Vec<&str> = ["firstName", "middleName"]
+        let script = script_of(whole).map(str::to_string);
+        if !e
+            .names
             .iter()
-            .filter_map(|a| alias.attr_value(a))
-            .collect();
-        if !given.is_empty() {
-            name.given = Some(given.join(" "));
+            .any(|n| n.full == *whole && n.script == script)
+        {
+            let mut name = Name::new(whole.clone(), kind).with_quality(alias.quality);
+            name.script = script;
+            name.lang = alias.lang.map(str::to_ascii_lowercase);
+            let given: Vec<&str> = [alias.first, alias.middle].into_iter().flatten().collect();
+            if !given.is_empty() {
+                name.given = Some(given.join(" "));
+            }
+            name.family = alias.last.map(str::to_string);
+            e.push_name(name);
         }
-        name.family = alias.attr_value("lastName").map(str::to_string);
-        e.push_name(name);
-        match alias.attr_value("gender") {
+        match alias.gender {
             Some("M") => e.gender = Some(Gender::Male),
             Some("F") => e.gender = Some(Gender::Female),
             _ => {}
         }
-        if let Some(f) = alias.attr_value("function") {
+        if let Some(f) = alias.function {
             if e.schema == Schema::Person {
                 e.add_property("position", f);
             } else if !e.remarks.iter().any(|r| r == f) {
                 e.remarks.push(f.to_string());
             }
         }
-        if let Some(t) = alias.attr_value("title") {
+        if let Some(t) = alias.title {
             e.add_property("title", t);
         }
-        if let Some(r) = remark {
-            let only_grading = (remark_lower.contains("quality ali")) && r.len() < 40;
+        if let Some(r) = alias.remark {
+            let only_grading = r.to_ascii_lowercase().contains("quality ali") && r.len() < 40;
             if !only_grading {
                 e.remarks.push(format!("{whole}: {r}"));
             }
@@ -351,6 +410,25 @@ fn read_birth_date(e: &mut Entity, b: &Node) {
     }
 }
 
+/// The kind of an EU identification by its type code (`passport`, `id`,
+/// `regnumber`, …, lower-case) and the description the EU gives with it.
+fn id_kind(code: &str, description: Option<&str>) -> IdKind {
+    match code {
+        "passport" => IdKind::Passport,
+        "id" | "nationalid" | "ssn" => IdKind::NationalId,
+        "regnumber" => IdKind::Registration,
+        "tin" | "tax" | "fiscalcode" => IdKind::TaxId,
+        "swiftbic" | "swift" | "bic" => IdKind::SwiftBic,
+        "imo" => IdKind::Imo,
+        "mmsi" => IdKind::Mmsi,
+        _ => IdKind::Other(
+            description
+                .unwrap_or(if code.is_empty() { "document" } else { code })
+                .to_string(),
+        ),
+    }
+}
+
 fn read_identification(e: &mut Entity, id: &Node) {
     let Some(number) = id
         .attr_value("number")
@@ -366,20 +444,7 @@ fn read_identification(e: &mut Entity, id: &Node) {
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
     let description = id.attr_value("identificationTypeDescription");
-    let kind = match code.as_str() {
-        "passport" => IdKind::Passport,
-        "id" | "nationalid" => IdKind::NationalId,
-        "regnumber" => IdKind::Registration,
-        "tin" | "tax" | "fiscalcode" => IdKind::TaxId,
-        "swiftbic" | "swift" | "bic" => IdKind::SwiftBic,
-        "imo" => IdKind::Imo,
-        "mmsi" => IdKind::Mmsi,
-        _ => IdKind::Other(
-            description
-                .unwrap_or(if code.is_empty() { "document" } else { &code })
-                .to_string(),
-        ),
-    };
+    let kind = id_kind(&code, description);
     let mut notes: Vec<String> = Vec::new();
     if let (Some(d), false) = (description, matches!(kind, IdKind::Other(_))) {
         notes.push(d.to_string());
