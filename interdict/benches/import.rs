@@ -14,6 +14,7 @@ const FILES: &[&str] = &[
     "ofac/sdn_csv_trio_2022-01/sdn.csv",
     "ofac/cons_csv_2025-12/cons_prim.csv",
     "ofac/cons_sdnlist_2026-01-08.xml",
+    "ofac/cons_enhanced_2025-01-10.zip",
     "eu/eu_fsf_1_1_excerpt_2026-08-05.xml",
     "eu/eu_legacy_1_0_subset_2016-02-11.xml",
     "uk/ofsi_conlist_2018-04-13.csv",

@@ -224,6 +224,40 @@ fn eu_legacy_xml_imports_as_an_older_eu_edition() {
 }
 
 #[test]
+fn ofac_enhanced_zip_imports_like_the_xml_inside() {
+    let Some(lists) = lists_dir() else { return };
+    let db = Db::new();
+    let zip = lists.join("ofac/cons_enhanced_2025-01-10.zip");
+    let out = db.ok(&["import", path_str(&zip)]);
+    assert!(out.contains("443 entities"), "{out}");
+    let snapshots = db.json(&["lists", "--format", "json"]);
+    let s = &snapshots[0];
+    assert_eq!(s["source"], "ofac-cons");
+    assert_eq!(s["format"], "ofac-enhanced-xml");
+    assert_eq!(s["publisher_date"], "2025-01-10");
+    assert_eq!(s["counts"]["Organization"], 363);
+    assert_eq!(s["counts"]["Person"], 80);
+    let shown = db.json(&["show", "ofac-cons:17013", "--format", "json"]);
+    assert_eq!(
+        shown["entity"]["names"][0]["full"],
+        "VTB BANK PUBLIC JOINT STOCK COMPANY"
+    );
+    // a truncated zip is refused with a clear message and changes nothing
+    let dir = tempfile::tempdir().unwrap();
+    let cut = dir.path().join("cut.zip");
+    let bytes = std::fs::read(&zip).unwrap();
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    let out = db.run(&["import", path_str(&cut)]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("cut.zip") && err.contains("truncated"),
+        "{err}"
+    );
+    assert_eq!(db.json(&["lists", "--format", "json"]), snapshots);
+}
+
+#[test]
 fn bad_files_are_refused_and_the_store_is_unchanged() {
     let Some(lists) = lists_dir() else { return };
     let db = Db::new();

@@ -71,6 +71,17 @@ pub enum FormatError {
         /// What is wrong, naming the record.
         message: String,
     },
+    /// A compressed file (gzip, zip) that cannot be unpacked: truncated,
+    /// corrupt, too big, or holding no single list file.
+    #[error("{file}: cannot unpack the {kind} file: {message}")]
+    Compressed {
+        /// File name.
+        file: String,
+        /// `gzip` or `zip`.
+        kind: &'static str,
+        /// What is wrong.
+        message: String,
+    },
     /// The file could not be read at all.
     #[error("{file}: {source}")]
     Io {

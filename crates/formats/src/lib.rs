@@ -4,12 +4,14 @@
 //! of them into [`interdict_model::Entity`] values, pulling the facts the
 //! publisher gives (birth dates, passports, IMO numbers, programmes, links)
 //! into typed fields. The format of a file is detected from its content
-//! ([`detect`]), so a renamed file still parses.
+//! ([`detect`]), so a renamed file still parses; gzip and zip files are
+//! unpacked first, recognised by their magic bytes, and read as the list
+//! file inside ([`parse`]).
 //!
 //! | module | format | source name |
 //! |---|---|---|
 //! | [`un`] | UN Security Council Consolidated List XML | `un` |
-//! | [`ofac`] | OFAC SDN / Consolidated CSV sets and `sdnList` XML | `ofac`, `ofac-cons` |
+//! | [`ofac`] | OFAC SDN / Consolidated CSV sets, `sdnList` XML and Enhanced XML | `ofac`, `ofac-cons` |
 //! | [`eu`] | EU Financial Sanctions Files XML 1.1 and legacy XML 1.0 | `eu` |
 //! | [`uk`] | UK OFSI ConList CSV and FCDO UK Sanctions List XML | `uk-ofsi`, `uk` |
 //! | [`ftm`] | OpenSanctions FollowTheMoney entities (JSON lines) | `opensanctions` |
@@ -20,6 +22,7 @@ mod error;
 pub mod eu;
 pub mod ftm;
 pub mod ofac;
+mod packed;
 pub mod uk;
 pub mod un;
 pub mod xml;
@@ -161,15 +164,30 @@ pub fn parse_path(path: &Path) -> Result<ParsedList> {
 }
 
 /// Parses bytes already read, in a known format.
+///
+/// Compressed input (gzip, or a zip holding one list file; told by its magic
+/// bytes) is unpacked first and parsed as the file inside it.
 pub fn parse(
     format: Format,
     main: &Input,
     companions: &[(Companion, Input)],
 ) -> Result<ParsedList> {
+    let unpacked = packed::unpack(main)?;
+    let main = unpacked.as_ref().unwrap_or(main);
+    let mut unpacked_companions = Vec::new();
+    for (role, input) in companions {
+        if let Some(inner) = packed::unpack(input)? {
+            unpacked_companions.push((*role, inner));
+        } else {
+            unpacked_companions.push((*role, input.clone()));
+        }
+    }
+    let companions = unpacked_companions.as_slice();
     let list = match format {
         Format::UnXml => un::parse(main)?,
         Format::OfacCsv => ofac::parse_csv_set(main, companions)?,
         Format::OfacXml => ofac::parse_xml(main)?,
+        Format::OfacEnhancedXml => ofac::parse_enhanced_xml(main)?,
         Format::EuXml => eu::parse(main)?,
         Format::EuLegacyXml => eu::parse_legacy(main)?,
         Format::UkConlistCsv => uk::parse_conlist(main)?,

@@ -7,14 +7,18 @@
 //!   (addresses `add.csv`, aliases `alt.csv`, remarks continued in
 //!   `sdn_comments.csv`; `cons_add.csv`, `cons_alt.csv`, `cons_comments.csv`
 //!   for the consolidated list), found by [`companions`];
-//! * the **`sdnList` XML** ([`parse_xml`]) of `sdn.xml` and `consolidated.xml`.
+//! * the **`sdnList` XML** ([`parse_xml`]) of `sdn.xml` and `consolidated.xml`;
+//! * the **Enhanced XML** ([`parse_enhanced_xml`], root `sanctionsData`) of
+//!   `SDN_ENHANCED.XML` and `CONS_ENHANCED.XML` (usually zipped; see
+//!   [`crate::parse`] for compressed input).
 //!
 //! Most facts of a legacy CSV entry are in its remarks field; [`remarks`]
 //! reads them into typed fields (dates of birth with precision, nationalities
 //! as ISO codes, passports and IMO numbers with their issuing country, links).
 //!
-//! **Source name.** Both formats carry the same schema for both lists, so the
-//! list is told by the file name: a main file whose name (case-insensitive)
+//! **Source name.** The CSV and `sdnList` formats carry the same schema for
+//! both lists, so the list is told by the file name (the Enhanced XML says
+//! which list it holds, and the file name is the fallback): a main file whose name (case-insensitive)
 //! starts with `cons` or contains `consolidated` (`cons_prim.csv`,
 //! `consolidated.xml`, `CONS_SDNLIST_2026-01-08.xml`) is the Consolidated
 //! list, source `ofac-cons`; anything else (`sdn.csv`, `sdn.xml`, a renamed
@@ -27,6 +31,7 @@
 //!
 //! [`Link`]: interdict_model::Link
 
+mod enhanced;
 mod legacy;
 pub mod remarks;
 mod sdnlist;
@@ -135,6 +140,11 @@ pub fn parse_csv_set_report(
 /// Parses an OFAC sdnList XML file.
 pub fn parse_xml(main: &Input) -> Result<ParsedList> {
     sdnlist::parse(main)
+}
+
+/// Parses an OFAC Enhanced XML file (`SDN_ENHANCED.XML`, `CONS_ENHANCED.XML`).
+pub fn parse_enhanced_xml(main: &Input) -> Result<ParsedList> {
+    enhanced::parse(main)
 }
 
 /// The source name for a file name (see the module documentation).
