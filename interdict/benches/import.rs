@@ -21,6 +21,7 @@ const FILES: &[&str] = &[
     "uk/uk_sanctions_list_excerpt_2026-09-10.xml",
     "opensanctions/yente_zala.entities.ftm.json",
     "opensanctions/yente_t1_eu_fsf.entities.ftm.json",
+    "us_trade_csl/consolidated_2022.csv.gz",
 ];
 
 fn main() {

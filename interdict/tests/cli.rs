@@ -258,6 +258,24 @@ fn ofac_enhanced_zip_imports_like_the_xml_inside() {
 }
 
 #[test]
+fn us_csl_gzip_imports_and_screens() {
+    let Some(lists) = lists_dir() else { return };
+    let db = Db::new();
+    let out = db.ok(&[
+        "import",
+        path_str(&lists.join("us_trade_csl/consolidated_2022.csv.gz")),
+    ]);
+    assert!(out.contains("14048 entities"), "{out}");
+    let snapshots = db.json(&["lists", "--format", "json"]);
+    assert_eq!(snapshots[0]["source"], "us-csl");
+    assert_eq!(snapshots[0]["format"], "us-csl-csv");
+    assert_eq!(snapshots[0]["counts"]["Person"], 5284);
+    let shown = db.json(&["show", "us-csl:35173", "--format", "json"]);
+    assert_eq!(shown["entity"]["names"][0]["full"], "SHOIGU, Sergei");
+    assert_eq!(shown["entity"]["birth_dates"][0]["date"], "1955-05-21");
+}
+
+#[test]
 fn bad_files_are_refused_and_the_store_is_unchanged() {
     let Some(lists) = lists_dir() else { return };
     let db = Db::new();

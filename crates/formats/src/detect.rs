@@ -27,6 +27,8 @@ pub enum Format {
     UkXml,
     /// FollowTheMoney entities, one JSON object per line.
     Ftm,
+    /// US Trade Consolidated Screening List CSV (header `_id,source,…`).
+    UsCslCsv,
 }
 
 impl Format {
@@ -43,6 +45,7 @@ impl Format {
             Format::UkConlistCsv => "uk-conlist-csv",
             Format::UkXml => "uk-xml",
             Format::Ftm => "ftm-json",
+            Format::UsCslCsv => "us-csl-csv",
         }
     }
 }
@@ -96,6 +99,9 @@ pub(crate) fn detect_plain(name: &str, bytes: &[u8]) -> Result<Format> {
             name,
             "JSON that is not FollowTheMoney entity lines",
         ));
+    }
+    if crate::us_csl::is_header(trimmed) {
+        return Ok(Format::UsCslCsv);
     }
     if trimmed.starts_with("Last Updated,") || trimmed.starts_with("Name 6,") {
         return Ok(Format::UkConlistCsv);
@@ -172,6 +178,7 @@ mod tests {
             ("\u{feff}<?xml version=\"1.0\"?><Designations>", Format::UkXml),
             ("{\"id\": \"x\", \"schema\": \"Person\", \"properties\": {}}\n", Format::Ftm),
             ("Last Updated,13/04/2018,,,\nName 6,Name 1", Format::UkConlistCsv),
+            ("_id,source,entity_number,type,programs,name,title\n", Format::UsCslCsv),
             ("36,\"AEROCARIBBEAN AIRLINES\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n", Format::OfacCsv),
             ("36,25,-0- ,\"Havana\",\"Cuba\",-0- \r\n", Format::OfacCompanionCsv),
         ];

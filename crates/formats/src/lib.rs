@@ -15,6 +15,7 @@
 //! | [`eu`] | EU Financial Sanctions Files XML 1.1 and legacy XML 1.0 | `eu` |
 //! | [`uk`] | UK OFSI ConList CSV and FCDO UK Sanctions List XML | `uk-ofsi`, `uk` |
 //! | [`ftm`] | OpenSanctions FollowTheMoney entities (JSON lines) | `opensanctions` |
+//! | [`us_csl`] | US Trade Consolidated Screening List CSV | `us-csl` |
 #![deny(missing_docs)]
 
 mod detect;
@@ -25,6 +26,7 @@ pub mod ofac;
 mod packed;
 pub mod uk;
 pub mod un;
+pub mod us_csl;
 pub mod xml;
 
 pub use detect::{detect, Format};
@@ -88,7 +90,7 @@ impl Input {
 /// One edition of one list, parsed.
 #[derive(Debug, Clone)]
 pub struct ParsedList {
-    /// Source name (`un`, `ofac`, `ofac-cons`, `eu`, `uk`, `uk-ofsi`, `opensanctions`).
+    /// Source name (`un`, `ofac`, `ofac-cons`, `eu`, `uk`, `uk-ofsi`, `opensanctions`, `us-csl`).
     pub source: String,
     /// The format it was read from.
     pub format: Format,
@@ -193,6 +195,7 @@ pub fn parse(
         Format::UkConlistCsv => uk::parse_conlist(main)?,
         Format::UkXml => uk::parse_xml(main)?,
         Format::Ftm => ftm::parse(main)?,
+        Format::UsCslCsv => us_csl::parse(main)?,
         Format::OfacCompanionCsv => {
             return Err(FormatError::Invalid {
                 file: main.name.clone(),

@@ -254,7 +254,7 @@ pub struct Entity {
     /// Stable id: the source name, a colon and the publisher's reference
     /// (`un:KPi.033`, `ofac:20157`).
     pub id: String,
-    /// The source (list) name: `un`, `ofac`, `ofac-cons`, `eu`, `uk`, `uk-ofsi`, `opensanctions`.
+    /// The source (list) name: `un`, `ofac`, `ofac-cons`, `eu`, `uk`, `uk-ofsi`, `opensanctions`, `us-csl`.
     pub source: String,
     /// The publisher's own reference for the entry.
     pub reference: String,

@@ -53,6 +53,7 @@ const ALIASES: &[(&str, &str)] = &[
     ("eu_fsf", "eu"),
     ("gb_hmt_sanctions", "uk-ofsi"),
     ("gb_fcdo_sanctions", "uk"),
+    ("us_trade_csl", "us-csl"),
 ];
 
 /// Titles of single sources.
@@ -65,6 +66,7 @@ fn source_title(source: &str) -> String {
         "uk" => "UK Sanctions List (FCDO)".into(),
         "uk-ofsi" => "UK OFSI Consolidated List".into(),
         "opensanctions" => "OpenSanctions entities (FollowTheMoney)".into(),
+        "us-csl" => "US Trade Consolidated Screening List".into(),
         other => format!("List {other}"),
     }
 }
@@ -143,7 +145,15 @@ impl Loaded {
         }
         let known = canonical == "default"
             || GROUPS.iter().any(|(g, _, _)| *g == canonical)
-            || ["un", "eu", "opensanctions", "ofac-cons", "uk-ofsi"].contains(&canonical);
+            || [
+                "un",
+                "eu",
+                "opensanctions",
+                "ofac-cons",
+                "uk-ofsi",
+                "us-csl",
+            ]
+            .contains(&canonical);
         if self.snapshots.is_empty() {
             Err(DatasetError::NotLoaded)
         } else if known {

@@ -166,7 +166,7 @@ pub fn source_for(file: &str) -> &'static str {
 /// without a final full stop, which OFAC's remarks may have eaten or added).
 /// When no entity has it as primary name, a name that exactly one entity has
 /// as a strong (or ungraded) alias is taken instead (`Linked To: ROSTEC`).
-fn resolve_links(entities: &mut [Entity]) {
+pub(crate) fn resolve_links(entities: &mut [Entity]) {
     let mut primary: HashMap<String, Vec<usize>> = HashMap::new();
     let mut alias: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, e) in entities.iter().enumerate() {
