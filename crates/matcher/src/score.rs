@@ -974,6 +974,8 @@ pub(crate) struct LInfo {
     pub article: bool,
     /// First byte.
     pub first: u8,
+    /// Length in bytes (at most 255).
+    pub len: u8,
 }
 
 impl LInfo {
@@ -1134,6 +1136,7 @@ pub(crate) fn score_tokens(
             lineage: is_lineage(t.text),
             article: is_article(t.text),
             first: t.text.as_bytes().first().copied().unwrap_or(0),
+            len: t.text.len().min(255) as u8,
         })
         .collect();
     let mut info = info;
@@ -1314,6 +1317,7 @@ pub(crate) fn score_fast(
             lineage: v_info.lineage,
             article: v_info.article,
             first: v_info.first,
+            len: v_info.len,
         };
         rows[j] = dense_row(q, map, v);
     }
@@ -1629,6 +1633,8 @@ fn align_once(
     // mass); pairs beyond the 64th token are skipped below
     let mut initials = [(0usize, 0usize, 0.0f32, 0.0f32); 64];
     let mut n_initials = 0;
+    // the pairs taken, and the first one (see `ONE_WORD_NEAR`)
+    let (mut n_pairs, mut first_pair) = (0usize, None);
     for p in cands.iter() {
         let qr = p.qi..p.qi + p.qn;
         let lr = p.lj..p.lj + p.ln;
@@ -1644,6 +1650,8 @@ fn align_once(
         for j in lr.clone() {
             l_used[j] = true;
         }
+        n_pairs += 1;
+        first_pair.get_or_insert((p.kind, p.qi, p.lj));
         if let (Some(qb), Some(lb)) = (q_line, l_line) {
             // each side's own given name (first token) is the other's forebear
             q_given_is_forebear |= p.qi == 0 && p.lj > lb;
@@ -1791,8 +1799,28 @@ fn align_once(
     };
     let lineage_swapped = q_given_is_forebear && l_given_is_forebear;
     let swap = if lineage_swapped { LINEAGE_SWAP } else { 1.0 };
+    // a one-word name met only by a near miss of a short word (`Kim` for
+    // the alias `Kimo`, by sound or as a cut), or by sound with two letters
+    // more or fewer (`Muhammad` for the alias `Mahmud`: the same
+    // consonants): with nothing else to agree, that is another word as often
+    let one_word_near = n_pairs == 1
+        && n == 1
+        && m == 1
+        && first_pair.is_some_and(|(kind, qi, lj)| {
+            let (Some(qt), Some(lt)) = (q.toks.get(qi), l.get(lj)) else {
+                return false;
+            };
+            let near = !matches!(
+                kind,
+                MatchKind::Exact | MatchKind::Transliterated | MatchKind::Spelling
+            );
+            near && qt.len <= SHORT_TOKEN
+                || kind == MatchKind::Phonetic
+                    && qt.len.abs_diff(lt.len.into()) >= PHONETIC_LENGTH_GAP
+        });
+    let cut = if one_word_near { ONE_WORD_NEAR } else { 1.0 };
     NameScore {
-        score: (raw * low_info * swap).clamp(0.0, 1.0),
+        score: (raw * low_info * swap * cut).clamp(0.0, 1.0),
         pairs,
         unmatched_q,
         unmatched_l,
@@ -1800,6 +1828,11 @@ fn align_once(
         lineage_swapped,
     }
 }
+
+/// What is kept of the score of a one-word name met only by a near miss of
+/// a word of four letters or fewer (see `align_once`): below the default
+/// threshold.
+const ONE_WORD_NEAR: f32 = 0.85;
 
 /// A name that agrees only on common tokens ("Kim", "Mohammad") is weak
 /// evidence: the score shrinks when the rarity of what matched is low.

@@ -194,6 +194,35 @@ fn kim_alone_is_not_a_match() {
 }
 
 #[test]
+fn a_one_word_name_met_only_by_a_near_miss_is_no_match() {
+    // real one-word aliases of the EU legacy list (eu:1085 `Kimo`,
+    // eu:1069 `Mahmud`) against a one-word query
+    let mut world = world();
+    world.push(person(
+        "eu",
+        "1085",
+        &["Kamal Ben Maoeldi Al-Hamraoui", "Kimo"],
+    ));
+    world.push(person("eu", "1069", &["Mahmud Ben Sasi", "Mahmud"]));
+    world.push(listed(Schema::Organization, "eu", "7", &["Hizballah"]));
+    let m = Matcher::new(world);
+    for name in ["Kim", "Muhammad"] {
+        let r = m.screen(&Query::name(name), &Options::default()).unwrap();
+        assert!(r.is_empty(), "{name}: {r:#?}");
+    }
+    // the word itself is still a hit, and so is a typo of a longer word
+    for (name, id) in [
+        ("Kimo", "eu:1085"),
+        ("Mahmud", "eu:1069"),
+        ("Hizbalah", "eu:7"),
+    ] {
+        let r = m.screen(&Query::name(name), &Options::default()).unwrap();
+        assert_eq!(r.first().map(|x| x.entity_id.as_str()), Some(id), "{name}");
+        assert!(r[0].is_match, "{name}: {:#?}", r[0]);
+    }
+}
+
+#[test]
 fn birth_date_contradiction_lowers_and_agreement_raises() {
     let m = Matcher::new(world());
     let base = m.score(&Query::name("Kim Jong Un"), 0).unwrap().score;
