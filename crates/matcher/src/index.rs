@@ -71,6 +71,8 @@ pub(crate) struct VInfo {
     pub lineage: bool,
     /// Whether it is an Arabic article (`al`, `el`).
     pub article: bool,
+    /// See [`crate::score::Qualifier`].
+    pub qualifier: crate::score::Qualifier,
 }
 
 /// [`Index::vocab_spelling`] of an entry whose spelling is compared by
@@ -585,6 +587,7 @@ impl Index {
                 patronymic: crate::score::is_patronymic(t),
                 lineage: crate::score::is_lineage(t),
                 article: crate::score::is_article(t),
+                qualifier: crate::score::Qualifier::of(t),
             })
             .collect();
 

@@ -51,6 +51,15 @@
 //! respectively (see [`interdict_text::removable_tokens`]). A name that
 //! agrees only on common tokens is scaled down (low information); a name
 //! whose given name is the other's forebear (`X bin Y` / `Y bin X`) by 0.7.
+//! An organization's name ending in a series number (`Fund I`, `Solutions
+//! II`, `Victory 3`) or a country after its brand (`Banco Santander
+//! México`) that the other name has none of is another member of the
+//! family: 0.8 (not a country first or after `of`, nor what a query cut at a
+//! field limit lost). A one-word name met only by a near miss of a word of
+//! four letters or fewer, or by sound with two letters more or fewer
+//! (`Kim` / `Kimo`, `Muhammad` / `Mahmud`), keeps 0.85. A token meets two
+//! joined listed tokens only when nearer in length to both than to either
+//! (`solutions` is not `solutions ii`).
 //! Weak aliases count 0.9. A listed organization's name of three to eight
 //! words is also read as its acronym (`PLA`, `NIOC`, with and without a
 //! legal form written out; not when it is a word a query holding it more

@@ -197,6 +197,9 @@ pub(crate) struct QTok {
     pub optional: Option<NameClass>,
     /// Read letter by letter from the Arabic script (see [`abjad_sim`]).
     pub abjad: bool,
+    /// What the token says of which one of a family of companies a name
+    /// is (see [`Qualifier`]).
+    pub qualifier: Qualifier,
     /// What the lookup found (shared with the per-thread cache).
     pub found: Rc<Found>,
     /// Length of the token in bytes.
@@ -346,6 +349,7 @@ impl QForm {
             .map(|(i, t)| {
                 let phon = phonetic_key(&t);
                 QTok {
+                    qualifier: Qualifier::of(&t),
                     optional: optional.get(i).copied().flatten(),
                     abjad: scheme.is_some_and(|s| ABJAD_SCHEMES.contains(&s)),
                     last: i + 1 == n && (n >= 2 || !removed.is_empty()),
@@ -395,6 +399,7 @@ impl QForm {
                     last: false,
                     optional: None,
                     abjad: false,
+                    qualifier: Qualifier::None,
                     found: Rc::default(),
                 };
                 retrieve(index, &mut j, JOINED_EDITS);
@@ -976,7 +981,52 @@ pub(crate) struct LInfo {
     pub first: u8,
     /// Length in bytes (at most 255).
     pub len: u8,
+    /// See [`Qualifier`].
+    pub qualifier: Qualifier,
 }
+
+/// What a token of an organization's name says of which one of a family of
+/// companies, funds or vessels the name is: a series number (`Fund I`,
+/// `Solutions II`, `Victory 3`) or a country after the brand (`Banco
+/// Santander México`, `Bowne Global Solutions Denmark`). Written on one
+/// side only, it names another member of the family than the name without
+/// it (see [`QUALIFIER_ONE_SIDED`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum Qualifier {
+    #[default]
+    None,
+    /// Digits or a Roman numeral ([`interdict_text::is_series_marker`]).
+    Series,
+    /// A country's name or adjective of four letters or more (two- and
+    /// three-letter codes are legal forms as often: `AG`, `SA`, `BV`).
+    Country,
+    /// `of`: a country after it is part of the name (`Sberbank of Russia`,
+    /// `State Grid Corporation of China`), no qualifier.
+    Of,
+}
+
+impl Qualifier {
+    pub(crate) fn of(t: &str) -> Qualifier {
+        if t == "of" {
+            Qualifier::Of
+        } else if interdict_text::is_series_marker(t) {
+            Qualifier::Series
+        } else if t.len() >= 4 && interdict_model::country::country_code(t).is_some() {
+            Qualifier::Country
+        } else {
+            Qualifier::None
+        }
+    }
+}
+
+/// What is kept of the score of an organization's name with a
+/// [`Qualifier`] unmatched on one side, of a kind the other side has none
+/// of (`Banco Santander` / `Banco Santander Chile`, `Bowne Global
+/// Solutions` / `Bowne Global Solutions II`): below the threshold for
+/// names that agree otherwise. A country first (`Korea Mining …`) is part
+/// of the name, not a qualifier, and a query that may have been cut at a
+/// field limit may have lost the listed name's qualifier.
+const QUALIFIER_ONE_SIDED: f32 = 0.8;
 
 impl LInfo {
     #[inline]
@@ -1073,6 +1123,10 @@ pub(crate) fn score_tokens(
             if text.len().abs_diff(qt.text.len()) > 2 {
                 continue;
             }
+            let part = |k: usize| l.get(k).map_or(0, |t| t.text.len());
+            if !joined_nearer(qt.text.len(), part(*j), part(j + 1)) {
+                continue;
+            }
             if let Some(sim) = joined_sim(probe, text, phon) {
                 cands.push(Pair {
                     qi: i,
@@ -1087,13 +1141,16 @@ pub(crate) fn score_tokens(
         }
     }
     for (i, jt) in &q.joined {
-        let Some(next) = q.toks.get(i + 1) else {
+        let (Some(first), Some(next)) = (q.toks.get(*i), q.toks.get(i + 1)) else {
             continue;
         };
+        let first_len = first.len;
         let probe = Probe::new(&jt.text, &jt.phon);
         // two adjacent query tokens = one listed token
         for (j, lt) in l.iter().enumerate() {
-            if lt.text.len().abs_diff(jt.text.len()) > 2 {
+            if lt.text.len().abs_diff(jt.text.len()) > 2
+                || !joined_nearer(lt.text.len(), first_len, next.len)
+            {
                 continue;
             }
             if let Some(sim) = joined_sim(&probe, lt.text, lt.phon) {
@@ -1137,6 +1194,7 @@ pub(crate) fn score_tokens(
             article: is_article(t.text),
             first: t.text.as_bytes().first().copied().unwrap_or(0),
             len: t.text.len().min(255) as u8,
+            qualifier: Qualifier::of(t.text),
         })
         .collect();
     let mut info = info;
@@ -1318,6 +1376,7 @@ pub(crate) fn score_fast(
             article: v_info.article,
             first: v_info.first,
             len: v_info.len,
+            qualifier: v_info.qualifier,
         };
         rows[j] = dense_row(q, map, v);
     }
@@ -1399,7 +1458,9 @@ pub(crate) fn score_fast(
             continue;
         }
         for &(j, len, row) in listed_joins {
-            if len.abs_diff(qt.len) > 2 {
+            if len.abs_diff(qt.len) > 2
+                || !joined_nearer(qt.len, info[j].len.into(), info[j + 1].len.into())
+            {
                 continue;
             }
             let Some(sim) = row.and_then(|r| r.get(i)).and_then(|c| joined_sim(c.simj)) else {
@@ -1417,13 +1478,16 @@ pub(crate) fn score_fast(
         }
     }
     for (k, (i, jt)) in q.joined.iter().enumerate() {
-        let Some(next) = q.toks.get(i + 1) else {
+        let (Some(first), Some(next)) = (q.toks.get(*i), q.toks.get(i + 1)) else {
             continue;
         };
+        let first_len = first.len;
         let col = n + k;
         // two adjacent query tokens = one listed token
         for j in 0..m {
-            if (vi[j].len as usize).abs_diff(jt.len) > 2 {
+            if (vi[j].len as usize).abs_diff(jt.len) > 2
+                || !joined_nearer(vi[j].len.into(), first_len, next.len)
+            {
                 continue;
             }
             let Some(sim) = rows[j]
@@ -1585,6 +1649,17 @@ fn whole_joined(q: &QForm, l: &[LInfo], p: &Pair) -> bool {
         )
 }
 
+/// Whether a token of `whole` letters is nearer in length to two tokens
+/// of `a` and `b` letters joined than to either alone: a token that is one
+/// of the two with a letter or two more or fewer meets that one, and the
+/// other is left over (`solutions` is not `solutions ii` joined: the `ii`
+/// is a series number, to be seen unmatched).
+#[inline]
+pub(crate) fn joined_nearer(whole: usize, a: usize, b: usize) -> bool {
+    let d = whole.abs_diff(a + b);
+    d < whole.abs_diff(a) && d < whole.abs_diff(b)
+}
+
 /// How much better the alignment with joined pairs first must score to be kept.
 const JOINED_BETTER: f32 = 0.05;
 
@@ -1634,7 +1709,7 @@ fn align_once(
     let mut initials = [(0usize, 0usize, 0.0f32, 0.0f32); 64];
     let mut n_initials = 0;
     // the pairs taken, and the first one (see `ONE_WORD_NEAR`)
-    let (mut n_pairs, mut first_pair) = (0usize, None);
+    let (mut n_pairs, mut first_pair, mut cut_short) = (0usize, None, false);
     for p in cands.iter() {
         let qr = p.qi..p.qi + p.qn;
         let lr = p.lj..p.lj + p.ln;
@@ -1652,6 +1727,7 @@ fn align_once(
         }
         n_pairs += 1;
         first_pair.get_or_insert((p.kind, p.qi, p.lj));
+        cut_short |= p.kind == MatchKind::Prefix && q.toks.get(p.qi).is_some_and(|t| t.last);
         if let (Some(qb), Some(lb)) = (q_line, l_line) {
             // each side's own given name (first token) is the other's forebear
             q_given_is_forebear |= p.qi == 0 && p.lj > lb;
@@ -1819,14 +1895,77 @@ fn align_once(
                     && qt.len.abs_diff(lt.len.into()) >= PHONETIC_LENGTH_GAP
         });
     let cut = if one_word_near { ONE_WORD_NEAR } else { 1.0 };
+    let qualified = if listed == NameClass::Organization {
+        one_sided_qualifier(q, l, &q_used[..n.min(64)], &l_used[..m.min(64)], cut_short)
+    } else {
+        1.0
+    };
     NameScore {
-        score: (raw * low_info * swap * cut).clamp(0.0, 1.0),
+        score: (raw * low_info * swap * cut * qualified).clamp(0.0, 1.0),
         pairs,
         unmatched_q,
         unmatched_l,
         low_info,
         lineage_swapped,
     }
+}
+
+/// [`QUALIFIER_ONE_SIDED`] when an organization's name ends in a
+/// [`Qualifier`] left unmatched (not its first token, not after `of`) of a
+/// kind the other name has none of; else 1. Only at the end: a series
+/// number or a country inside a name (`State Organization for Taiwan
+/// Minerals`) is a word of it. `cut` says the query's last token met as a
+/// truncation: what followed in the listed name was cut off, not left out.
+fn one_sided_qualifier(q: &QForm, l: &[LInfo], q_used: &[bool], l_used: &[bool], cut: bool) -> f32 {
+    let q_kind = |i: usize| q.toks.get(i).map_or(Qualifier::None, |t| t.qualifier);
+    let l_kind = |j: usize| l.get(j).map_or(Qualifier::None, |t| t.qualifier);
+    let qualifies = |k: Qualifier| matches!(k, Qualifier::Series | Qualifier::Country);
+    // where each name's closing run of qualifiers starts (`… II Denmark`)
+    let q_tail = (0..q_used.len())
+        .rev()
+        .find(|&i| !qualifies(q_kind(i)))
+        .map_or(0, |i| i + 1)
+        .max(1);
+    let l_tail = (0..l_used.len())
+        .rev()
+        .find(|&j| !qualifies(l_kind(j)))
+        .map_or(0, |j| j + 1)
+        .max(1);
+    // a query cut at a field limit may have lost what followed the last
+    // listed token it meets, not what came before
+    let l_end = if cut || q.long {
+        l_used.iter().rposition(|&u| u).unwrap_or(0)
+    } else {
+        l_used.len()
+    };
+    // a lone `v` or `x` is no series number by itself, but beside one
+    // (`Partners IV` / `Partners V`) it is read as one
+    let q_lone = (0..q_used.len()).any(|i| {
+        q.toks
+            .get(i)
+            .is_some_and(|t| t.text == "v" || t.text == "x")
+    });
+    let l_lone = l
+        .iter()
+        .take(l_used.len())
+        .any(|t| t.len == 1 && matches!(t.first, b'v' | b'x'));
+    for kind in [Qualifier::Series, Qualifier::Country] {
+        let q_has =
+            (0..q_used.len()).any(|i| q_kind(i) == kind) || (kind == Qualifier::Series && q_lone);
+        let l_has =
+            (0..l_used.len()).any(|j| l_kind(j) == kind) || (kind == Qualifier::Series && l_lone);
+        let q_left = (q_tail..q_used.len())
+            .any(|i| !q_used[i] && q_kind(i) == kind && q_kind(i - 1) != Qualifier::Of)
+            // a one-word listed name (`PLA`) is met by the query's word
+            // with the country it works in after it (`PLA China`)
+            && (kind == Qualifier::Series || l.len() > 1);
+        let l_left = (l_tail..l_end)
+            .any(|j| !l_used[j] && l_kind(j) == kind && l_kind(j - 1) != Qualifier::Of);
+        if (q_left && !l_has) || (l_left && !q_has) {
+            return QUALIFIER_ONE_SIDED;
+        }
+    }
+    1.0
 }
 
 /// What is kept of the score of a one-word name met only by a near miss of

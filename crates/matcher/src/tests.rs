@@ -223,6 +223,85 @@ fn a_one_word_name_met_only_by_a_near_miss_is_no_match() {
 }
 
 #[test]
+fn a_series_number_or_country_at_the_end_of_one_company_name_only_is_another_company() {
+    let m = Matcher::new(world());
+    let c = Some(Schema::Company);
+    for (a, b) in [
+        (
+            "Bowne Global Solutions, Inc.",
+            "Bowne Global Solutions II, Inc.",
+        ),
+        (
+            "Nantahala Capital Offshore Fund, Ltd.",
+            "Nantahala Capital Offshore Fund I, Ltd.",
+        ),
+        (
+            "Bowne Global Solutions Denmark, A/S",
+            "Bowne Global Solutions II Denmark A/S",
+        ),
+        ("Banco Santander S.A.", "Banco Santander México S.A."),
+        ("Banco Santander Chile S.A.", "Banco Santander S.A."),
+    ] {
+        let s = m.compare_names(a, b, c);
+        assert!(s < DEFAULT_THRESHOLD, "{a} / {b}: {s}");
+    }
+    for (a, b) in [
+        // both have one: a series swapped is the same family, left to the
+        // name's other words
+        (
+            "Blackstone Real Estate Partners IV L.P.",
+            "Blackstone Real Estate Partners V L.P.",
+        ),
+        // a country first, or after `of`, is a word of the name
+        (
+            "Korea Mining Development Corporation",
+            "Korea Mining Development Corporation",
+        ),
+        ("Sberbank of Russia", "Sberbank of Russia"),
+        (
+            "State Grid Corporation of China",
+            "State Grid Corporation of China",
+        ),
+        // inside the name, no qualifier
+        (
+            "State Organization for Taiwan Minerals",
+            "State Organization for Minerals",
+        ),
+        // a one-word listed name, met with the country it works in
+        ("Rosoboronexport Russia", "Rosoboronexport"),
+        // a person's name is not read so
+        ("Ivan Petrov II", "Ivan Petrov II"),
+    ] {
+        let s = m.compare_names(a, b, c);
+        assert!(s >= DEFAULT_THRESHOLD, "{a} / {b}: {s}");
+    }
+    // the qualifier counts for an organization only
+    assert!(
+        m.compare_names(
+            "Banco Santander",
+            "Banco Santander Chile",
+            Some(Schema::Person)
+        ) > m.compare_names("Banco Santander", "Banco Santander Chile", c)
+    );
+    // a query cut at a field limit lost the listed name's number
+    let s = m.compare_names(
+        "Advanced Persistent Thre",
+        "Advanced Persistent Threat 39",
+        c,
+    );
+    assert!(s >= DEFAULT_THRESHOLD, "cut: {s}");
+}
+
+#[test]
+fn a_token_is_not_read_as_itself_joined_to_the_next() {
+    // `solutions` would meet `solutions ii` joined, by two letters more,
+    // and hide the series number
+    assert!(!score::joined_nearer(9, 9, 2));
+    assert!(score::joined_nearer(6, 4, 2)); // jongun / jong un
+    assert!(score::joined_nearer(11, 5, 6)); // abdulrahman / abdul rahman
+}
+
+#[test]
 fn birth_date_contradiction_lowers_and_agreement_raises() {
     let m = Matcher::new(world());
     let base = m.score(&Query::name("Kim Jong Un"), 0).unwrap().score;

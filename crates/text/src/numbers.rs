@@ -97,6 +97,50 @@ fn digit_ordinal(t: &str) -> Option<&str> {
     .then_some(digits)
 }
 
+/// Whether a lowercase token marks one of a series of companies, funds or
+/// vessels (`Fund I`, `Solutions II`, `Trust XV`, `Victory 3`): up to four digits, or
+/// a Roman numeral of up to five letters of `i`, `v`, `x` (the one-letter
+/// `v` and `x` excepted: more often initials or brands). Only a caller who
+/// knows the name is an organization's should read it so (`Li` and `Xi`
+/// are not numerals in a person's name, and this does not say so).
+pub fn is_series_marker(t: &str) -> bool {
+    if t.is_empty() {
+        return false;
+    }
+    if t.bytes().all(|b| b.is_ascii_digit()) {
+        // a longer number is a registration's or a code's, not a series'
+        return t.len() <= 4;
+    }
+    if t == "i" {
+        return true;
+    }
+    if t.len() < 2 || t.len() > 5 || !t.bytes().all(|b| matches!(b, b'i' | b'v' | b'x')) {
+        return false;
+    }
+    // a valid numeral: no letter more than three times in a row, a smaller
+    // letter before a larger one only as `iv`, `ix` (at the end), `v` once
+    let value = |b: u8| match b {
+        b'i' => 1,
+        b'v' => 5,
+        _ => 10,
+    };
+    let bytes = t.as_bytes();
+    let mut run = 1;
+    for w in bytes.windows(2) {
+        run = if w[0] == w[1] { run + 1 } else { 1 };
+        if run > 3 || (w[0] == b'v' && w[1] == b'v') {
+            return false;
+        }
+    }
+    for (k, w) in bytes.windows(2).enumerate() {
+        let subtracts = value(w[0]) < value(w[1]);
+        if subtracts && (w[0] != b'i' || k + 2 != bytes.len() || (k > 0 && bytes[k - 1] == b'i')) {
+            return false;
+        }
+    }
+    bytes.iter().filter(|&&b| b == b'v').count() <= 1
+}
+
 /// Whether any of these lowercase tokens is a number word that
 /// [`number_tokens`] writes as digits.
 pub fn has_number_words(tokens: &[String]) -> bool {
@@ -180,5 +224,24 @@ mod tests {
         assert_eq!(n("ivan v petrov"), vec!["ivan", "v", "petrov"]);
         assert_eq!(n("1stop shop"), vec!["1stop", "shop"]);
         assert_eq!(n("44 bank"), vec!["44", "bank"]);
+    }
+}
+
+#[cfg(test)]
+mod series_tests {
+    use super::is_series_marker;
+
+    #[test]
+    fn series_markers_are_digits_and_roman_numerals() {
+        for t in [
+            "i", "ii", "iii", "iv", "vi", "viii", "ix", "xv", "xx", "xiv", "3", "2004",
+        ] {
+            assert!(is_series_marker(t), "{t}");
+        }
+        for t in [
+            "", "78818", "v", "x", "iiii", "vv", "vx", "ivi", "li", "xi5", "inc", "iix", "viv",
+        ] {
+            assert!(!is_series_marker(t), "{t}");
+        }
     }
 }
