@@ -35,6 +35,18 @@ pub(crate) struct NameRec {
     /// Hash of its letters without spaces (see [`compact_key`]), 0 when
     /// too short to count.
     pub compact: u64,
+    /// The kind of company its legal form makes, if it says one (see
+    /// [`interdict_text::legal_kind`]).
+    pub legal: Option<interdict_text::LegalKind>,
+}
+
+/// One form of a listed name, before it is interned into a [`NameRec`].
+struct ListedForm {
+    name: u16,
+    scheme: Option<&'static str>,
+    factor: f32,
+    tokens: Vec<String>,
+    legal: Option<interdict_text::LegalKind>,
 }
 
 /// Names this short without spaces are not met by their letters alone.
@@ -220,10 +232,7 @@ impl Interner<'_> {
 impl Index {
     pub fn build(entities: &[Entity]) -> Index {
         // 1. name forms, in parallel
-        type Forms = (
-            Vec<(u16, Option<&'static str>, f32, Vec<String>)>,
-            Vec<String>,
-        );
+        type Forms = (Vec<ListedForm>, Vec<String>);
         let forms: Vec<Forms> = entities
             .par_iter()
             .map(|e| {
@@ -240,37 +249,39 @@ impl Index {
                         if f.tokens.is_empty() {
                             continue;
                         }
+                        let legal = interdict_text::legal_kind(&f.removed);
                         removed.extend(f.removed);
                         let mut toks = f.tokens;
                         toks.truncate(24);
-                        if out[first..]
-                            .iter()
-                            .any(|(_, _, _, t): &(u16, _, _, Vec<String>)| *t == toks)
-                        {
+                        if out[first..].iter().any(|f: &ListedForm| f.tokens == toks) {
                             continue;
                         }
-                        out.push((ni as u16, f.scheme, factor, toks));
+                        out.push(ListedForm {
+                            name: ni as u16,
+                            scheme: f.scheme,
+                            factor,
+                            legal,
+                            tokens: toks,
+                        });
                     }
                     // an organization is also found by its acronyms
                     let acronyms = match e.schema {
                         Schema::Organization | Schema::Company => out[first..]
                             .iter()
-                            .find(|(_, scheme, _, _)| scheme.is_none())
-                            .map(|(_, _, _, t)| interdict_text::acronyms(&name.full, t))
+                            .find(|f| f.scheme.is_none())
+                            .map(|f| interdict_text::acronyms(&name.full, &f.tokens))
                             .unwrap_or_default(),
                         _ => Vec::new(),
                     };
                     for a in acronyms {
-                        if !out[first..]
-                            .iter()
-                            .any(|(_, _, _, t)| t[..] == [a.as_str()])
-                        {
-                            out.push((
-                                ni as u16,
-                                Some(ACRONYM_SCHEME),
-                                factor * ACRONYM_FACTOR,
-                                vec![a],
-                            ));
+                        if !out[first..].iter().any(|f| f.tokens[..] == [a.as_str()]) {
+                            out.push(ListedForm {
+                                name: ni as u16,
+                                scheme: Some(ACRONYM_SCHEME),
+                                factor: factor * ACRONYM_FACTOR,
+                                tokens: vec![a],
+                                legal: None,
+                            });
                         }
                     }
                 }
@@ -289,8 +300,8 @@ impl Index {
             .flat_map(|((ef, _), e)| {
                 let person = e.schema == Schema::Person;
                 ef.iter()
-                    .filter(|f| f.1 != Some(ACRONYM_SCHEME))
-                    .flat_map(|f| f.3.iter())
+                    .filter(|f| f.scheme != Some(ACRONYM_SCHEME))
+                    .flat_map(|f| f.tokens.iter())
                     .filter(move |w| person || w.len() <= SHORT_ACRONYM)
             })
             .map(|w| Box::from(w.as_str()))
@@ -319,7 +330,14 @@ impl Index {
                 *removed_df.entry(r.clone()).or_default() += 1;
             }
             entity_recs.push(recs.len() as u32);
-            for (ni, scheme, factor, toks) in ef {
+            for ListedForm {
+                name: ni,
+                scheme,
+                factor,
+                tokens: toks,
+                legal,
+            } in ef
+            {
                 if ambiguous_acronym(*scheme, toks) {
                     continue;
                 }
@@ -356,6 +374,7 @@ impl Index {
                         .get(ei)
                         .map_or(NameClass::Any, |e| class_of(Some(e.schema))),
                     compact: compact_key(toks.iter().map(String::as_str)),
+                    legal: *legal,
                 });
             }
         }

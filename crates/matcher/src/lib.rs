@@ -60,6 +60,10 @@
 //! (`Kim` / `Kimo`, `Muhammad` / `Mahmud`), keeps 0.85. A token meets two
 //! joined listed tokens only when nearer in length to both than to either
 //! (`solutions` is not `solutions ii`).
+//! Two organizations' names whose legal forms make different kinds of
+//! company (`AG` a stock company, `GmbH` a limited one; `OAO` and `Open
+//! Joint Stock Company` are one kind, see [`interdict_text::legal_kind`])
+//! are one brand's other companies: 0.78.
 //! Weak aliases count 0.9. A listed organization's name of three to eight
 //! words is also read as its acronym (`PLA`, `NIOC`, with and without a
 //! legal form written out; not when it is a word a query holding it more
@@ -264,6 +268,13 @@ pub enum Feature {
     /// The given name of one name is a forebear's name in the other
     /// (`Salman bin Muhammad` / `Muhammad bin Salman`).
     LineageSwapped,
+    /// The legal forms make different kinds of company (`AG` / `GmbH`).
+    LegalFormDiffers,
+    /// An organization's name ends in a series number or a country that
+    /// the other name has none of (`Fund I`, `Banco Santander México`).
+    QualifierOneSided,
+    /// A one-word name met only by a near miss (`Kim` / `Kimo`).
+    OneWordNearMiss,
 }
 
 /// One adjustment of the score.
@@ -766,7 +777,8 @@ impl Matcher {
                 };
                 let s =
                     score_tokens(qf, &ltoks, class, self.index.unknown_weight, false, strict).score;
-                best = best.max(s * factor);
+                let legal = score::legal_factor(qf.legal, interdict_text::legal_kind(&lf.removed));
+                best = best.max(s * factor * legal);
             }
         }
         best
@@ -1066,7 +1078,8 @@ impl Matcher {
                         idx.unknown_weight,
                         prune,
                         buf,
-                    ) * rec.factor;
+                    ) * rec.factor
+                        * score::legal_factor(f.legal, rec.legal);
                     if !any || s > name_score {
                         name_score = s;
                         any = true;
@@ -1100,7 +1113,7 @@ impl Matcher {
                     continue;
                 };
                 let ns = score_tokens(f, &ltoks, rec.class, idx.unknown_weight, false, strict);
-                let s = ns.score * rec.factor;
+                let s = ns.score * rec.factor * score::legal_factor(f.legal, rec.legal);
                 if best.as_ref().is_none_or(|b| s > b.0) {
                     best = Some((s, ri, fi, ns));
                 }
@@ -1233,6 +1246,40 @@ impl Matcher {
                 feature: Feature::LineageSwapped,
                 delta: round3(name_score * (score::LINEAGE_SWAP - 1.0) / score::LINEAGE_SWAP),
                 detail: "the given name of one name is a forebear's name (after bin/ibn) in the other: father and son, not one person".into(),
+            });
+        }
+        if score::legal_factor(form.legal, rec.legal) < 1.0 {
+            let kind = |k: Option<interdict_text::LegalKind>| match k {
+                Some(interdict_text::LegalKind::Stock) => "a joint-stock company",
+                Some(interdict_text::LegalKind::Limited) => "a limited-liability company",
+                Some(interdict_text::LegalKind::Partnership) => "a partnership",
+                Some(interdict_text::LegalKind::NonProfit) => "a non-profit organization",
+                Some(interdict_text::LegalKind::StateEnterprise) => "a state enterprise",
+                Some(interdict_text::LegalKind::SoleTrader) => "a sole trader",
+                None => "a company",
+            };
+            adj.push(Adjustment {
+                feature: Feature::LegalFormDiffers,
+                delta: round3(name_score - name_score / score::LEGAL_FORM_CONFLICT),
+                detail: format!(
+                    "the query's legal form makes {}, the listed name's {}: one brand, other companies",
+                    kind(form.legal),
+                    kind(rec.legal)
+                ),
+            });
+        }
+        if ns.qualifier_one_sided {
+            adj.push(Adjustment {
+                feature: Feature::QualifierOneSided,
+                delta: round3(ns.score - ns.score / score::QUALIFIER_ONE_SIDED),
+                detail: "one name ends in a series number or a country the other has none of: another member of the family".into(),
+            });
+        }
+        if ns.one_word_near {
+            adj.push(Adjustment {
+                feature: Feature::OneWordNearMiss,
+                delta: round3(ns.score - ns.score / score::ONE_WORD_NEAR),
+                detail: "a one-word name met only by a near miss of its word".into(),
             });
         }
         if ns.low_info < 1.0 {

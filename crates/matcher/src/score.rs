@@ -8,7 +8,7 @@ use crate::MatchKind;
 use foldhash::HashMap;
 use interdict_text::{
     may_be_misread, nickname_groups, nickname_variants, ocr_variants, phonetic_key,
-    removable_tokens, spelling_key, NameClass, SpellingProbe,
+    removable_tokens, spelling_key, LegalKind, NameClass, SpellingProbe,
 };
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -272,6 +272,9 @@ pub(crate) struct QForm {
     /// Platonovich Patrushev`), with that start (see [`QForm::rotation`]);
     /// empty when too short to count.
     pub compact: Vec<(u64, usize)>,
+    /// The kind of company the query's legal form makes, if it says one
+    /// (see [`legal_factor`]).
+    pub legal: Option<LegalKind>,
 }
 
 /// Rotations of the query's tokens whose letters are compared.
@@ -463,6 +466,7 @@ impl QForm {
         }
         QForm {
             compact,
+            legal: interdict_text::legal_kind(&removed),
             toks,
             joined,
             scheme,
@@ -854,6 +858,12 @@ pub(crate) struct NameScore {
     /// (`Salman bin Muhammad` / `Muhammad bin Salman`): scaled by
     /// [`LINEAGE_SWAP`].
     pub lineage_swapped: bool,
+    /// An organization's name ends in a series number or a country the
+    /// other has none of: scaled by [`QUALIFIER_ONE_SIDED`].
+    pub qualifier_one_sided: bool,
+    /// A one-word name met only by a near miss: scaled by
+    /// [`ONE_WORD_NEAR`].
+    pub one_word_near: bool,
 }
 
 /// A name whose given name is the other name's father's (or forebear's)
@@ -1026,7 +1036,7 @@ impl Qualifier {
 /// names that agree otherwise. A country first (`Korea Mining …`) is part
 /// of the name, not a qualifier, and a query that may have been cut at a
 /// field limit may have lost the listed name's qualifier.
-const QUALIFIER_ONE_SIDED: f32 = 0.8;
+pub(crate) const QUALIFIER_ONE_SIDED: f32 = 0.8;
 
 impl LInfo {
     #[inline]
@@ -1907,6 +1917,25 @@ fn align_once(
         unmatched_l,
         low_info,
         lineage_swapped,
+        qualifier_one_sided: qualified < 1.0,
+        one_word_near,
+    }
+}
+
+/// What is kept of a name score when the query's legal form and the listed
+/// name's make different kinds of company (`Deutsche Bank AG` / `Deutsche
+/// Bank GmbH`, `ANO …` / `LLC …`): one brand, other companies. Below the
+/// threshold for names that agree otherwise, shown below it for an analyst
+/// who looks further (a company that changed its form keeps its name).
+pub(crate) const LEGAL_FORM_CONFLICT: f32 = 0.78;
+
+/// [`LEGAL_FORM_CONFLICT`] when both legal forms say a kind of company and
+/// the kinds differ, else 1.
+#[inline]
+pub(crate) fn legal_factor(q: Option<LegalKind>, l: Option<LegalKind>) -> f32 {
+    match (q, l) {
+        (Some(a), Some(b)) if a != b => LEGAL_FORM_CONFLICT,
+        _ => 1.0,
     }
 }
 
@@ -1971,7 +2000,7 @@ fn one_sided_qualifier(q: &QForm, l: &[LInfo], q_used: &[bool], l_used: &[bool],
 /// What is kept of the score of a one-word name met only by a near miss of
 /// a word of four letters or fewer (see `align_once`): below the default
 /// threshold.
-const ONE_WORD_NEAR: f32 = 0.85;
+pub(crate) const ONE_WORD_NEAR: f32 = 0.85;
 
 /// A name that agrees only on common tokens ("Kim", "Mohammad") is weak
 /// evidence: the score shrinks when the rarity of what matched is low.

@@ -1465,3 +1465,35 @@ fn a_name_stored_backwards_under_an_override_is_found() {
         "{hit:#?}"
     );
 }
+
+#[test]
+fn legal_forms_of_different_kinds_are_other_companies_of_one_brand() {
+    let c = Some(Schema::Company);
+    let bank = listed(Schema::Company, "eu", "1", &["Deutsche Bank AG"]);
+    let m = Matcher::new(vec![bank, person("ofac", "2", &["Ivan Petrov"])]);
+    // a stock company is not a limited liability company of the same brand
+    let mut q = Query::name("Deutsche Bank GmbH");
+    q.schema = c;
+    let r = m.score(&q, 0).unwrap();
+    assert!(r.score < DEFAULT_THRESHOLD, "AG / GmbH: {}", r.score);
+    assert!(
+        r.explanation
+            .adjustments
+            .iter()
+            .any(|a| a.feature == Feature::LegalFormDiffers),
+        "{:?}",
+        r.explanation.adjustments
+    );
+    for (a, b) in [
+        // one kind written two ways
+        ("Deutsche Bank AG", "Deutsche Bank Aktiengesellschaft"),
+        ("Rosneft OAO", "Rosneft Open Joint Stock Company"),
+        ("Stripe LLC", "Stripe Limited Liability Company"),
+        // a legal form on one side only says nothing of the kind
+        ("Deutsche Bank", "Deutsche Bank AG"),
+    ] {
+        let s = m.compare_names(a, b, c);
+        assert!(s >= DEFAULT_THRESHOLD, "{a} / {b}: {s}");
+    }
+    assert!(m.compare_names("Deutsche Bank AG", "Deutsche Bank GmbH", c) < DEFAULT_THRESHOLD);
+}

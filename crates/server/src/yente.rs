@@ -414,6 +414,9 @@ pub fn feature_docs() -> Value {
         "acronym": f("Only the listed organization's acronym matched (PLA for People's Liberation Army); its score counts 0.9.", -0.1),
         "low_information": f("Only common name tokens matched; the name score is scaled down.", 0.0),
         "lineage_swapped": f("The given name of one name is a forebear's name (after bin/ibn) in the other: father and son; the name score is scaled by 0.7.", -0.3),
+        "legal_form_differs": f("The query's legal form and the listed name's make different kinds of company (AG / GmbH, ANO / LLC); the name score is scaled by 0.78.", -0.22),
+        "qualifier_one_sided": f("An organization's name ends in a series number or a country the other name has none of (Fund I, Banco Santander Mexico); the name score is scaled by 0.8.", -0.2),
+        "one_word_near_miss": f("A one-word name met only by a near miss of a short word or by sound (Kim / Kimo); the name score is scaled by 0.85.", -0.15),
     })
 }
 
@@ -439,6 +442,9 @@ mod tests {
             Feature::Acronym,
             Feature::LowInformation,
             Feature::LineageSwapped,
+            Feature::LegalFormDiffers,
+            Feature::QualifierOneSided,
+            Feature::OneWordNearMiss,
         ] {
             let Ok(Value::String(name)) = serde_json::to_value(f) else {
                 panic!("{f:?} has no name");

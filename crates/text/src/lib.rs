@@ -70,7 +70,7 @@ pub use phonetic::{
 };
 pub use stopwords::{
     fuzzy_legal_word, is_legal_form, is_legal_word, is_particle, is_stopword, is_title,
-    legal_form_len, organization_legal_form, split_particle_prefix,
+    legal_form_len, legal_kind, organization_legal_form, split_particle_prefix, LegalKind,
 };
 
 use normalize::{RawToken, Script};

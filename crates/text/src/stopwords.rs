@@ -842,3 +842,241 @@ pub fn split_particle_prefix(token: &str) -> Option<(&str, &str)> {
     }
     None
 }
+
+/// The kind of company a legal form makes (see [`legal_kind`]). Forms that
+/// say only "a company" (`Co.`, `Corp.`, `Inc.`, `FZE`, `S.A.S.`) have none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LegalKind {
+    /// A joint-stock or public company (`AG`, `S.A.`, `JSC`, `AO`, `PLC`,
+    /// `A/S`, `N.V.`).
+    Stock,
+    /// A private limited-liability company (`GmbH`, `LLC`, `Ltd`, `OOO`,
+    /// `S.A.R.L.`, `B.V.`, `Sp. z o.o.`).
+    Limited,
+    /// A partnership (`L.P.`, `LLP`, `KG`).
+    Partnership,
+    /// A non-profit organization (`ANO`).
+    NonProfit,
+    /// A state or municipal unitary enterprise (`FGUP`, `GUP`, `MUP`).
+    StateEnterprise,
+    /// A sole trader (`IP`).
+    SoleTrader,
+}
+
+/// Legal forms by the kind of company they make, as the removed tokens of a
+/// name spell them (runs of single letters joined: `S.A.R.L.` is `sarl`).
+const LEGAL_KINDS: &[(&str, LegalKind)] = {
+    use LegalKind::*;
+    &[
+        ("ag", Stock),
+        ("aktiengesellschaft", Stock),
+        ("sa", Stock),
+        ("societe anonyme", Stock),
+        ("sociedad anonima", Stock),
+        ("spa", Stock),
+        ("nv", Stock),
+        ("plc", Stock),
+        ("public limited company", Stock),
+        ("jsc", Stock),
+        ("ojsc", Stock),
+        ("pjsc", Stock),
+        ("cjsc", Stock),
+        ("oao", Stock),
+        ("zao", Stock),
+        ("pao", Stock),
+        ("ao", Stock),
+        ("nao", Stock),
+        ("joint stock company", Stock),
+        ("public joint stock company", Stock),
+        ("closed joint stock company", Stock),
+        ("open joint stock company", Stock),
+        ("ab", Stock),
+        ("as", Stock),
+        ("asa", Stock),
+        ("oyj", Stock),
+        ("kk", Stock),
+        ("kabushiki kaisha", Stock),
+        ("sae", Stock),
+        ("spolka akcyjna", Stock),
+        ("anonim sirketi", Stock),
+        ("nyrt", Stock),
+        ("zrt", Stock),
+        ("ad", Stock),
+        ("ead", Stock),
+        ("pat", Stock),
+        ("prat", Stock),
+        ("tbk", Stock),
+        ("dd", Stock),
+        ("gmbh", Limited),
+        ("gesellschaft mit beschrankter haftung", Limited),
+        ("llc", Limited),
+        ("ooo", Limited),
+        ("sarl", Limited),
+        ("srl", Limited),
+        ("bv", Limited),
+        ("bvba", Limited),
+        ("sprl", Limited),
+        ("sp z o o", Limited),
+        ("sp zoo", Limited),
+        ("spzoo", Limited),
+        ("spolka z ograniczona odpowiedzialnoscia", Limited),
+        ("sro", Limited),
+        ("doo", Limited),
+        ("eood", Limited),
+        ("tov", Limited),
+        ("kft", Limited),
+        ("ltda", Limited),
+        ("uab", Limited),
+        ("aps", Limited),
+        ("oy", Limited),
+        ("sl", Limited),
+        ("ehf", Limited),
+        ("yk", Limited),
+        ("fzllc", Limited),
+        ("fz llc", Limited),
+        ("limited liability company", Limited),
+        ("societatea cu raspundere limitata", Limited),
+        ("societe a responsabilite limitee", Limited),
+        ("limited sirketi", Limited),
+        ("ltd sti", Limited),
+        ("sti", Limited),
+        ("wll", Limited),
+        ("ltd", Limited),
+        ("limited", Limited),
+        ("limited company", Limited),
+        ("private limited company", Limited),
+        ("lp", Partnership),
+        ("llp", Partnership),
+        ("limited partnership", Partnership),
+        ("limited liability partnership", Partnership),
+        ("kg", Partnership),
+        ("ohg", Partnership),
+        ("ano", NonProfit),
+        ("fgup", StateEnterprise),
+        ("gup", StateEnterprise),
+        ("mup", StateEnterprise),
+        ("ip", SoleTrader),
+    ]
+};
+
+/// The one kind of company the legal forms among a name's removed tokens
+/// make (see [`crate::NameForm::removed`]), if they make exactly one: `GmbH`
+/// and `AG`, `ANO` and `LLC` are different companies of one brand. The
+/// longest form is read first (`public limited company` is not `limited
+/// company`); a form romanized from Cyrillic is known by its words
+/// (`aktsionernoye obshchestvo` makes a joint-stock company, `obshchestvo
+/// s ogranichennoy otvetstvennostyu` a limited one). Titles and particles
+/// among the removed tokens are passed over.
+pub fn legal_kind(removed: &[String]) -> Option<LegalKind> {
+    // runs of single letters joined (`s a r l` → `sarl`), but not inside
+    // a form of several words that has them (`sp z o o`)
+    let mut words: Vec<String> = Vec::new();
+    let mut run = String::new();
+    for t in removed {
+        if t.len() == 1 {
+            run.push_str(t);
+            continue;
+        }
+        if !run.is_empty() {
+            words.push(std::mem::take(&mut run));
+        }
+        words.push(t.clone());
+    }
+    if !run.is_empty() {
+        words.push(run);
+    }
+    let spelt = removed.join(" ");
+    let mut found: Option<LegalKind> = None;
+    let mut note = |k: LegalKind| -> bool {
+        match found {
+            Some(f) if f != k => false,
+            _ => {
+                found = Some(k);
+                true
+            }
+        }
+    };
+    // Cyrillic forms by their words
+    for w in &words {
+        let kind = if w.starts_with("aktsion") || w.starts_with("akcion") {
+            Some(LegalKind::Stock)
+        } else if w.starts_with("ogranichenn") || w.starts_with("obmezh") {
+            Some(LegalKind::Limited)
+        } else {
+            None
+        };
+        if let Some(k) = kind {
+            if !note(k) {
+                return None;
+            }
+        }
+    }
+    // the longest forms first, each word taken once
+    let mut forms: Vec<&(&str, LegalKind)> = LEGAL_KINDS.iter().collect();
+    forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+    let mut taken = vec![false; words.len()];
+    for (form, kind) in forms {
+        let parts: Vec<&str> = form.split(' ').collect();
+        let n = parts.len();
+        let mut i = 0;
+        while i + n <= words.len() {
+            if !taken[i..i + n].iter().any(|&t| t)
+                && words[i..i + n].iter().zip(&parts).all(|(w, p)| w == p)
+            {
+                taken[i..i + n].iter_mut().for_each(|t| *t = true);
+                if !note(*kind) {
+                    return None;
+                }
+                i += n;
+            } else {
+                i += 1;
+            }
+        }
+        // a form whose own single letters were joined above (`sp z o o`)
+        if n > 1 && parts.iter().any(|p| p.len() == 1) && spelt.contains(form) && !note(*kind) {
+            return None;
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod legal_kind_tests {
+    use super::{legal_kind, LegalKind};
+
+    fn kind(removed: &[&str]) -> Option<LegalKind> {
+        legal_kind(&removed.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn legal_forms_are_read_as_their_kind_of_company() {
+        use LegalKind::*;
+        assert_eq!(kind(&["ag"]), Some(Stock));
+        assert_eq!(kind(&["gmbh"]), Some(Limited));
+        assert_eq!(kind(&["ano"]), Some(NonProfit));
+        assert_eq!(kind(&["limited", "liability", "company"]), Some(Limited));
+        assert_eq!(
+            kind(&["limited", "liability", "partnership"]),
+            Some(Partnership)
+        );
+        assert_eq!(kind(&["public", "limited", "company"]), Some(Stock));
+        assert_eq!(kind(&["s", "a", "r", "l"]), Some(Limited));
+        assert_eq!(kind(&["s", "a"]), Some(Stock));
+        assert_eq!(kind(&["a", "s"]), Some(Stock));
+        assert_eq!(kind(&["sp", "z", "o", "o"]), Some(Limited));
+        assert_eq!(kind(&["co", "ltd"]), Some(Limited));
+        assert_eq!(kind(&["aktsionernoye", "obshchestvo"]), Some(Stock));
+        assert_eq!(kind(&["akcionernoe", "obsestvo"]), Some(Stock));
+        assert_eq!(
+            kind(&["obshchestvo", "s", "ogranichennoy", "otvetstvennostyu"]),
+            Some(Limited)
+        );
+        // a company, no more
+        assert_eq!(kind(&["inc"]), None);
+        assert_eq!(kind(&["corporation"]), None);
+        assert_eq!(kind(&["s", "a", "s"]), None);
+        assert_eq!(kind(&[]), None);
+        // two kinds: none
+        assert_eq!(kind(&["gmbh", "ag"]), None);
+    }
+}
