@@ -116,7 +116,9 @@ pub fn import_set(store: &mut Store, set: &FileSet) -> anyhow::Result<Imported> 
         .chain(companions.iter().map(|(_, i)| &i.name))
         .cloned()
         .collect();
-    let outcome = store_parsed(store, &parsed, set.format, &hash, files)?;
+    // the format read, which can be more exact than the one detected (nested
+    // OpenSanctions targets whose first lines look like plain FtM)
+    let outcome = store_parsed(store, &parsed, parsed.format, &hash, files)?;
     Ok(Imported {
         outcome,
         parse_time,

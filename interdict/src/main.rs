@@ -35,7 +35,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Import list files (UN, OFAC, EU, UK, FollowTheMoney) as new snapshots.
+    /// Import list files (UN, OFAC, EU, UK, US CSL, OpenSanctions FtM / nested / simple CSV) as new snapshots.
     Import(import::ImportArgs),
     /// Show the imported snapshots and their counts.
     Lists(lists::ListsArgs),

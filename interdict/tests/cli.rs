@@ -276,6 +276,49 @@ fn us_csl_gzip_imports_and_screens() {
 }
 
 #[test]
+fn opensanctions_nested_and_simple_targets_import_and_screen() {
+    let Some(lists) = lists_dir() else { return };
+    let db = Db::new();
+    // the folder: targets.nested.json and targets.simple.csv import,
+    // index.json (dataset metadata) is skipped
+    let folder = lists.join("opensanctions/wd_persons_sample");
+    let out = db.run(&["import", path_str(&folder)]);
+    assert!(out.status.success(), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("skipped:") && err.contains("index.json"),
+        "{err}"
+    );
+    let snapshots = db.json(&["lists", "--format", "json"]);
+    let snapshots = snapshots.as_array().unwrap();
+    assert_eq!(snapshots.len(), 2);
+    let formats: Vec<&str> = snapshots
+        .iter()
+        .map(|s| s["format"].as_str().unwrap())
+        .collect();
+    // imported in file-name order
+    assert_eq!(formats, ["ftm-nested-json", "opensanctions-simple-csv"]);
+    for s in snapshots {
+        assert_eq!(s["source"], "opensanctions");
+        assert!(s["publisher_date"]
+            .as_str()
+            .unwrap()
+            .starts_with("2024-03-10"));
+    }
+    assert_eq!(snapshots[0]["counts"]["Person"], 9);
+    assert_eq!(snapshots[1]["counts"]["Person"], 5);
+
+    let shown = db.json(&["show", "opensanctions:Q296771", "--format", "json"]);
+    let e = &shown["entity"];
+    assert_eq!(e["names"][0]["full"], "Saad Hariri");
+    assert_eq!(e["birth_dates"][0]["date"], "1970-04-18");
+    let out = db.run(&["screen", "Saad Hariri", "--birth-date", "1970-04-18"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("opensanctions:Q296771"), "{text}");
+}
+
+#[test]
 fn bad_files_are_refused_and_the_store_is_unchanged() {
     let Some(lists) = lists_dir() else { return };
     let db = Db::new();

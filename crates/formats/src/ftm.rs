@@ -44,6 +44,11 @@
 //! The publisher date is the newest `last_change` or `last_seen` timestamp in
 //! the file: FtM exports carry no edition date, and `last_seen` is when
 //! OpenSanctions last saw the data at its sources.
+//!
+//! A file with an entity inline in a property is nested targets
+//! (`targets.nested.json`) whose start had none, so that detection took it
+//! for this format: it is read by [`crate::ftm_nested`] instead, and the list
+//! says [`Format::FtmNested`].
 
 use crate::error::{FormatError, Result};
 use crate::{Format, Input, ParsedList};
@@ -56,7 +61,10 @@ use serde::Deserialize;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
 
-const SOURCE: &str = "opensanctions";
+/// The source name: OpenSanctions, whichever of its export formats
+/// (`entities.ftm.json`, `targets.nested.json`, `targets.simple.csv`) the
+/// entities were read from, so that one entity has one id in all three.
+pub const SOURCE: &str = "opensanctions";
 
 /// One line as read.
 #[derive(Debug, Deserialize)]
@@ -78,24 +86,24 @@ struct RawLine {
 }
 
 /// One FtM object with its properties as string lists.
-struct Raw {
-    id: String,
-    schema: String,
-    caption: Option<String>,
-    props: BTreeMap<String, Vec<String>>,
-    datasets: Vec<String>,
-    referents: Vec<String>,
+pub(crate) struct Raw {
+    pub(crate) id: String,
+    pub(crate) schema: String,
+    pub(crate) caption: Option<String>,
+    pub(crate) props: BTreeMap<String, Vec<String>>,
+    pub(crate) datasets: Vec<String>,
+    pub(crate) referents: Vec<String>,
 }
 
 impl Raw {
-    fn values(&self, prop: &str) -> &[String] {
+    pub(crate) fn values(&self, prop: &str) -> &[String] {
         self.props.get(prop).map_or(&[], Vec::as_slice)
     }
 }
 
 /// The strings in a JSON value: a string, a number, a list of them, or
 /// nested entities (their `id`).
-fn strings(value: &Value) -> Vec<String> {
+pub(crate) fn strings(value: &Value) -> Vec<String> {
     match value {
         Value::String(s) => {
             let s = s.trim();
@@ -113,12 +121,12 @@ fn strings(value: &Value) -> Vec<String> {
     }
 }
 
-fn first_string(value: Option<&Value>) -> Option<String> {
+pub(crate) fn first_string(value: Option<&Value>) -> Option<String> {
     value.and_then(|v| strings(v).into_iter().next())
 }
 
-/// Parses one file.
-pub fn parse(input: &Input) -> Result<ParsedList> {
+/// The text of a JSON-lines file: UTF-8 without a byte-order mark, not blank.
+pub(crate) fn text_of(input: &Input) -> Result<&str> {
     let text = std::str::from_utf8(&input.bytes).map_err(|e| {
         let good = input.bytes.get(..e.valid_up_to()).unwrap_or(&[]);
         FormatError::Encoding {
@@ -133,6 +141,21 @@ pub fn parse(input: &Input) -> Result<ParsedList> {
             file: input.name.clone(),
         });
     }
+    Ok(text)
+}
+
+/// Keeps the greater of `newest` and the timestamp in `stamp`.
+pub(crate) fn note_newest(newest: &mut Option<String>, stamp: Option<&Value>) {
+    if let Some(s) = first_string(stamp) {
+        if newest.as_ref().is_none_or(|n| *n < s) {
+            *newest = Some(s);
+        }
+    }
+}
+
+/// Parses one file.
+pub fn parse(input: &Input) -> Result<ParsedList> {
+    let text = text_of(input)?;
 
     // Pass 1: read every object.
     let mut raws: Vec<(usize, Raw)> = Vec::new();
@@ -164,14 +187,15 @@ pub fn parse(input: &Input) -> Result<ParsedList> {
         let schema = first_string(raw.schema.as_ref())
             .ok_or_else(|| invalid(&format!("entity {id} has no schema")))?;
         for stamp in [&raw.last_seen, &raw.last_change] {
-            if let Some(s) = first_string(stamp.as_ref()) {
-                if newest.as_ref().is_none_or(|n| *n < s) {
-                    newest = Some(s);
-                }
-            }
+            note_newest(&mut newest, stamp.as_ref());
         }
         let mut props = BTreeMap::new();
         for (k, v) in raw.properties.iter().flatten() {
+            if crate::ftm_nested::holds_object(v) {
+                // An entity inline: nested targets that detection, which
+                // looks only at the start of a file, took for plain FtM.
+                return crate::ftm_nested::parse(input);
+            }
             let vals = strings(v);
             if !vals.is_empty() {
                 props.insert(k.clone(), vals);
@@ -189,7 +213,19 @@ pub fn parse(input: &Input) -> Result<ParsedList> {
             },
         ));
     }
+    build(&input.name, &raws, Format::Ftm, newest)
+}
 
+/// Turns the FtM objects of a file into the list: the objects of the
+/// [screenable schemata](entity_schema) become entities (an id twice is an
+/// error naming the second line), and the others are folded into them as the
+/// module documentation says.
+pub(crate) fn build(
+    file: &str,
+    raws: &[(usize, Raw)],
+    format: Format,
+    publisher_date: Option<String>,
+) -> Result<ParsedList> {
     // Captions of everything in the file, for link target names.
     let captions: HashMap<&str, &str> = raws
         .iter()
@@ -205,12 +241,12 @@ pub fn parse(input: &Input) -> Result<ParsedList> {
     // other entities may still point at those (an `addressEntity` of
     // "addr-..."); resolve them to the merged id.
     let mut canonical: HashMap<&str, &str> = HashMap::new();
-    for (_, r) in &raws {
+    for (_, r) in raws {
         for referent in &r.referents {
             canonical.entry(referent.as_str()).or_insert(r.id.as_str());
         }
     }
-    for (_, r) in &raws {
+    for (_, r) in raws {
         canonical.insert(r.id.as_str(), r.id.as_str());
     }
     let resolve = |id: &str| -> String { canonical.get(id).map_or(id, |c| *c).to_string() };
@@ -225,13 +261,13 @@ pub fn parse(input: &Input) -> Result<ParsedList> {
     // Pass 2: the entities.
     let mut entities: Vec<Entity> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
-    for (line_no, raw) in &raws {
+    for (line_no, raw) in raws {
         let Some(schema) = entity_schema(&raw.schema) else {
             continue;
         };
         if index.contains_key(&raw.id) {
             return Err(FormatError::Invalid {
-                file: input.name.clone(),
+                file: file.to_string(),
                 line: *line_no,
                 message: format!("the id {} occurs twice", raw.id),
             });
@@ -241,7 +277,7 @@ pub fn parse(input: &Input) -> Result<ParsedList> {
     }
 
     // Pass 3: fold the other schemata into the entities.
-    for (_, raw) in &raws {
+    for (_, raw) in raws {
         match raw.schema.as_str() {
             "Sanction" => {
                 for target in raw.values("entity") {
@@ -305,14 +341,14 @@ pub fn parse(input: &Input) -> Result<ParsedList> {
     Ok(ParsedList {
         warnings: Vec::new(),
         source: SOURCE.into(),
-        format: Format::Ftm,
-        publisher_date: newest,
+        format,
+        publisher_date,
         entities,
     })
 }
 
 /// The model schema for an FtM schema that stays an entity.
-fn entity_schema(schema: &str) -> Option<Schema> {
+pub(crate) fn entity_schema(schema: &str) -> Option<Schema> {
     match schema {
         "PublicBody" => Some(Schema::Organization),
         "Person" | "Organization" | "Company" | "LegalEntity" | "Vessel" | "Airplane" => {
@@ -324,7 +360,9 @@ fn entity_schema(schema: &str) -> Option<Schema> {
 
 /// For a relation schema: the two entity properties and the relation each
 /// end gets in its link to the other.
-fn relation(schema: &str) -> Option<(&'static str, &'static str, &'static str, &'static str)> {
+pub(crate) fn relation(
+    schema: &str,
+) -> Option<(&'static str, &'static str, &'static str, &'static str)> {
     Some(match schema {
         "Ownership" => ("owner", "asset", "owns", "owner"),
         "Directorship" => ("director", "organization", "director_of", "director"),
@@ -340,7 +378,7 @@ fn relation(schema: &str) -> Option<(&'static str, &'static str, &'static str, &
 }
 
 /// An FtM country code or name as an ISO alpha-2 code.
-fn ftm_country(value: &str) -> Option<String> {
+pub(crate) fn ftm_country(value: &str) -> Option<String> {
     let code = match value.trim().to_ascii_lowercase().as_str() {
         "suhh" => "SU",
         "yucs" => "YU",
@@ -358,7 +396,7 @@ fn ftm_country(value: &str) -> Option<String> {
     Some(code.to_string())
 }
 
-fn name(full: &str, kind: NameKind, quality: NameQuality) -> Name {
+pub(crate) fn name(full: &str, kind: NameKind, quality: NameQuality) -> Name {
     let mut n = Name::new(full, kind).with_quality(quality);
     n.script = crate::un::script_of(full).map(str::to_string);
     n

@@ -14,7 +14,9 @@
 //! | [`ofac`] | OFAC SDN / Consolidated CSV sets, `sdnList` XML and Enhanced XML | `ofac`, `ofac-cons` |
 //! | [`eu`] | EU Financial Sanctions Files XML 1.1 and legacy XML 1.0 | `eu` |
 //! | [`uk`] | UK OFSI ConList CSV and FCDO UK Sanctions List XML | `uk-ofsi`, `uk` |
-//! | [`ftm`] | OpenSanctions FollowTheMoney entities (JSON lines) | `opensanctions` |
+//! | [`ftm`] | OpenSanctions FollowTheMoney entities (JSON lines, `entities.ftm.json`) | `opensanctions` |
+//! | [`ftm_nested`] | OpenSanctions targets as nested JSON (`targets.nested.json`) | `opensanctions` |
+//! | [`os_simple`] | OpenSanctions targets as simplified CSV (`targets.simple.csv`) | `opensanctions` |
 //! | [`us_csl`] | US Trade Consolidated Screening List CSV | `us-csl` |
 #![deny(missing_docs)]
 
@@ -22,7 +24,9 @@ mod detect;
 mod error;
 pub mod eu;
 pub mod ftm;
+pub mod ftm_nested;
 pub mod ofac;
+pub mod os_simple;
 mod packed;
 pub mod uk;
 pub mod un;
@@ -195,6 +199,8 @@ pub fn parse(
         Format::UkConlistCsv => uk::parse_conlist(main)?,
         Format::UkXml => uk::parse_xml(main)?,
         Format::Ftm => ftm::parse(main)?,
+        Format::FtmNested => ftm_nested::parse(main)?,
+        Format::OsSimpleCsv => os_simple::parse(main)?,
         Format::UsCslCsv => us_csl::parse(main)?,
         Format::OfacCompanionCsv => {
             return Err(FormatError::Invalid {

@@ -65,7 +65,9 @@ fn source_title(source: &str) -> String {
         "eu" => "EU Financial Sanctions Files (consolidated list)".into(),
         "uk" => "UK Sanctions List (FCDO)".into(),
         "uk-ofsi" => "UK OFSI Consolidated List".into(),
-        "opensanctions" => "OpenSanctions entities (FollowTheMoney)".into(),
+        "opensanctions" => {
+            "OpenSanctions entities (FollowTheMoney, nested targets or simplified CSV)".into()
+        }
         "us-csl" => "US Trade Consolidated Screening List".into(),
         other => format!("List {other}"),
     }
