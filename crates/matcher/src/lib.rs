@@ -64,6 +64,9 @@
 //! company (`AG` a stock company, `GmbH` a limited one; `OAO` and `Open
 //! Joint Stock Company` are one kind, see [`interdict_text::legal_kind`])
 //! are one brand's other companies: 0.78.
+//! An organization's name whose rarest word (not a country or number after
+//! its brand) the query does not meet, though it meets commoner ones, keeps
+//! 0.85 (`UKRAINE` is not `BELKAZTRANS UKRAINE`).
 //! Weak aliases count 0.9. A listed organization's name of three to eight
 //! words is also read as its acronym (`PLA`, `NIOC`, with and without a
 //! legal form written out; not when it is a word a query holding it more
@@ -275,6 +278,9 @@ pub enum Feature {
     QualifierOneSided,
     /// A one-word name met only by a near miss (`Kim` / `Kimo`).
     OneWordNearMiss,
+    /// An organization's most distinctive word is not in the query, though
+    /// commoner words are (`UKRAINE` for `BELKAZTRANS UKRAINE`).
+    DistinctiveWordMissing,
 }
 
 /// One adjustment of the score.
@@ -1280,6 +1286,16 @@ impl Matcher {
                 feature: Feature::OneWordNearMiss,
                 delta: round3(ns.score - ns.score / score::ONE_WORD_NEAR),
                 detail: "a one-word name met only by a near miss of its word".into(),
+            });
+        }
+        if let Some(j) = ns.brand_missing {
+            let word = ltoks.get(j).map_or("", |t| t.text);
+            adj.push(Adjustment {
+                feature: Feature::DistinctiveWordMissing,
+                delta: round3(ns.score - ns.score / score::BRAND_MISSING),
+                detail: format!(
+                    "the listed name's most distinctive word '{word}' is not in the query: its other words name other companies as often"
+                ),
             });
         }
         if ns.low_info < 1.0 {

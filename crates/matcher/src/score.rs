@@ -864,6 +864,9 @@ pub(crate) struct NameScore {
     /// A one-word name met only by a near miss: scaled by
     /// [`ONE_WORD_NEAR`].
     pub one_word_near: bool,
+    /// The position of an organization's most distinctive word when it is
+    /// not met: scaled by [`BRAND_MISSING`].
+    pub brand_missing: Option<usize>,
 }
 
 /// A name whose given name is the other name's father's (or forebear's)
@@ -1910,8 +1913,18 @@ fn align_once(
     } else {
         1.0
     };
+    let brand_missing = if listed == NameClass::Organization {
+        distinctive_word_missing(l, &l_used[..m.min(64)], cut_short || q.long)
+    } else {
+        None
+    };
+    let brand = if brand_missing.is_some() {
+        BRAND_MISSING
+    } else {
+        1.0
+    };
     NameScore {
-        score: (raw * low_info * swap * cut * qualified).clamp(0.0, 1.0),
+        score: (raw * low_info * swap * cut * qualified * brand).clamp(0.0, 1.0),
         pairs,
         unmatched_q,
         unmatched_l,
@@ -1919,7 +1932,50 @@ fn align_once(
         lineage_swapped,
         qualifier_one_sided: qualified < 1.0,
         one_word_near,
+        brand_missing,
     }
+}
+
+/// What is kept of the score of an organization's name whose most
+/// distinctive word (its brand: `BELKAZTRANS` in `BELKAZTRANS UKRAINE`,
+/// `RAAHBAR` in `RAAHBAR COMPUTER RESOURCES MANAGEMENT`) the query does not
+/// meet at all, though it meets less distinctive ones: the same trade
+/// words, another company as often. Below the threshold for names that
+/// agree otherwise.
+pub(crate) const BRAND_MISSING: f32 = 0.85;
+
+/// Where the listed organization's rarest word is, if it of three letters or more
+/// (not a series number or country, see [`Qualifier`]) is left unmatched
+/// while the query meets other, commoner words of the name, or only its
+/// series number or country. `cut`: the
+/// query may have been cut at a field limit, so a word after the last one
+/// met was cut off, not left out.
+fn distinctive_word_missing(l: &[LInfo], l_used: &[bool], cut: bool) -> Option<usize> {
+    let mut rarest: Option<(usize, f32)> = None;
+    let mut matched_max = 0.0f32;
+    let mut any_matched = false;
+    for (j, (t, &used)) in l.iter().zip(l_used).enumerate() {
+        if used {
+            any_matched = true;
+            // a country or number met after the brand says nothing of
+            // which company (`UKRAINE` for `VTB BANK (UKRAINE)`); first or
+            // after `of` it is a word of the name (`OMAN FUEL TRADING`)
+            let of = j > 0 && l.get(j - 1).is_some_and(|p| p.qualifier == Qualifier::Of);
+            if t.qualifier == Qualifier::None || j == 0 || of {
+                matched_max = matched_max.max(t.w());
+            }
+        } else if t.len >= 3
+            && t.qualifier == Qualifier::None
+            && !t.patronymic
+            && rarest.is_none_or(|(_, w)| t.w() > w)
+        {
+            rarest = Some((j, t.w()));
+        }
+    }
+    let last_used = l_used.iter().rposition(|&u| u).unwrap_or(0);
+    rarest
+        .filter(|&(j, w)| any_matched && w > matched_max && !(cut && j > last_used))
+        .map(|(j, _)| j)
 }
 
 /// What is kept of a name score when the query's legal form and the listed

@@ -1497,3 +1497,77 @@ fn legal_forms_of_different_kinds_are_other_companies_of_one_brand() {
     }
     assert!(m.compare_names("Deutsche Bank AG", "Deutsche Bank GmbH", c) < DEFAULT_THRESHOLD);
 }
+
+#[test]
+fn an_organization_is_not_found_by_its_trade_words_without_its_brand() {
+    let c = Some(Schema::Company);
+    // brands rarer than the trade words, as on the lists; several entities
+    // share the trade words so that they weigh less
+    let mut ents = vec![
+        listed(Schema::Company, "ofac", "1", &["BELKAZTRANS UKRAINE"]),
+        listed(
+            Schema::Company,
+            "ofac",
+            "2",
+            &["RAAHBAR COMPUTER RESOURCES MANAGEMENT"],
+        ),
+    ];
+    for (i, other) in [
+        "UKRAINE TRADE HOUSE",
+        "COMPUTER SYSTEMS",
+        "RESOURCES GROUP",
+        "MANAGEMENT SERVICES",
+        "UKRAINIAN COMPUTER RESOURCES",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ents.push(listed(Schema::Company, "eu", &format!("x{i}"), &[other]));
+    }
+    let m = Matcher::new(ents);
+    let mut q = Query::name("COMPUTER RESOURCES MANAGEMENT");
+    q.schema = c;
+    let r = m.score(&q, 1).unwrap();
+    assert!(
+        r.score < DEFAULT_THRESHOLD,
+        "without its brand: {}",
+        r.score
+    );
+    let adj = r
+        .explanation
+        .adjustments
+        .iter()
+        .find(|a| a.feature == Feature::DistinctiveWordMissing)
+        .expect("the missing brand is explained");
+    assert!(adj.detail.contains("raahbar"), "{}", adj.detail);
+    // with the brand the name is found, with or without the trade words
+    for query in [
+        "RAAHBAR COMPUTER RESOURCES MANAGEMENT",
+        "RAAHBAR COMPUTER RESOURCES",
+        "RAAHBAR MANAGEMENT",
+    ] {
+        let mut q = Query::name(query);
+        q.schema = c;
+        let best = m.screen(&q, &Options::default()).unwrap();
+        assert!(
+            best.first().is_some_and(|b| b.score >= DEFAULT_THRESHOLD),
+            "{query}: {best:?}"
+        );
+    }
+    // a country after the brand met alone is no better
+    assert!(m.compare_names("UKRAINE", "BELKAZTRANS UKRAINE", c) < DEFAULT_THRESHOLD);
+    // a person's name is not read so (a given name or surname left out is
+    // common)
+    let p = Some(Schema::Person);
+    assert!(
+        m.compare_names(
+            "COMPUTER RESOURCES MANAGEMENT",
+            "RAAHBAR COMPUTER RESOURCES MANAGEMENT",
+            p
+        ) > m.compare_names(
+            "COMPUTER RESOURCES MANAGEMENT",
+            "RAAHBAR COMPUTER RESOURCES MANAGEMENT",
+            c
+        )
+    );
+}
