@@ -38,8 +38,9 @@
 //! for four letters or more). A Slavic surname met in its form for the other
 //! sex (`Baranova` / `Baranov`) counts 0.8 of its similarity. Partial agreement is credited
 //! `sim − 0.5·(1 − sim)`, so that near misses do not add up to a match,
-//! except a prefix in a query of 30 characters or more that ends inside a
-//! word (a name cut at a field limit), credited at its similarity.
+//! except a prefix in a query of 20 characters or more that ends inside a
+//! word (a name cut at a field limit: SWIFT lines hold 35, ACH names 22),
+//! credited at its similarity.
 //! With `a`, `b` the weights of the query and listed tokens, the name score
 //! is `Σ credit·(a+b) / (Σ matched (a+b) + 2.5·conflicting + 0.4·surplus)`,
 //! where unmatched tokens present on both sides conflict and the rest (a
@@ -57,7 +58,8 @@
 //! family: 0.8 (not a country first or after `of`, nor what a query cut at a
 //! field limit lost). A one-word name met only by a near miss of a word of
 //! four letters or fewer, or by sound with two letters more or fewer
-//! (`Kim` / `Kimo`, `Muhammad` / `Mahmud`), keeps 0.85. A token meets two
+//! (`Kim` / `Kimo`, `Muhammad` / `Mahmud`), keeps 0.85 (not the cut last
+//! word of such a long query: `LIMITED LIABILITY COMPANY KOSM`). A token meets two
 //! joined listed tokens only when nearer in length to both than to either
 //! (`solutions` is not `solutions ii`).
 //! Two organizations' names whose legal forms make different kinds of

@@ -286,8 +286,8 @@ const COMPACT_ROTATIONS: usize = 8;
 pub(crate) const COMPACT_SIM: f32 = JOINED_FACTOR;
 
 /// Characters from which a query may have been cut at a field limit (SWIFT
-/// name lines hold 35).
-pub(crate) const LONG_NAME: usize = 30;
+/// name lines hold 35, ACH individual names 22).
+pub(crate) const LONG_NAME: usize = 20;
 
 /// Whether a query may have been cut at a field limit: long, and ending
 /// inside a word (not on a closing quote, bracket or stop: `ООО «БАЙ»` is
@@ -1903,7 +1903,9 @@ fn align_once(
                 kind,
                 MatchKind::Exact | MatchKind::Transliterated | MatchKind::Spelling
             );
-            near && qt.len <= SHORT_TOKEN
+            // (not a word cut at the end of a long name: `LIMITED
+            // LIABILITY COMPANY KOSM`, its legal form written out)
+            near && qt.len <= SHORT_TOKEN && !(kind == MatchKind::Prefix && q.long)
                 || kind == MatchKind::Phonetic
                     && qt.len.abs_diff(lt.len.into()) >= PHONETIC_LENGTH_GAP
         });

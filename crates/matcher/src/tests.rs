@@ -1090,6 +1090,17 @@ fn a_long_name_cut_at_a_field_limit_still_matches() {
         .score(&Query::name("LIMITED LIABILITY COMPANY GOLF"), e)
         .unwrap();
     assert!(cut.is_match, "{}", cut.explanation.sentence);
+    // the class known, the legal form is set aside and one cut word is
+    // left: no near miss of a short word (`Kim` / `Kimo`), a cut
+    let mut q = Query::name("LIMITED LIABILITY COMPANY GOLF");
+    q.schema = Some(Schema::Organization);
+    let known = m.score(&q, e).unwrap();
+    assert!(known.is_match, "{}", known.explanation.sentence);
+    assert!(!known
+        .explanation
+        .adjustments
+        .iter()
+        .any(|a| a.feature == Feature::OneWordNearMiss));
     // the same words closed by a quote were written whole: no such credit
     let whole = m
         .score(&Query::name("LIMITED LIABILITY COMPANY \"GOLF\""), e)
