@@ -68,7 +68,9 @@
 //! are one brand's other companies: 0.78.
 //! An organization's name whose rarest word (not a country or number after
 //! its brand) the query does not meet, though it meets commoner ones, keeps
-//! 0.85 (`UKRAINE` is not `BELKAZTRANS UKRAINE`).
+//! 0.85 (`UKRAINE` is not `BELKAZTRANS UKRAINE`); so does a person's name
+//! met only in its patronymic or forebears' names (`Fedorovich` for Viktor
+//! Fedorovich YANUKOVICH).
 //! Weak aliases count 0.9. A listed organization's name of three to eight
 //! words is also read as its acronym (`PLA`, `NIOC`, with and without a
 //! legal form written out; not when it is a word a query holding it more
@@ -281,7 +283,8 @@ pub enum Feature {
     /// A one-word name met only by a near miss (`Kim` / `Kimo`).
     OneWordNearMiss,
     /// An organization's most distinctive word is not in the query, though
-    /// commoner words are (`UKRAINE` for `BELKAZTRANS UKRAINE`).
+    /// commoner words are (`UKRAINE` for `BELKAZTRANS UKRAINE`), or a
+    /// person's name is met only in its patronymic (`Fedorovich`).
     DistinctiveWordMissing,
 }
 

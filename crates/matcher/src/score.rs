@@ -1917,6 +1917,18 @@ fn align_once(
     };
     let brand_missing = if listed == NameClass::Organization {
         distinctive_word_missing(l, &l_used[..m.min(64)], cut_short || q.long)
+    } else if (0..m.min(64)).any(|j| l_used[j])
+        && (0..m.min(64)).all(|j| !l_used[j] || l.get(j).is_some_and(|t| t.patronymic))
+    {
+        // a person's name met only in its patronymic or a forebear's name
+        // (`Fedorovich` for Viktor Fedorovich YANUKOVICH): a father's name
+        // is many people's
+        (0..m.min(64))
+            .filter(|&j| !l_used[j])
+            .filter_map(|j| l.get(j).map(|t| (j, t)))
+            .filter(|(_, t)| t.len >= 3 && !t.patronymic)
+            .max_by(|a, b| a.1.w().total_cmp(&b.1.w()))
+            .map(|(j, _)| j)
     } else {
         None
     };

@@ -1582,3 +1582,28 @@ fn an_organization_is_not_found_by_its_trade_words_without_its_brand() {
         )
     );
 }
+
+#[test]
+fn a_person_is_not_found_by_the_patronymic_alone() {
+    let m = Matcher::new(vec![
+        person("uk", "12891", &["Viktor Fedorovich YANUKOVICH"]),
+        person("ofac", "2", &["Ivan Petrov"]),
+    ]);
+    let p = Some(Schema::Person);
+    let mut q = Query::name("Fedorovich");
+    q.schema = p;
+    let r = m.score(&q, 0).unwrap();
+    assert!(
+        r.explanation
+            .adjustments
+            .iter()
+            .any(|a| a.feature == Feature::DistinctiveWordMissing),
+        "{:?}",
+        r.explanation.adjustments
+    );
+    assert!(!r.is_match, "{}", r.score);
+    assert!(
+        m.compare_names("Viktor Yanukovich", "Viktor Fedorovich YANUKOVICH", p)
+            >= DEFAULT_THRESHOLD
+    );
+}

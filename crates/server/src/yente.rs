@@ -417,7 +417,7 @@ pub fn feature_docs() -> Value {
         "legal_form_differs": f("The query's legal form and the listed name's make different kinds of company (AG / GmbH, ANO / LLC); the name score is scaled by 0.78.", -0.22),
         "qualifier_one_sided": f("An organization's name ends in a series number or a country the other name has none of (Fund I, Banco Santander Mexico); the name score is scaled by 0.8.", -0.2),
         "one_word_near_miss": f("A one-word name met only by a near miss of a short word or by sound (Kim / Kimo); the name score is scaled by 0.85.", -0.15),
-        "distinctive_word_missing": f("An organization's most distinctive word is not in the query, though commoner words of its name are (UKRAINE for BELKAZTRANS UKRAINE); the name score is scaled by 0.85.", -0.15),
+        "distinctive_word_missing": f("An organization's most distinctive word is not in the query, though commoner words of its name are (UKRAINE for BELKAZTRANS UKRAINE), or a person's name is met only in its patronymic (Fedorovich); the name score is scaled by 0.85.", -0.15),
     })
 }
 
