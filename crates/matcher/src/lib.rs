@@ -71,6 +71,8 @@
 //! 0.85 (`UKRAINE` is not `BELKAZTRANS UKRAINE`); so does a person's name
 //! met only in its patronymic or forebears' names (`Fedorovich` for Viktor
 //! Fedorovich YANUKOVICH).
+//! A person's initials written together (`JC Juncker`) are also read one
+//! letter each.
 //! Weak aliases count 0.9. A listed organization's name of three to eight
 //! words is also read as its acronym (`PLA`, `NIOC`, with and without a
 //! legal form written out; not when it is a word a query holding it more
@@ -513,6 +515,16 @@ impl Matcher {
         class: interdict_text::NameClass,
     ) -> Vec<interdict_text::NameForm> {
         let mut forms = name_forms(name, class);
+        // a person's initials written together (`JC Juncker`): also read
+        // one letter each (not in a name of unknown class: `SMP Akbar` is
+        // as likely a company's initialism)
+        if class == interdict_text::NameClass::Person {
+            if let Some(f) = forms.first().and_then(split_joined_initials) {
+                if !forms.iter().any(|g| g.tokens == f.tokens) {
+                    forms.push(f);
+                }
+            }
+        }
         let mut spelled = interdict_text::spelled_forms(&forms);
         if spelled.is_empty() {
             return forms;
@@ -1608,6 +1620,37 @@ impl Matcher {
 /// How an explanation says that a name was read as romanized Korean.
 const KOREAN_KEYED_NOTE: &str =
     "read as romanized Korean: g/k, d/t, b/p, j/ch, eo/o, eu/u and surname spellings such as Lee/Ri, Park/Pak as one";
+
+/// The form with each token of two or three consonants (`jc`, `jfk`) read
+/// as that many initials, when the name has one and another token beside
+/// it: initials written together. Not `ng` (a surname) nor `jr`/`sr`.
+fn split_joined_initials(f: &interdict_text::NameForm) -> Option<interdict_text::NameForm> {
+    let joined = |t: &str| {
+        (2..=3).contains(&t.len())
+            && t.bytes()
+                .all(|b| b.is_ascii_lowercase() && !b"aeiouy".contains(&b))
+            && !["ng", "jr", "sr"].contains(&t)
+    };
+    if f.tokens.len() < 2 || !f.tokens.iter().any(|t| joined(t)) {
+        return None;
+    }
+    let tokens = f
+        .tokens
+        .iter()
+        .flat_map(|t| {
+            if joined(t) {
+                t.chars().map(String::from).collect()
+            } else {
+                vec![t.clone()]
+            }
+        })
+        .collect();
+    Some(interdict_text::NameForm {
+        tokens,
+        scheme: f.scheme,
+        removed: f.removed.clone(),
+    })
+}
 
 fn round3(x: f32) -> f32 {
     (x * 1000.0).round() / 1000.0

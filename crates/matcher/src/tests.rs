@@ -1607,3 +1607,39 @@ fn a_person_is_not_found_by_the_patronymic_alone() {
             >= DEFAULT_THRESHOLD
     );
 }
+
+#[test]
+fn a_persons_initials_written_together_are_read_one_by_one() {
+    let mut ents = world();
+    ents.push(person("eu", "jcj", &["Jean-Claude Juncker"]));
+    let m = Matcher::new(ents);
+    let e = m.entities().len() - 1;
+    let mut q = Query::name("JC Juncker");
+    q.schema = Some(Schema::Person);
+    let r = m.score(&q, e).unwrap();
+    assert!(r.is_match, "{}", r.explanation.sentence);
+    assert!(
+        r.explanation
+            .tokens
+            .iter()
+            .any(|t| t.kind == MatchKind::Initial && t.listed == "jean"),
+        "{:?}",
+        r.explanation.tokens
+    );
+    // of unknown class, `JC` may be a company's initialism
+    let unknown = m.score(&Query::name("JC Juncker"), e).unwrap();
+    assert!(unknown.score < r.score);
+    // a surname of consonants, and suffixes, are no initials
+    let form = |t: &[&str]| interdict_text::NameForm {
+        tokens: t.iter().map(|s| s.to_string()).collect(),
+        scheme: None,
+        removed: vec![],
+    };
+    assert!(split_joined_initials(&form(&["ng", "wai"])).is_none());
+    assert!(split_joined_initials(&form(&["john", "smith", "jr"])).is_none());
+    assert!(split_joined_initials(&form(&["jc"])).is_none());
+    assert_eq!(
+        split_joined_initials(&form(&["jfk", "kennedy"])).map(|f| f.tokens),
+        Some(vec!["j".into(), "f".into(), "k".into(), "kennedy".into()])
+    );
+}
