@@ -40,7 +40,10 @@
 //! `sim − 0.5·(1 − sim)`, so that near misses do not add up to a match,
 //! except a prefix in a query of 20 characters or more that ends inside a
 //! word (a name cut at a field limit: SWIFT lines hold 35, ACH names 22),
-//! credited at its similarity.
+//! credited at its similarity; when that word is no listed word and two
+//! letters or more short of the listed one, the listed tokens after it
+//! were cut off with it and cost nothing (`JOINT STOCK COMPANY VAKU` /
+//! `… VAKUUM.RU`).
 //! With `a`, `b` the weights of the query and listed tokens, the name score
 //! is `Σ credit·(a+b) / (Σ matched (a+b) + 2.5·conflicting + 0.4·surplus)`,
 //! where unmatched tokens present on both sides conflict and the rest (a
@@ -565,7 +568,7 @@ impl Matcher {
                 continue;
             }
             let mut qf = QForm::new(&self.index, toks, f.scheme, f.removed, class);
-            qf.long = score::maybe_cut(&q.name);
+            qf.mark_cut(&self.index, &q.name);
             forms.push(qf);
             if forms.len() >= 16 {
                 break;
@@ -753,7 +756,7 @@ impl Matcher {
             .take(16)
             .map(|f| {
                 let mut qf = QForm::new(&self.index, f.tokens, f.scheme, f.removed, class);
-                qf.long = score::maybe_cut(query);
+                qf.mark_cut(&self.index, query);
                 qf
             })
             .collect();
@@ -974,7 +977,13 @@ impl Matcher {
                         continue;
                     }
                     let upper = sum + slot.acc + f.initial_mass(rec.max_token, rec.has_initial);
-                    let bound = score_bound(upper, f.total + rec.weight, rec.patronymic);
+                    // (a query cut at a field limit may leave the listed
+                    // name's end unmatched at no cost)
+                    let bound = if f.may_lose_tail(idx.rec_tokens(rec)) {
+                        score::loose_bound(upper, f.total)
+                    } else {
+                        score_bound(upper, f.total + rec.weight, rec.patronymic)
+                    };
                     if bound >= prune {
                         if let Some(s) = sc.rec_stamp.get_mut(ri) {
                             *s = rgen;

@@ -265,6 +265,15 @@ pub(crate) struct QForm {
     /// [`LONG_NAME`]): its last token, when it meets as a prefix, is
     /// credited at its similarity (every letter written agrees).
     pub long: bool,
+    /// A long query whose last token is no listed word: likely cut inside
+    /// a word at a field limit, so that the listed tokens after the one it
+    /// begins were lost, not left out (they cost nothing; the index bounds
+    /// such a query loosely).
+    pub lost_tail: bool,
+    /// With [`QForm::lost_tail`]: the vocab entries the last token begins,
+    /// two letters or more short (a record holding none cannot have lost a
+    /// tail to it), or `None` when there were too many to read (any may).
+    pub tail_vocab: Option<Vec<u32>>,
     /// The [`crate::index::compact_key`] of the query's letters without
     /// spaces (its tokens but legal forms and titles of a query of unknown
     /// class), starting from each of its first [`COMPACT_ROTATIONS`] kept
@@ -285,6 +294,21 @@ const COMPACT_ROTATIONS: usize = 8;
 /// this, whatever the alignment of its tokens gives.
 pub(crate) const COMPACT_SIM: f32 = JOINED_FACTOR;
 
+/// Whether a word cut to `q` letters of a listed word of `l` lost enough of
+/// it to be read as cut (two letters or more: one letter short is a
+/// spelling as often, `Mohammad` / `Mohammadi`, `Group` / `Groupe`).
+#[inline]
+pub(crate) fn cut_lost_letters(q: usize, l: usize) -> bool {
+    l >= q + 2
+}
+
+fn vocab_len(index: &Index, v: u32) -> usize {
+    index
+        .vocab_info
+        .get(v as usize)
+        .map_or(0, |i| usize::from(i.len))
+}
+
 /// Characters from which a query may have been cut at a field limit (SWIFT
 /// name lines hold 35, ACH individual names 22).
 pub(crate) const LONG_NAME: usize = 20;
@@ -298,6 +322,47 @@ pub(crate) fn maybe_cut(name: &str) -> bool {
 }
 
 impl QForm {
+    /// Marks a query that may have been cut at a field limit ([`QForm::long`],
+    /// [`QForm::lost_tail`]), from the name as written.
+    pub fn mark_cut(&mut self, index: &Index, name: &str) {
+        self.long = maybe_cut(name);
+        self.lost_tail = self.long
+            && self.toks.last().is_some_and(|t| {
+                !index
+                    .vocab_map
+                    .get(t.text.as_str())
+                    .is_some_and(|&v| index.vocab_real.get(v as usize).copied().unwrap_or(false))
+            });
+        self.tail_vocab = match self.toks.last() {
+            Some(t) if self.lost_tail && t.found.capped => None,
+            Some(t) if self.lost_tail => {
+                let mut v: Vec<u32> = t
+                    .found
+                    .matches
+                    .iter()
+                    .zip(&t.found.detail)
+                    .filter(|(&(v, _), d)| {
+                        d.1 == MatchKind::Prefix && cut_lost_letters(t.len, vocab_len(index, v))
+                    })
+                    .map(|(&(v, _), _)| v)
+                    .collect();
+                v.sort_unstable();
+                Some(v)
+            }
+            _ => Some(Vec::new()),
+        };
+    }
+
+    /// Whether a record holding these vocab entries may have lost a tail
+    /// to the query's cut last word (see [`QForm::tail_vocab`]).
+    pub fn may_lose_tail(&self, toks: &[u32]) -> bool {
+        self.lost_tail
+            && match &self.tail_vocab {
+                None => true,
+                Some(v) => toks.iter().any(|t| v.binary_search(t).is_ok()),
+            }
+    }
+
     /// The query's kept tokens from the `k`-th on, wrapping around (see
     /// [`QForm::compact`]).
     pub fn rotation(&self, k: usize) -> impl Iterator<Item = &str> + Clone {
@@ -479,6 +544,8 @@ impl QForm {
             width,
             id: NEXT_FORM.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             long: false,
+            lost_tail: false,
+            tail_vocab: Some(Vec::new()),
         }
     }
 }
@@ -1594,11 +1661,32 @@ fn surely_below(q: &QForm, l: &[LInfo], listed: NameClass, cands: &[Pair], prune
             nuq += 1;
         }
     }
+    // what a query cut inside its last word lost costs nothing (see
+    // `align`): the listed tokens after one it may meet so
+    let last = q.toks.len().saturating_sub(1);
+    let lost_from = if q.lost_tail {
+        cands
+            .iter()
+            .filter(|p| {
+                p.kind == MatchKind::Prefix
+                    && p.qi == last
+                    && cut_lost_letters(
+                        q.toks.get(p.qi).map_or(0, |t| t.len),
+                        l.get(p.lj).map_or(0, |t| usize::from(t.len)),
+                    )
+            })
+            .map(|p| p.lj + p.ln)
+            .min()
+            .unwrap_or(usize::MAX)
+    } else {
+        usize::MAX
+    };
     let mut rest = 0.0f32;
     let mut nul = 0;
     for (j, t) in l.iter().enumerate().take(64) {
         if lhit[j] {
             m += t.w();
+        } else if j >= lost_from {
         } else {
             nul += 1;
             rest += t.w()
@@ -1723,6 +1811,8 @@ fn align_once(
     let mut n_initials = 0;
     // the pairs taken, and the first one (see `ONE_WORD_NEAR`)
     let (mut n_pairs, mut first_pair, mut cut_short) = (0usize, None, false);
+    // where the listed tokens that the query's cut last word begins end
+    let mut cut_end = usize::MAX;
     for p in cands.iter() {
         let qr = p.qi..p.qi + p.qn;
         let lr = p.lj..p.lj + p.ln;
@@ -1740,7 +1830,15 @@ fn align_once(
         }
         n_pairs += 1;
         first_pair.get_or_insert((p.kind, p.qi, p.lj));
-        cut_short |= p.kind == MatchKind::Prefix && q.toks.get(p.qi).is_some_and(|t| t.last);
+        if p.kind == MatchKind::Prefix && q.toks.get(p.qi).is_some_and(|t| t.last) {
+            cut_short = true;
+            // one letter short is a spelling as often (`Mohammad` /
+            // `Mohammadi`, `Group` / `Groupe`)
+            let listed_len = l.get(p.lj).map_or(0, |t| usize::from(t.len));
+            if cut_lost_letters(q.toks.get(p.qi).map_or(0, |t| t.len), listed_len) {
+                cut_end = lr.end;
+            }
+        }
         if let (Some(qb), Some(lb)) = (q_line, l_line) {
             // each side's own given name (first token) is the other's forebear
             q_given_is_forebear |= p.qi == 0 && p.lj > lb;
@@ -1829,8 +1927,11 @@ fn align_once(
     }
     let mut ul = [(0.0f32, false); 64];
     let mut nul = 0;
+    // a long query cut at a field limit inside a word lost what followed
+    // it (`JOINT STOCK COMPANY VAKU` for `… VAKUUM.RU`): not left out
+    let lost_from = if q.lost_tail { cut_end } else { usize::MAX };
     for (j, t) in l.iter().enumerate().take(m.min(64)) {
-        if !l_used[j] {
+        if !l_used[j] && j < lost_from {
             ul[nul] = (t.w(), t.patronymic);
             nul += 1;
         }

@@ -1643,3 +1643,46 @@ fn a_persons_initials_written_together_are_read_one_by_one() {
         Some(vec!["j".into(), "f".into(), "k".into(), "kennedy".into()])
     );
 }
+
+#[test]
+fn a_name_cut_inside_its_last_word_lost_what_followed() {
+    let mut ents = world();
+    for (r, n) in [
+        ("1", "JOINT STOCK COMPANY VAKUUM.RU"),
+        ("2", "LIMITED LIABILITY COMPANY OSTOZHENKA 19"),
+        ("3", "MOHAMMADI, Ehsan"),
+    ] {
+        ents.push(listed(Schema::Company, "ofac", r, &[n]));
+    }
+    let m = Matcher::new(ents);
+    let c = Some(Schema::Company);
+    let find = |name: &str| {
+        let mut q = Query::name(name);
+        q.schema = c;
+        let fast = m.screen(&q, &Options::default()).unwrap();
+        // the index bounds such a query loosely enough to find what the
+        // full scan finds
+        let full = m.screen_full_scan(&q, &Options::default()).unwrap();
+        assert_eq!(
+            fast.iter().map(|r| r.entity_index).collect::<Vec<_>>(),
+            full.iter().map(|r| r.entity_index).collect::<Vec<_>>(),
+            "{name}"
+        );
+        fast.first()
+            .map(|r| (m.entities()[r.entity_index].id.clone(), r.score))
+    };
+    for (query, id) in [
+        ("JOINT STOCK COMPANY VAKU", "ofac:1"),
+        ("LIMITED LIABILITY COMPANY OSTOZHE", "ofac:2"),
+    ] {
+        let best = find(query);
+        assert!(
+            best.as_ref()
+                .is_some_and(|(e, s)| e == id && *s >= DEFAULT_THRESHOLD),
+            "{query}: {best:?}"
+        );
+    }
+    // one letter short is a spelling as often as a cut
+    assert!(score::cut_lost_letters(4, 6));
+    assert!(!score::cut_lost_letters(8, 9));
+}
