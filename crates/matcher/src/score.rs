@@ -100,15 +100,18 @@ pub(crate) fn truncated_initial(qb: &[u8], lb: &[u8]) -> bool {
 }
 
 /// Two different small numbers (`44`/`45`, `3`/`33`, `8`/`9`: series,
-/// ordinals, number words read as digits): they never meet, not by an edit,
-/// nor as an initial, nor as a prefix. Longer numbers (years, as in a trust's
+/// ordinals, number words read as digits), or two different numbers of five
+/// digits or more (an aircraft's registration `RA-82036`/`RA-82038`, a
+/// licence): they never meet, not by an edit, nor as an initial, nor as a
+/// prefix. Numbers of three or four digits (years, as in a trust's
 /// `2004-1`/`2005-1`) still meet by an edit like other tokens.
 #[inline]
 fn numbers_differ(qb: &[u8], lb: &[u8]) -> bool {
+    let shorter = qb.len().min(lb.len());
     qb != lb
         && !qb.is_empty()
         && !lb.is_empty()
-        && qb.len().min(lb.len()) <= 2
+        && (shorter <= 2 || shorter >= 5)
         && qb.iter().all(u8::is_ascii_digit)
         && lb.iter().all(u8::is_ascii_digit)
 }

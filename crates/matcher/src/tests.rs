@@ -678,6 +678,20 @@ fn number_words_meet_digits_and_different_numbers_conflict() {
         2
     )
     .is_none());
+    // registrations of five digits or more: one digit off is another
+    // aircraft; a year of four still meets by an edit
+    let sim = |a: &str, b: &str| {
+        crate::score::token_sim(
+            &crate::score::Probe::new(a, ""),
+            &crate::score::Listed::new(b, ""),
+            true,
+            2,
+        )
+    };
+    assert!(sim("82036", "82038").is_none());
+    assert!(sim("2004", "2005").is_some());
+    let a = Some(Schema::Airplane);
+    assert!(m.compare_names("RA-82036", "RA-82038", a) < DEFAULT_THRESHOLD);
 }
 
 #[test]
