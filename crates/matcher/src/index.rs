@@ -689,12 +689,19 @@ impl Index {
             .map(|&(_, r)| r)
     }
 
-    /// The weight of a token: its rarity over the loaded lists.
-    pub fn weight(&self, token: &str) -> f32 {
+    /// The vocab entry of a token of a listed name (not of a joined pair
+    /// only), if there is one.
+    pub fn real_id(&self, token: &str) -> Option<u32> {
         self.vocab_map
             .get(token)
-            .filter(|&&v| self.vocab_real.get(v as usize).copied().unwrap_or(false))
-            .and_then(|&v| self.vocab_weight.get(v as usize).copied())
+            .copied()
+            .filter(|&v| self.vocab_real.get(v as usize).copied().unwrap_or(false))
+    }
+
+    /// The weight of a token: its rarity over the loaded lists.
+    pub fn weight(&self, token: &str) -> f32 {
+        self.real_id(token)
+            .and_then(|v| self.vocab_weight.get(v as usize).copied())
             .or_else(|| self.removed_weight.get(token).copied())
             .unwrap_or(self.unknown_weight)
     }

@@ -1292,7 +1292,7 @@ impl Matcher {
             };
             adj.push(Adjustment {
                 feature: Feature::LegalFormDiffers,
-                delta: round3(name_score - name_score / score::LEGAL_FORM_CONFLICT),
+                delta: scaled_delta(name_score, score::LEGAL_FORM_CONFLICT),
                 detail: format!(
                     "the query's legal form makes {}, the listed name's {}: one brand, other companies",
                     kind(form.legal),
@@ -1303,14 +1303,14 @@ impl Matcher {
         if ns.qualifier_one_sided {
             adj.push(Adjustment {
                 feature: Feature::QualifierOneSided,
-                delta: round3(ns.score - ns.score / score::QUALIFIER_ONE_SIDED),
+                delta: scaled_delta(ns.score, score::QUALIFIER_ONE_SIDED),
                 detail: "one name ends in a series number or a country the other has none of: another member of the family".into(),
             });
         }
         if ns.one_word_near {
             adj.push(Adjustment {
                 feature: Feature::OneWordNearMiss,
-                delta: round3(ns.score - ns.score / score::ONE_WORD_NEAR),
+                delta: scaled_delta(ns.score, score::ONE_WORD_NEAR),
                 detail: "a one-word name met only by a near miss of its word".into(),
             });
         }
@@ -1318,7 +1318,7 @@ impl Matcher {
             let word = ltoks.get(j).map_or("", |t| t.text);
             adj.push(Adjustment {
                 feature: Feature::DistinctiveWordMissing,
-                delta: round3(ns.score - ns.score / score::BRAND_MISSING),
+                delta: scaled_delta(ns.score, score::BRAND_MISSING),
                 detail: format!(
                     "the listed name's most distinctive word '{word}' is not in the query: its other words name other companies as often"
                 ),
@@ -1659,6 +1659,12 @@ fn split_joined_initials(f: &interdict_text::NameForm) -> Option<interdict_text:
         scheme: f.scheme,
         removed: f.removed.clone(),
     })
+}
+
+/// What a factor took from a score that it scaled to `scaled`: the
+/// adjustment's delta, rounded as shown.
+fn scaled_delta(scaled: f32, factor: f32) -> f32 {
+    round3(scaled - scaled / factor)
 }
 
 fn round3(x: f32) -> f32 {

@@ -330,12 +330,10 @@ impl QForm {
     pub fn mark_cut(&mut self, index: &Index, name: &str) {
         self.long = maybe_cut(name);
         self.lost_tail = self.long
-            && self.toks.last().is_some_and(|t| {
-                !index
-                    .vocab_map
-                    .get(t.text.as_str())
-                    .is_some_and(|&v| index.vocab_real.get(v as usize).copied().unwrap_or(false))
-            });
+            && self
+                .toks
+                .last()
+                .is_some_and(|t| index.real_id(&t.text).is_none());
         self.tail_vocab = match self.toks.last() {
             Some(t) if self.lost_tail && t.found.capped => None,
             Some(t) if self.lost_tail => {
@@ -557,10 +555,8 @@ fn query_weight(index: &Index, t: &QTok) -> f32 {
     if t.text.len() == 1 {
         return INITIAL_WEIGHT;
     }
-    if let Some(&v) = index.vocab_map.get(t.text.as_str()) {
-        if index.vocab_real.get(v as usize).copied().unwrap_or(false) {
-            return index.weight(&t.text);
-        }
+    if index.real_id(&t.text).is_some() {
+        return index.weight(&t.text);
     }
     if let Some(&w) = index.removed_weight.get(t.text.as_str()) {
         return w;
@@ -2062,12 +2058,12 @@ fn align_once(
 /// agree otherwise.
 pub(crate) const BRAND_MISSING: f32 = 0.85;
 
-/// Where the listed organization's rarest word is, if it of three letters or more
-/// (not a series number or country, see [`Qualifier`]) is left unmatched
-/// while the query meets other, commoner words of the name, or only its
-/// series number or country. `cut`: the
-/// query may have been cut at a field limit, so a word after the last one
-/// met was cut off, not left out.
+/// The position of the listed organization's rarest word of three letters
+/// or more (not a series number or country, see [`Qualifier`]) when it is
+/// left unmatched while the query meets other, commoner words of the name,
+/// or only its series number or country. `cut`: the query may have been
+/// cut at a field limit, so a word after the last one met was cut off, not
+/// left out.
 fn distinctive_word_missing(l: &[LInfo], l_used: &[bool], cut: bool) -> Option<usize> {
     let mut rarest: Option<(usize, f32)> = None;
     let mut matched_max = 0.0f32;

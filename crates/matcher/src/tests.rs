@@ -1,6 +1,11 @@
 use super::*;
 use interdict_model::{DateSpec, Identifier, Name};
 
+/// Whether the result's explanation carries this adjustment.
+fn has_adjustment(r: &MatchResult, f: Feature) -> bool {
+    r.explanation.adjustments.iter().any(|a| a.feature == f)
+}
+
 fn person(source: &str, reference: &str, names: &[&str]) -> Entity {
     listed(Schema::Person, source, reference, names)
 }
@@ -312,11 +317,7 @@ fn birth_date_contradiction_lowers_and_agreement_raises() {
     let contra = m.score(&q, 0).unwrap();
     assert!(agree.score >= base, "{} < {base}", agree.score);
     assert!(contra.score < base - 0.1, "{} vs {base}", contra.score);
-    assert!(contra
-        .explanation
-        .adjustments
-        .iter()
-        .any(|a| a.feature == Feature::BirthDateContradicts));
+    assert!(has_adjustment(&contra, Feature::BirthDateContradicts));
     assert!(contra.explanation.sentence.contains("contradicts"));
 }
 
@@ -763,11 +764,7 @@ fn a_person_s_name_does_not_alert_on_a_vessel_or_company_inside_it() {
         .find(|r| r.entity_id == "ofac:v1")
         .expect("shown");
     assert!(
-        linda
-            .explanation
-            .adjustments
-            .iter()
-            .any(|a| a.feature == Feature::SchemaMismatch),
+        has_adjustment(linda, Feature::SchemaMismatch),
         "{:?}",
         linda.explanation
     );
@@ -1034,11 +1031,7 @@ fn father_and_son_are_not_one_person() {
         .score(&Query::name("SALMAN BIN MUHAMMAD AL-RAWI"), son)
         .unwrap();
     assert!(!r.is_match, "{}", r.explanation.sentence);
-    assert!(r
-        .explanation
-        .adjustments
-        .iter()
-        .any(|a| a.feature == Feature::LineageSwapped));
+    assert!(has_adjustment(&r, Feature::LineageSwapped));
     // the same names in the same roles, and a surname-first listing, are
     // not swaps
     assert!(
@@ -1110,11 +1103,7 @@ fn a_long_name_cut_at_a_field_limit_still_matches() {
     q.schema = Some(Schema::Organization);
     let known = m.score(&q, e).unwrap();
     assert!(known.is_match, "{}", known.explanation.sentence);
-    assert!(!known
-        .explanation
-        .adjustments
-        .iter()
-        .any(|a| a.feature == Feature::OneWordNearMiss));
+    assert!(!has_adjustment(&known, Feature::OneWordNearMiss));
     // the same words closed by a quote were written whole: no such credit
     let whole = m
         .score(&Query::name("LIMITED LIABILITY COMPANY \"GOLF\""), e)
@@ -1420,11 +1409,7 @@ fn an_organization_is_found_by_its_acronym_met_exactly() {
     let hit = best(&m, "PLA");
     assert_eq!(hit.entity_id, "test:pla");
     assert!(met_as(&hit, MatchKind::Acronym), "{hit:#?}");
-    assert!(hit
-        .explanation
-        .adjustments
-        .iter()
-        .any(|a| a.feature == Feature::Acronym));
+    assert!(has_adjustment(&hit, Feature::Acronym));
     // not by a near spelling, and not for a person
     assert!(top(&m, &Query::name("PLB"))
         .iter()
@@ -1502,10 +1487,7 @@ fn legal_forms_of_different_kinds_are_other_companies_of_one_brand() {
     let r = m.score(&q, 0).unwrap();
     assert!(r.score < DEFAULT_THRESHOLD, "AG / GmbH: {}", r.score);
     assert!(
-        r.explanation
-            .adjustments
-            .iter()
-            .any(|a| a.feature == Feature::LegalFormDiffers),
+        has_adjustment(&r, Feature::LegalFormDiffers),
         "{:?}",
         r.explanation.adjustments
     );
@@ -1608,10 +1590,7 @@ fn a_person_is_not_found_by_the_patronymic_alone() {
     q.schema = p;
     let r = m.score(&q, 0).unwrap();
     assert!(
-        r.explanation
-            .adjustments
-            .iter()
-            .any(|a| a.feature == Feature::DistinctiveWordMissing),
+        has_adjustment(&r, Feature::DistinctiveWordMissing),
         "{:?}",
         r.explanation.adjustments
     );

@@ -959,6 +959,20 @@ const LEGAL_KINDS: &[(&str, LegalKind)] = {
     ]
 };
 
+/// [`LEGAL_KINDS`] with each form's words, the longest form first (built
+/// once: [`legal_kind`] runs for every query form).
+fn legal_kinds_longest_first() -> &'static [(&'static str, Vec<&'static str>, LegalKind)] {
+    static T: OnceLock<Vec<(&'static str, Vec<&'static str>, LegalKind)>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut forms: Vec<_> = LEGAL_KINDS
+            .iter()
+            .map(|&(f, k)| (f, f.split(' ').collect(), k))
+            .collect();
+        forms.sort_by_key(|(f, _, _)| std::cmp::Reverse(f.len()));
+        forms
+    })
+}
+
 /// The one kind of company the legal forms among a name's removed tokens
 /// make (see [`crate::NameForm::removed`]), if they make exactly one: `GmbH`
 /// and `AG`, `ANO` and `LLC` are different companies of one brand. The
@@ -1012,16 +1026,16 @@ pub fn legal_kind(removed: &[String]) -> Option<LegalKind> {
         }
     }
     // the longest forms first, each word taken once
-    let mut forms: Vec<&(&str, LegalKind)> = LEGAL_KINDS.iter().collect();
-    forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
     let mut taken = vec![false; words.len()];
-    for (form, kind) in forms {
-        let parts: Vec<&str> = form.split(' ').collect();
+    for (form, parts, kind) in legal_kinds_longest_first() {
         let n = parts.len();
         let mut i = 0;
         while i + n <= words.len() {
             if !taken[i..i + n].iter().any(|&t| t)
-                && words[i..i + n].iter().zip(&parts).all(|(w, p)| w == p)
+                && words[i..i + n]
+                    .iter()
+                    .zip(parts.iter())
+                    .all(|(w, p)| w == p)
             {
                 taken[i..i + n].iter_mut().for_each(|t| *t = true);
                 if !note(*kind) {
