@@ -2248,7 +2248,7 @@ fn sound_match(probe: &Probe<'_>, listed: &Listed<'_>) -> Option<(f32, MatchKind
         Some((SPELLING_SIM, MatchKind::Spelling))
     } else if !probe.phon.is_empty()
         && probe.phon == listed.phon
-        && probe.text.len().abs_diff(listed.text.len()) <= PHONETIC_LENGTH_GAP
+        && phonetic_lengths_close(probe.text.len(), listed.text.len())
     {
         Some((
             phonetic_similarity(probe.text.as_bytes(), listed.text.as_bytes()),
@@ -2452,6 +2452,15 @@ const SPELLING_SIM: f32 = 0.95;
 /// `Hilowle`), while transliterations of one name seldom differ by more
 /// than two (`Hussein` / `Husayn`).
 const PHONETIC_LENGTH_GAP: usize = 2;
+
+/// Whether two tokens are near enough in length to meet by their phonetic
+/// key: at most [`PHONETIC_LENGTH_GAP`] apart, and a token of three
+/// letters or fewer only one letter from the other (`Din` is not `Diana`,
+/// a vowel sound more; `Ali` is `Aly`).
+fn phonetic_lengths_close(a: usize, b: usize) -> bool {
+    let gap = a.abs_diff(b);
+    gap <= PHONETIC_LENGTH_GAP && (gap < 2 || a.min(b) > 3)
+}
 
 /// The similarity of two tokens with the same phonetic key. The key is
 /// coarse (inner vowels dropped), so the score is scaled by how alike the

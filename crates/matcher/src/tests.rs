@@ -1679,3 +1679,27 @@ fn a_name_cut_inside_its_last_word_lost_what_followed() {
     assert!(score::cut_lost_letters(4, 6));
     assert!(!score::cut_lost_letters(8, 9));
 }
+
+#[test]
+fn short_token_does_not_meet_a_longer_one_by_sound_alone() {
+    let mut w = world();
+    let (jamal, aly) = (w.len(), w.len() + 1);
+    w.push(person("ofac", "20561", &["JAMAL-AL-DIN, Hasan"]));
+    w.push(person("ofac", "333", &["ALY, Omar"]));
+    let m = Matcher::new(w);
+    // `diana` and `din` share their consonants, but two vowel sounds more
+    // on a three-letter word is another name
+    let r = m.score(&Query::name("Diana AL-HASAN"), jamal);
+    let met = r.iter().flat_map(|r| &r.explanation.tokens);
+    assert!(
+        met.clone().all(|t| t.query != "diana"),
+        "{:#?}",
+        met.collect::<Vec<_>>()
+    );
+    // one letter apart, a short token still meets by sound
+    let r = m.score(&Query::name("Ali Omar"), aly).unwrap();
+    assert!(
+        r.explanation.tokens.iter().any(|t| t.query == "ali"),
+        "{r:#?}"
+    );
+}
