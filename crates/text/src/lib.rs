@@ -757,7 +757,7 @@ pub fn spelled_forms(forms: &[NameForm]) -> Vec<NameForm> {
     latin_readings(forms, |t| {
         SPELLINGS
             .iter()
-            .filter_map(|s| s.reading(t).map(|r| (s.scheme, r)))
+            .flat_map(|s| s.readings(t).into_iter().map(|r| (s.scheme, r)))
             .collect()
     })
 }

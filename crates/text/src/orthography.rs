@@ -28,6 +28,15 @@ pub struct Spelling {
     rules: &'static [(&'static str, &'static str)],
     /// A final `e` after a consonant is silent (French `Poutine`).
     silent_final_e: bool,
+    /// Letter groups that spell a voiceless sound and its voiced twin
+    /// (German `sch` is Russian ш and ж: `Schoigu`, `Breschnew`): a second,
+    /// voiced reading writes each group as given here, all at once.
+    second: &'static [(&'static str, &'static str)],
+    /// In the voiced reading, an `s` before a vowel (not the first letter)
+    /// is a `z` too: German writes Russian з `s` (`Tschemesow` is Chemezov,
+    /// `Ansor` Anzor), and с mostly so as well (`Wasiljewitsch`), which the
+    /// first reading keeps.
+    voiced_s: bool,
 }
 
 /// The spellings read, in the order their readings are made.
@@ -61,6 +70,8 @@ pub const SPELLINGS: &[Spelling] = &[
             ("j", "y"),
         ],
         silent_final_e: false,
+        second: &[],
+        voiced_s: false,
     },
     // Dutch: `tsj` ch, `sj` sh, `zj` zh, `oe` u, `ch` kh, `j` y; marked by
     // `sj`, `zj` or `oe`
@@ -78,16 +89,19 @@ pub const SPELLINGS: &[Spelling] = &[
             ("j", "y"),
         ],
         silent_final_e: false,
+        second: &[],
+        voiced_s: false,
     },
-    // German (Jewgeni Prigoschin, Gorbatschow, Jelzin): `schtsch` shch,
-    // `tsch` ch, `sch` sh, `ch` kh, `w` v, `z` ts, `j` y; marked by `sch`
+    // German (Jewgeni Prigoschin, Gorbatschow, Jelzin; voiced: Breschnew,
+    // Tschemesow): `schtsch` shch, `tsch` ch, `sch` sh (voiced zh), `ch`
+    // kh, `w` v, `z` ts, `j` y, `s` before a vowel (voiced) z; marked by `sch`
     // or a Russian ending in German spelling (`-owa`, `-ewa`, `-owna`,
     // `-ewna`, `-aja`, `-witsch`; `-ow`, `-ew` after a consonant, not the
     // Somali `Xuuroow`)
     Spelling {
         scheme: GERMAN_SPELLED,
         language: "German",
-        note: "sch sh, tsch ch, ch kh, w v, z ts, j y",
+        note: "sch sh or zh, tsch ch, ch kh, w v, z ts, j y, s before a vowel s or z",
         marked: |t| {
             t.contains("sch")
                 || ["owa", "ewa", "owna", "ewna", "aja", "witsch"]
@@ -111,6 +125,8 @@ pub const SPELLINGS: &[Spelling] = &[
             ("j", "y"),
         ],
         silent_final_e: false,
+        second: &[("sch", "zh")],
+        voiced_s: true,
     },
     // French (Evgueni Prigojine, Sergueï Choïgou, Poutine, Setchine): `ch`
     // sh, `tch` ch, `j` zh, `ou` u, `gue` ge, `gui` gi, a final `e` silent; marked by
@@ -138,6 +154,8 @@ pub const SPELLINGS: &[Spelling] = &[
             ("j", "zh"),
         ],
         silent_final_e: true,
+        second: &[],
+        voiced_s: false,
     },
 ];
 
@@ -159,36 +177,71 @@ pub fn spelling(scheme: &str) -> Option<&'static Spelling> {
 impl Spelling {
     /// The tokens with each letter group of the rules written as its
     /// English spelling, when a token shows the language's mark and the
-    /// reading differs.
-    pub fn reading(&self, tokens: &[String]) -> Option<Vec<String>> {
+    /// reading differs; with a second reading when the language spells two
+    /// sounds alike (see `second`) and the name has such a group.
+    pub fn readings(&self, tokens: &[String]) -> Vec<Vec<String>> {
         if !tokens.iter().any(|t| (self.marked)(t)) {
-            return None;
+            return Vec::new();
         }
-        let read = |t: &str| {
-            let mut out = String::with_capacity(t.len() + 2);
-            let mut rest = t;
-            while let Some(c) = rest.chars().next() {
-                match self.rules.iter().find(|(from, _)| rest.starts_with(from)) {
-                    Some((from, to)) => {
-                        out.push_str(to);
-                        rest = rest.get(from.len()..).unwrap_or("");
-                    }
-                    None => {
+        let mut out: Vec<Vec<String>> = Vec::with_capacity(2);
+        let first: Vec<String> = tokens.iter().map(|t| self.read(t, false)).collect();
+        if first != tokens {
+            out.push(first);
+        }
+        if !self.second.is_empty() {
+            let second: Vec<String> = tokens.iter().map(|t| self.read(t, true)).collect();
+            if second != tokens && !out.contains(&second) {
+                out.push(second);
+            }
+        }
+        out
+    }
+
+    /// One token read by the rules (by `second` where it has the group).
+    fn read(&self, t: &str, second: bool) -> String {
+        let vowel = |b: u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+        let bytes = t.as_bytes();
+        let mut out = String::with_capacity(t.len() + 2);
+        let mut at = 0;
+        while let Some(c) = t.get(at..).and_then(|r| r.chars().next()) {
+            let rest = t.get(at..).unwrap_or("");
+            let rule = self
+                .rules
+                .iter()
+                .find(|(from, _)| rest.starts_with(from))
+                .map(|&(from, to)| {
+                    let alt = second
+                        .then(|| self.second.iter().find(|(f, _)| *f == from))
+                        .flatten();
+                    (from, alt.map_or(to, |a| a.1))
+                });
+            match rule {
+                Some((from, to)) => {
+                    out.push_str(to);
+                    at += from.len();
+                }
+                None => {
+                    let voiced_s = second
+                        && self.voiced_s
+                        && c == 's'
+                        && at > 0
+                        && bytes.get(at + 1).is_some_and(|&b| vowel(b));
+                    if voiced_s {
+                        out.push('z');
+                    } else {
                         out.push(c);
-                        rest = rest.get(c.len_utf8()..).unwrap_or("");
                     }
+                    at += c.len_utf8();
                 }
             }
-            if self.silent_final_e && out.len() >= 5 && out.ends_with('e') {
-                let before = out.as_bytes().get(out.len() - 2).copied();
-                if before.is_some_and(|b| !matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')) {
-                    out.pop();
-                }
+        }
+        if self.silent_final_e && out.len() >= 5 && out.ends_with('e') {
+            let before = out.as_bytes().get(out.len() - 2).copied();
+            if before.is_some_and(|b| !vowel(b)) {
+                out.pop();
             }
-            out
-        };
-        let v: Vec<String> = tokens.iter().map(|t| read(t)).collect();
-        (v != tokens).then_some(v)
+        }
+        out
     }
 }
 
@@ -198,7 +251,10 @@ mod tests {
 
     fn read(scheme: &str, s: &str) -> Option<String> {
         let toks: Vec<String> = s.split(' ').map(str::to_string).collect();
-        spelling(scheme)?.reading(&toks).map(|v| v.join(" "))
+        spelling(scheme)?
+            .readings(&toks)
+            .first()
+            .map(|v| v.join(" "))
     }
 
     #[test]
@@ -249,6 +305,40 @@ mod tests {
             Some("boris yeltsin shmidt")
         );
         assert_eq!(r("vladimir putin"), None);
+    }
+
+    #[test]
+    fn german_spelling_reads_voiced_sounds_a_second_time() {
+        let all = |s: &str| -> Vec<String> {
+            let toks: Vec<String> = s.split(' ').map(str::to_string).collect();
+            spelling(GERMAN_SPELLED)
+                .map(|g| g.readings(&toks))
+                .unwrap_or_default()
+                .iter()
+                .map(|v| v.join(" "))
+                .collect()
+        };
+        // (real names: OFAC's CHEMEZOV, Sergei; PARTSKHALADZE, Otar
+        // Anzorovich; JSC VOLZHSKIY PIPE PLANT)
+        assert_eq!(
+            all("sergei tschemesow"),
+            ["sergei chemesov", "sergei chemezov"]
+        );
+        assert_eq!(
+            all("parzchaladse otar ansorowitsch"),
+            [
+                "partskhaladse otar ansorovich",
+                "partskhaladze otar anzorovich"
+            ]
+        );
+        assert_eq!(all("wolschskiy"), ["volshskiy", "volzhskiy"]);
+        // the first reading keeps `s` (Wasiljewitsch: с)
+        assert_eq!(
+            all("alexander wasiljewitsch").first().map(String::as_str),
+            Some("alexander vasilyevich")
+        );
+        // no German mark: no reading
+        assert!(all("vladimir putin").is_empty());
     }
 
     #[test]
