@@ -656,10 +656,13 @@ pub(crate) fn token_sims(
 /// The similarity of two Slavic surnames, one the other's form for the
 /// other sex (`Baranova` / `Baranov`, `Putina` / `Putin`, `Ivanovskaya` /
 /// `Ivanovskiy`), scaled by [`OTHER_SEX`]: a wife or daughter is another
-/// person, though her name is one letter from his.
+/// person, though her name is one letter from his. So are a man's given
+/// name and its woman's form (`Michel` / `Michelle`, `Alexander` /
+/// `Alexandra`): two names, not one misspelt (the labelled pairs call
+/// `Michel Obama` the listed Michelle Obama, so they still meet).
 fn gendered(q: &str, l: &str, sim: TokSim) -> TokSim {
     sim.map(|(s, k)| {
-        if s < 1.0 && sexes_differ(q, l) {
+        if s < 1.0 && (sexes_differ(q, l) || given_name_sexes_differ(q, l)) {
             (s * OTHER_SEX, k)
         } else {
             (s, k)
@@ -669,6 +672,41 @@ fn gendered(q: &str, l: &str, sim: TokSim) -> TokSim {
 
 /// See [`gendered`].
 const OTHER_SEX: f32 = 0.8;
+
+/// Whether one token is a man's frequent given name
+/// ([`interdict_text::is_given_name`]) and the other its woman's form:
+/// with `a` or `ia` added (`Paul` / `Paula`, `Karim` / `Karima`, `Viktor`
+/// / `Viktoria`), `-er` become
+/// `-ra` (`Alexander` / `Alexandra`), `-o` become `-a` (`Mario` / `Maria`),
+/// a final `-y` or `-i` become `-ia` (`Yevgeny` / `Yevgenia`), or `e` or
+/// `le` added (`Louis` / `Louise`, `Michel` / `Michelle`).
+pub(crate) fn given_name_sexes_differ(q: &str, l: &str) -> bool {
+    womans_form(q, l) || womans_form(l, q)
+}
+
+/// Whether `f` is the woman's form of the man's given name `m` (see
+/// [`given_name_sexes_differ`]).
+fn womans_form(m: &str, f: &str) -> bool {
+    if m.len() < 3 || f.len() < m.len() || !interdict_text::is_given_name(m) {
+        return false;
+    }
+    let Some(end) = f.strip_prefix(m).map(|e| (m, e)).or_else(|| {
+        // the masculine ending replaced
+        let cut = |n: usize| m.get(..m.len() - n).zip(f.get(m.len() - n..));
+        [1, 2]
+            .into_iter()
+            .filter_map(cut)
+            .find(|(stem, _)| f.starts_with(stem))
+    }) else {
+        return false;
+    };
+    let (stem, fem) = end;
+    let masc = m.get(stem.len()..).unwrap_or("");
+    matches!(
+        (masc, fem),
+        ("", "a" | "e" | "le" | "ia") | ("er", "ra") | ("o", "a") | ("y" | "i", "ia")
+    )
+}
 
 /// Whether one surname has a Slavic feminine ending and the other the
 /// masculine one of the same stem (give or take a letter).

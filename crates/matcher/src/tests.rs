@@ -1465,6 +1465,36 @@ fn a_slavic_surname_of_the_other_sex_is_another_person() {
 }
 
 #[test]
+fn a_womans_given_name_is_not_a_typo_of_the_mans() {
+    let m = Matcher::new(world());
+    let p = Some(Schema::Person);
+    // Viktoria is one letter further from Viktor than Viktorr, but names a
+    // woman: it weighs less than the typo
+    let daughter = m.compare_names("Viktoria Lavrov", "LAVROV, Viktor", p);
+    let typo = m.compare_names("Viktorr Lavrov", "LAVROV, Viktor", p);
+    assert!(daughter < typo - 0.1, "{daughter} {typo}");
+    for (man, woman) in [
+        ("michel", "michelle"),
+        ("alexander", "alexandra"),
+        ("mario", "maria"),
+        ("paul", "paula"),
+        ("yevgeny", "yevgenia"),
+        ("karim", "karima"),
+    ] {
+        assert!(score::given_name_sexes_differ(man, woman), "{man} {woman}");
+        assert!(score::given_name_sexes_differ(woman, man), "{woman} {man}");
+    }
+    // spellings of one name, and a name that is no man's given name
+    for (a, b) in [
+        ("mohammed", "mohammad"),
+        ("sergei", "sergey"),
+        ("putin", "putina"),
+    ] {
+        assert!(!score::given_name_sexes_differ(a, b), "{a} {b}");
+    }
+}
+
+#[test]
 fn a_name_stored_backwards_under_an_override_is_found() {
     let m = Matcher::new(world());
     // shown "Vladimir Putin" in any viewer
