@@ -165,8 +165,8 @@ const SHORT_TOKEN: usize = 4;
 /// A truncated token (at least 3 letters) meeting the start of a longer
 /// one. Every letter of the query token agrees, so a cut of four letters or
 /// more (a field cut at its length limit: `TEKH` for `TEKHNOPROMEKSPORT`)
-/// counts at least 0.75, three letters at least 0.6, rising with the share
-/// of the listed token kept.
+/// counts at least 0.75, three letters at least [`MIN_SIM`] (0.6 and more
+/// with the share of the listed token kept).
 pub(crate) fn prefix_sim(q: &str, l: &str) -> TokSim {
     let (qb, lb) = (q.as_bytes(), l.as_bytes());
     if qb.len() >= 3 && lb.len() > qb.len() && lb.starts_with(qb) && !numbers_differ(qb, lb) {
@@ -174,7 +174,7 @@ pub(crate) fn prefix_sim(q: &str, l: &str) -> TokSim {
         let mut s = if qb.len() >= 4 {
             0.75 + 0.25 * kept
         } else {
-            0.6 + 0.4 * kept
+            (0.6 + 0.4 * kept).max(MIN_SIM)
         };
         if surname_of_patronymic(q, l) {
             s *= SURNAME_FOR_PATRONYMIC;
@@ -184,6 +184,23 @@ pub(crate) fn prefix_sim(q: &str, l: &str) -> TokSim {
         }
     }
     None
+}
+
+/// The similarity of a long query's last word met as a prefix: as
+/// [`prefix_sim`] gives it, but a word of three letters that is no listed
+/// word ([`QForm::lost_tail`]: cut at a field limit, `LIMITED LIABILITY
+/// COMPANY GLO` for GLOBALTEK) counts as a cut of four would: it was
+/// cut, not chosen (a listed word of three letters, `Kim`, `Sam`, is still
+/// a short prefix).
+fn cut_word_sim(q: &QForm, p: &Pair, l: &[LInfo]) -> f32 {
+    let (Some(qt), Some(lt)) = (q.toks.get(p.qi), l.get(p.lj)) else {
+        return p.sim;
+    };
+    if q.lost_tail && qt.len == 3 && usize::from(lt.len) > 3 {
+        p.sim.max(0.75 + 0.25 * 3.0 / f32::from(lt.len))
+    } else {
+        p.sim
+    }
 }
 
 /// One query token, prepared.
@@ -1926,7 +1943,7 @@ fn align_once(
             qw + lw
         } else if p.kind == MatchKind::Prefix && q.long {
             // a long name cut at a field limit: the letters written agree
-            p.sim * (qw + lw)
+            cut_word_sim(q, p, l) * (qw + lw)
         } else {
             // partial agreement is squashed, so that several near misses do
             // not add up to a match
@@ -1936,8 +1953,14 @@ fn align_once(
         matched += qw + lw;
         listed_matched += lw;
         if keep_detail {
+            let sim = if p.kind == MatchKind::Prefix && q.long {
+                cut_word_sim(q, p, l)
+            } else {
+                p.sim
+            };
             pairs.push(Pair {
                 weight: qw + lw,
+                sim,
                 ..p.clone()
             });
         }

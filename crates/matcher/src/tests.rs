@@ -1674,6 +1674,13 @@ fn a_name_cut_inside_its_last_word_lost_what_followed() {
         ("1", "JOINT STOCK COMPANY VAKUUM.RU"),
         ("2", "LIMITED LIABILITY COMPANY OSTOZHENKA 19"),
         ("3", "MOHAMMADI, Ehsan"),
+        ("4", "LIMITED LIABILITY COMPANY GLOBALTEK"),
+        (
+            "5",
+            "DIRECTORATE GENERAL OF GEOLOGICAL SURVEY AND MINERAL INVESTIGATION",
+        ),
+        ("6", "LIMITED LIABILITY COMPANY KIMBERLEY"),
+        ("7", "KIM, Chol"),
     ] {
         ents.push(listed(Schema::Company, "ofac", r, &[n]));
     }
@@ -1697,6 +1704,13 @@ fn a_name_cut_inside_its_last_word_lost_what_followed() {
     for (query, id) in [
         ("JOINT STOCK COMPANY VAKU", "ofac:1"),
         ("LIMITED LIABILITY COMPANY OSTOZHE", "ofac:2"),
+        // cut to three letters, no listed word: a cut as good as four
+        ("LIMITED LIABILITY COMPANY GLO", "ofac:4"),
+        // three letters of a word of thirteen
+        (
+            "DIRECTORATE GENERAL OF GEOLOGICAL SURVEY AND MINERAL INV",
+            "ofac:5",
+        ),
     ] {
         let best = find(query);
         assert!(
@@ -1705,6 +1719,14 @@ fn a_name_cut_inside_its_last_word_lost_what_followed() {
             "{query}: {best:?}"
         );
     }
+    // a listed word of three letters (`Kim`) is written, not cut: a weak
+    // prefix of a longer one
+    let best = find("LIMITED LIABILITY COMPANY KIM");
+    assert!(
+        best.as_ref()
+            .is_none_or(|(e, s)| e != "ofac:6" || *s < DEFAULT_THRESHOLD),
+        "{best:?}"
+    );
     // one letter short is a spelling as often as a cut
     assert!(score::cut_lost_letters(4, 6));
     assert!(!score::cut_lost_letters(8, 9));
