@@ -32,6 +32,9 @@ pub(crate) struct NameRec {
     pub has_initial: bool,
     /// How the name was read (from the entity's schema).
     pub class: NameClass,
+    /// A vessel's name: its hull number may be left out (see
+    /// [`crate::score::Qualifier`]).
+    pub vessel: bool,
     /// Hash of its letters without spaces (see [`compact_key`]), 0 when
     /// too short to count.
     pub compact: u64,
@@ -373,6 +376,7 @@ impl Index {
                     class: entities
                         .get(ei)
                         .map_or(NameClass::Any, |e| class_of(Some(e.schema))),
+                    vessel: entities.get(ei).is_some_and(|e| e.schema == Schema::Vessel),
                     compact: compact_key(toks.iter().map(String::as_str)),
                     legal: *legal,
                 });

@@ -749,6 +749,7 @@ impl Matcher {
     /// name score in 0..=1.
     pub fn compare_names(&self, query: &str, listed: &str, schema: Option<Schema>) -> f32 {
         let class = class_of(schema);
+        let vessel = schema == Some(Schema::Vessel);
         let qforms: Vec<QForm> = self
             .query_forms(query, class)
             .into_iter()
@@ -801,8 +802,16 @@ impl Matcher {
                 let Some(strict) = score::script_rule(qf.scheme, lf.scheme).strict() else {
                     continue;
                 };
-                let s =
-                    score_tokens(qf, &ltoks, class, self.index.unknown_weight, false, strict).score;
+                let s = score_tokens(
+                    qf,
+                    &ltoks,
+                    class,
+                    vessel,
+                    self.index.unknown_weight,
+                    false,
+                    strict,
+                )
+                .score;
                 let legal = score::legal_factor(qf.legal, interdict_text::legal_kind(&lf.removed));
                 best = best.max(s * factor * legal);
             }
@@ -1107,6 +1116,7 @@ impl Matcher {
                         rec.compact,
                         strict,
                         rec.class,
+                        rec.vessel,
                         idx.unknown_weight,
                         prune,
                         buf,
@@ -1144,7 +1154,15 @@ impl Matcher {
                 let Some(strict) = score::script_rule(f.scheme, rec.scheme).strict() else {
                     continue;
                 };
-                let ns = score_tokens(f, &ltoks, rec.class, idx.unknown_weight, false, strict);
+                let ns = score_tokens(
+                    f,
+                    &ltoks,
+                    rec.class,
+                    rec.vessel,
+                    idx.unknown_weight,
+                    false,
+                    strict,
+                );
                 let s = ns.score * rec.factor * score::legal_factor(f.legal, rec.legal);
                 if best.as_ref().is_none_or(|b| s > b.0) {
                     best = Some((s, ri, fi, ns));
@@ -1169,7 +1187,15 @@ impl Matcher {
                 };
                 let ltoks = self.ltoks(rec);
                 let strict = score::script_rule(form.scheme, rec.scheme).strict() == Some(true);
-                let ns = score_tokens(form, &ltoks, rec.class, idx.unknown_weight, true, strict);
+                let ns = score_tokens(
+                    form,
+                    &ltoks,
+                    rec.class,
+                    rec.vessel,
+                    idx.unknown_weight,
+                    true,
+                    strict,
+                );
                 self.explain(entity, rec, form, &ltoks, &ns, s, score, adj)
             }
             None => {

@@ -1179,6 +1179,7 @@ pub(crate) fn score_tokens(
     q: &QForm,
     l: &[LTok<'_>],
     listed: NameClass,
+    vessel: bool,
     unknown_weight: f32,
     keep_detail: bool,
     strict: bool,
@@ -1336,7 +1337,15 @@ pub(crate) fn score_tokens(
     if strict {
         cands.retain(|p| p.kind == MatchKind::Exact);
     }
-    let ns = align(q, &info, listed, &mut cands, unknown_weight, keep_detail);
+    let ns = align(
+        q,
+        &info,
+        listed,
+        vessel,
+        &mut cands,
+        unknown_weight,
+        keep_detail,
+    );
     if ns.score < COMPACT_SIM
         && q.compact
             .iter()
@@ -1481,6 +1490,7 @@ pub(crate) fn score_fast(
     compact: u64,
     strict: bool,
     listed: NameClass,
+    vessel: bool,
     unknown_weight: f32,
     prune: f32,
     buf: &mut FastBuf,
@@ -1672,13 +1682,13 @@ pub(crate) fn score_fast(
                 )
         });
     if spelt_alike {
-        let s = align(q, &info[..m], listed, cands, unknown_weight, false).score;
+        let s = align(q, &info[..m], listed, vessel, cands, unknown_weight, false).score;
         return s.max(COMPACT_SIM);
     }
     if prune > 0.0 && surely_below(q, &info[..m], listed, cands, prune) {
         return 0.0;
     }
-    align(q, &info[..m], listed, cands, unknown_weight, false).score
+    align(q, &info[..m], listed, vessel, cands, unknown_weight, false).score
 }
 
 /// Whether the alignment of these candidate pairs surely scores below
@@ -1767,17 +1777,38 @@ pub(crate) const MAX_TOKS: usize = 24;
 /// `sang`, where `sanho` ~ `sangho` covers both); when there are joined
 /// pairs, they are also tried first, and that alignment kept when clearly
 /// better.
+/// Aligns a query form with a listed name's tokens (`vessel`: the listed
+/// name is a vessel's, whose hull number may be left out).
 fn align(
     q: &QForm,
     l: &[LInfo],
     listed: NameClass,
+    vessel: bool,
     cands: &mut [Pair],
     unknown_weight: f32,
     keep_detail: bool,
 ) -> NameScore {
-    let first = align_once(q, l, listed, cands, unknown_weight, keep_detail, false);
+    let first = align_once(
+        q,
+        l,
+        listed,
+        vessel,
+        cands,
+        unknown_weight,
+        keep_detail,
+        false,
+    );
     if cands.iter().any(|p| whole_joined(q, l, p)) {
-        let joined = align_once(q, l, listed, cands, unknown_weight, keep_detail, true);
+        let joined = align_once(
+            q,
+            l,
+            listed,
+            vessel,
+            cands,
+            unknown_weight,
+            keep_detail,
+            true,
+        );
         // only when clearly better: a joined pair that merely credits a
         // common token differently (`kim chong` ~ `kim jong`) is a less
         // readable explanation of the same match
@@ -1825,6 +1856,7 @@ fn align_once(
     q: &QForm,
     l: &[LInfo],
     listed: NameClass,
+    vessel: bool,
     cands: &mut [Pair],
     unknown_weight: f32,
     keep_detail: bool,
@@ -2071,7 +2103,10 @@ fn align_once(
                     && qt.len.abs_diff(lt.len.into()) >= PHONETIC_LENGTH_GAP
         });
     let cut = if one_word_near { ONE_WORD_NEAR } else { 1.0 };
-    let qualified = if listed == NameClass::Organization {
+    // a vessel's hull number is often left out (the labelled pairs call
+    // `Victory` the listed `Victory 3`; UN and OFAC list `DONG FENG 6`, a
+    // port report writes `DONG FENG`); two different numbers still never meet
+    let qualified = if listed == NameClass::Organization && !vessel {
         one_sided_qualifier(q, l, &q_used[..n.min(64)], &l_used[..m.min(64)], cut_short)
     } else {
         1.0

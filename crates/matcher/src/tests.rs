@@ -295,6 +295,13 @@ fn a_series_number_or_country_at_the_end_of_one_company_name_only_is_another_com
         c,
     );
     assert!(s >= DEFAULT_THRESHOLD, "cut: {s}");
+    // a vessel's hull number is often left out (UN and OFAC's DONG FENG 6)
+    let v = Some(Schema::Vessel);
+    for (a, b) in [("DONG FENG", "DONG FENG 6"), ("Victory", "Victory 3")] {
+        let vessel = m.compare_names(a, b, v);
+        assert!(vessel >= DEFAULT_THRESHOLD, "{a} / {b}: {vessel}");
+        assert!(m.compare_names(a, b, c) < vessel, "{a} / {b}");
+    }
 }
 
 #[test]
