@@ -129,25 +129,22 @@ fn initial_of(qb: &[u8], lb: &[u8]) -> bool {
 /// Edits allowed between two tokens: a short token (four letters or
 /// fewer) meets another by an edit only when their first letters agree
 /// ("jong" is not "tong"; a different first letter of a short name is a
-/// different name unless the phonetic keys agree).
+/// different name unless the phonetic keys agree), and tokens whose first
+/// letters differ meet by one edit at most.
 #[inline]
 fn short_fuzzy_edits(qb: &[u8], lb: &[u8], allowed: usize) -> usize {
     let alike = first_letters_alike(qb.first().copied(), lb.first().copied());
     let shortest = qb.len().min(lb.len());
     if shortest <= SHORT_TOKEN && qb.len() == lb.len() && !alike {
         0
-    } else if !alike && shortest <= MID_TOKEN {
-        // two edits, one of them the first letter, in a word of six letters
-        // or fewer is another name (Hassan / Yassin), not a typo
+    } else if !alike {
+        // two edits, one of them the first letter, are another name
+        // (Hassan / Yassin, Polyakov / Kozyakov), not a typo
         allowed.min(1)
     } else {
         allowed
     }
 }
-
-/// Tokens this long or shorter meet by two edits only when their first
-/// letters agree.
-const MID_TOKEN: usize = 6;
 
 /// Initial letters that romanizations and spellings exchange (Jong/Yong,
 /// Kim/Gim, Pak/Bak, Tae/Dae, Sin/Zin, Vali/Wali, vowels).

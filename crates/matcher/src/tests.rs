@@ -630,6 +630,16 @@ fn short_tokens_need_first_letter_agreement_to_meet_by_an_edit() {
         m.compare_names("Yong Un KIM", "Kim Jong Un", p)
             > m.compare_names("Tong Un KIM", "Kim Jong Un", p)
     );
+    // two edits, one of them the first letter, in a long surname: another
+    // name (UK's Sergey Yurievich KOZYAKOV is not Sergey Yuryevich POLYAKOV)
+    use crate::score::{token_sim, Listed, Probe};
+    let sim = |q: &str, l: &str| {
+        let (qp, lp) = (phonetic_key(q), phonetic_key(l));
+        token_sim(&Probe::new(q, &qp), &Listed::new(l, &lp), false, 2)
+    };
+    assert!(sim("polyakov", "kozyakov").is_none());
+    // one edit in the first letter is a typo still
+    assert!(sim("pozyakov", "kozyakov").is_some());
 }
 
 #[test]
