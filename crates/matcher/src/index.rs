@@ -35,6 +35,9 @@ pub(crate) struct NameRec {
     /// A vessel's name: its hull number may be left out (see
     /// [`crate::score::Qualifier`]).
     pub vessel: bool,
+    /// Its tokens the name as published writes as the family name (a
+    /// person's, read as written; see [`crate::score::family_mask`]).
+    pub family: u64,
     /// Hash of its letters without spaces (see [`compact_key`]), 0 when
     /// too short to count.
     pub compact: u64,
@@ -377,6 +380,17 @@ impl Index {
                         .get(ei)
                         .map_or(NameClass::Any, |e| class_of(Some(e.schema))),
                     vessel: entities.get(ei).is_some_and(|e| e.schema == Schema::Vessel),
+                    family: entities
+                        .get(ei)
+                        .filter(|e| e.schema == Schema::Person && scheme.is_none())
+                        .and_then(|e| e.names.get(usize::from(*ni)))
+                        .map_or(0, |n| {
+                            let family = interdict_text::family_tokens(&n.full);
+                            crate::score::family_mask(
+                                toks.iter().map(String::as_str),
+                                family.as_deref(),
+                            )
+                        }),
                     compact: compact_key(toks.iter().map(String::as_str)),
                     legal: *legal,
                 });

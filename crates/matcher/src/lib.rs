@@ -73,7 +73,12 @@
 //! its brand) the query does not meet, though it meets commoner ones, keeps
 //! 0.85 (`UKRAINE` is not `BELKAZTRANS UKRAINE`); so does a person's name
 //! met only in its patronymic or forebears' names (`Fedorovich` for Viktor
-//! Fedorovich YANUKOVICH).
+//! Fedorovich YANUKOVICH), and a person's name met only in the query's given
+//! names while the family name the query writes in capitals meets nothing
+//! (`Muhammad Qasim ABDOLLAHI` for `QASIM, Mohammed`; only when the listed
+//! name marks its own family name so, see [`interdict_text::family_tokens`]).
+//! A vessel's hull number on one side only costs nothing more than a word
+//! (`DONG FENG` / `DONG FENG 6`).
 //! A person's initials written together (`JC Juncker`) are also read one
 //! letter each.
 //! Weak aliases count 0.9. A listed organization's name of three to eight
@@ -291,6 +296,10 @@ pub enum Feature {
     /// commoner words are (`UKRAINE` for `BELKAZTRANS UKRAINE`), or a
     /// person's name is met only in its patronymic (`Fedorovich`).
     DistinctiveWordMissing,
+    /// A person's name is met only in the query's given names: the family
+    /// name the query writes in capitals (`Muhammad Qasim ABDOLLAHI`) is
+    /// not in it.
+    FamilyNameMissing,
 }
 
 /// One adjustment of the score.
@@ -555,6 +564,7 @@ impl Matcher {
 
     fn prepare(&self, q: &Query) -> Result<Prepared, MatchError> {
         let class = class_of(q.schema);
+        let family = interdict_text::family_tokens(&q.name);
         let mut forms = Vec::new();
         for f in self.query_forms(&q.name, class) {
             if f.tokens.is_empty() {
@@ -569,6 +579,7 @@ impl Matcher {
             }
             let mut qf = QForm::new(&self.index, toks, f.scheme, f.removed, class);
             qf.mark_cut(&self.index, &q.name);
+            qf.mark_family(family.as_deref());
             forms.push(qf);
             if forms.len() >= 16 {
                 break;
@@ -750,6 +761,8 @@ impl Matcher {
     pub fn compare_names(&self, query: &str, listed: &str, schema: Option<Schema>) -> f32 {
         let class = class_of(schema);
         let vessel = schema == Some(Schema::Vessel);
+        let family = interdict_text::family_tokens(query);
+        let listed_family = interdict_text::family_tokens(listed);
         let qforms: Vec<QForm> = self
             .query_forms(query, class)
             .into_iter()
@@ -758,6 +771,7 @@ impl Matcher {
             .map(|f| {
                 let mut qf = QForm::new(&self.index, f.tokens, f.scheme, f.removed, class);
                 qf.mark_cut(&self.index, query);
+                qf.mark_family(family.as_deref());
                 qf
             })
             .collect();
@@ -802,11 +816,20 @@ impl Matcher {
                 let Some(strict) = score::script_rule(qf.scheme, lf.scheme).strict() else {
                     continue;
                 };
+                let family = if lf.scheme.is_none() {
+                    score::family_mask(
+                        lf.tokens.iter().map(String::as_str),
+                        listed_family.as_deref(),
+                    )
+                } else {
+                    0
+                };
                 let s = score_tokens(
                     qf,
                     &ltoks,
                     class,
                     vessel,
+                    family,
                     self.index.unknown_weight,
                     false,
                     strict,
@@ -1117,6 +1140,7 @@ impl Matcher {
                         strict,
                         rec.class,
                         rec.vessel,
+                        rec.family,
                         idx.unknown_weight,
                         prune,
                         buf,
@@ -1159,6 +1183,7 @@ impl Matcher {
                     &ltoks,
                     rec.class,
                     rec.vessel,
+                    rec.family,
                     idx.unknown_weight,
                     false,
                     strict,
@@ -1192,6 +1217,7 @@ impl Matcher {
                     &ltoks,
                     rec.class,
                     rec.vessel,
+                    rec.family,
                     idx.unknown_weight,
                     true,
                     strict,
@@ -1347,6 +1373,23 @@ impl Matcher {
                 delta: scaled_delta(ns.score, score::BRAND_MISSING),
                 detail: format!(
                     "the listed name's most distinctive word '{word}' is not in the query: its other words name other companies as often"
+                ),
+            });
+        }
+        if ns.family_missing {
+            let family: Vec<&str> = form
+                .toks
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i < 64 && form.family & (1 << i) != 0)
+                .map(|(_, t)| t.text.as_str())
+                .collect();
+            adj.push(Adjustment {
+                feature: Feature::FamilyNameMissing,
+                delta: scaled_delta(ns.score, score::FAMILY_MISSING),
+                detail: format!(
+                    "only the query's given names are in the listed name: its family name '{}' (written in capitals) is not, so it names another family",
+                    family.join(" ")
                 ),
             });
         }

@@ -287,6 +287,11 @@ pub(crate) struct QForm {
     /// begins were lost, not left out (they cost nothing; the index bounds
     /// such a query loosely).
     pub lost_tail: bool,
+    /// The query's tokens written in capitals in a name otherwise written
+    /// in lower case (`Muhammad Qasim ABDOLLAHI`): its family name, as the
+    /// UN, EU and UK lists write it (bit `i` for token `i`; articles and
+    /// lineage particles left out). See [`QForm::mark_family`].
+    pub family: u64,
     /// With [`QForm::lost_tail`]: the vocab entries the last token begins,
     /// two letters or more short (a record holding none cannot have lost a
     /// tail to it), or `None` when there were too many to read (any may).
@@ -339,6 +344,16 @@ pub(crate) fn maybe_cut(name: &str) -> bool {
 }
 
 impl QForm {
+    /// Marks the query's family name ([`QForm::family`]) from the name as
+    /// written ([`interdict_text::family_tokens`]), for its reading as
+    /// written only (`scheme` none).
+    pub fn mark_family(&mut self, family: Option<&[String]>) {
+        self.family = 0;
+        if self.scheme.is_none() {
+            self.family = family_mask(self.toks.iter().map(|t| t.text.as_str()), family);
+        }
+    }
+
     /// Marks a query that may have been cut at a field limit ([`QForm::long`],
     /// [`QForm::lost_tail`]), from the name as written.
     pub fn mark_cut(&mut self, index: &Index, name: &str) {
@@ -560,6 +575,7 @@ impl QForm {
             id: NEXT_FORM.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             long: false,
             lost_tail: false,
+            family: 0,
             tail_vocab: Some(Vec::new()),
         }
     }
@@ -985,6 +1001,10 @@ pub(crate) struct NameScore {
     /// The position of an organization's most distinctive word when it is
     /// not met: scaled by [`BRAND_MISSING`].
     pub brand_missing: Option<usize>,
+    /// A person's name met only in the query's given names, the family
+    /// name the query writes in capitals left out: scaled by
+    /// [`FAMILY_MISSING`].
+    pub family_missing: bool,
 }
 
 /// A name whose given name is the other name's father's (or forebear's)
@@ -1114,6 +1134,8 @@ pub(crate) struct LInfo {
     pub len: u8,
     /// See [`Qualifier`].
     pub qualifier: Qualifier,
+    /// Written as the family name (see [`family_mask`]).
+    pub family: bool,
 }
 
 /// What a token of an organization's name says of which one of a family of
@@ -1172,11 +1194,16 @@ impl LInfo {
 
 /// Aligns the query tokens with the listed tokens and scores the result
 /// (token similarities computed from the strings: the reference path).
+/// `vessel` and `family` say what the listed name is beyond its class: a
+/// vessel's (see [`align`]) and which of its tokens it writes as the
+/// family name (see [`family_mask`]).
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn score_tokens(
     q: &QForm,
     l: &[LTok<'_>],
     listed: NameClass,
     vessel: bool,
+    family: u64,
     unknown_weight: f32,
     keep_detail: bool,
     strict: bool,
@@ -1318,7 +1345,9 @@ pub(crate) fn score_tokens(
     }
     let info: Vec<LInfo> = l
         .iter()
-        .map(|t| LInfo {
+        .enumerate()
+        .map(|(j, t)| LInfo {
+            family: j < 64 && family & (1 << j) != 0,
             weight: t.weight,
             initial: t.text.len() == 1,
             patronymic: is_patronymic(t.text),
@@ -1488,6 +1517,7 @@ pub(crate) fn score_fast(
     strict: bool,
     listed: NameClass,
     vessel: bool,
+    family: u64,
     unknown_weight: f32,
     prune: f32,
     buf: &mut FastBuf,
@@ -1518,6 +1548,7 @@ pub(crate) fn score_fast(
             first: v_info.first,
             len: v_info.len,
             qualifier: v_info.qualifier,
+            family: j < 64 && family & (1 << j) != 0,
         };
         rows[j] = dense_row(q, map, v);
     }
@@ -2125,13 +2156,25 @@ fn align_once(
     } else {
         None
     };
+    // a person's name met only in the query's given names, while the
+    // family name it writes in capitals (`Muhammad Qasim ABDOLLAHI`) meets
+    // nothing: another family's Muhammad Qasim
+    // (when the listed name marks its own family name so too: a query's
+    // word in capitals beside a listed name that marks none is as often a
+    // word the list left out)
+    let family_missing = listed == NameClass::Person
+        && q.family != 0
+        && l.iter().any(|t| t.family)
+        && (0..n.min(64)).any(|i| q_used[i])
+        && (0..n.min(64)).all(|i| !q_used[i] || q.family & (1 << i) == 0);
+    let family = if family_missing { FAMILY_MISSING } else { 1.0 };
     let brand = if brand_missing.is_some() {
         BRAND_MISSING
     } else {
         1.0
     };
     NameScore {
-        score: (raw * low_info * swap * cut * qualified * brand).clamp(0.0, 1.0),
+        score: (raw * low_info * swap * cut * qualified * brand * family).clamp(0.0, 1.0),
         pairs,
         unmatched_q,
         unmatched_l,
@@ -2140,8 +2183,35 @@ fn align_once(
         qualifier_one_sided: qualified < 1.0,
         one_word_near,
         brand_missing,
+        family_missing,
     }
 }
+
+/// Bit `i` set for each token `i` (of the first 64) that the name as
+/// written marks as its family name (`family`, read by
+/// [`interdict_text::family_tokens`]),
+/// articles and lineage particles left out (`AL-SHAYKH` is `shaykh`).
+pub(crate) fn family_mask<'a>(
+    tokens: impl Iterator<Item = &'a str>,
+    family: Option<&[String]>,
+) -> u64 {
+    let Some(family) = family else {
+        return 0;
+    };
+    let mut mask = 0u64;
+    for (i, t) in tokens.enumerate().take(64) {
+        if !is_article(t) && !is_lineage(t) && family.iter().any(|f| f == t) {
+            mask |= 1 << i;
+        }
+    }
+    mask
+}
+
+/// What is kept of the score of a person's name met only in the query's
+/// given names, its family name (written in capitals) left out (see
+/// [`QForm::mark_family`]): below the threshold for names that agree
+/// otherwise.
+pub(crate) const FAMILY_MISSING: f32 = 0.85;
 
 /// What is kept of the score of an organization's name whose most
 /// distinctive word (its brand: `BELKAZTRANS` in `BELKAZTRANS UKRAINE`,

@@ -1772,3 +1772,47 @@ fn short_token_does_not_meet_a_longer_one_by_sound_alone() {
         "{r:#?}"
     );
 }
+
+#[test]
+fn a_query_whose_family_name_in_capitals_meets_nothing_names_another_family() {
+    let mut w = world();
+    let qasim = w.len();
+    w.push(person("ofac", "15581", &["QASIM, Mohammed"]));
+    w.push(person("eu", "1", &["Dawood Ebrahim"]));
+    let m = Matcher::new(w);
+    let p = Some(Schema::Person);
+    // the query writes its family name in capitals, ABDOLLAHI, and meets
+    // the listed QASIM, Mohammed only in its given names
+    let other = m.compare_names("Muhammad Qasim ABDOLLAHI", "QASIM, Mohammed", p);
+    // the same words, with nothing said of which is the family name
+    let unmarked = m.compare_names("Muhammad Qasim Abdollahi", "QASIM, Mohammed", p);
+    assert!(other < unmarked, "{other} {unmarked}");
+    assert!(other < DEFAULT_THRESHOLD, "{other}");
+    let r = m
+        .score(&Query::name("Muhammad Qasim ABDOLLAHI"), qasim)
+        .unwrap();
+    assert!(has_adjustment(&r, Feature::FamilyNameMissing), "{r:#?}");
+    // the family name met: no adjustment (the name in another order)
+    let r = m.score(&Query::name("Mohammed QASIM Ali"), qasim).unwrap();
+    assert!(!has_adjustment(&r, Feature::FamilyNameMissing), "{r:#?}");
+    // a listed name that marks no family name (the EU's `Dawood Ebrahim`):
+    // a word in capitals added to it may be one the list left out
+    assert_eq!(
+        m.compare_names("Dawood KASKAR Ebrahim", "Dawood Ebrahim", p),
+        m.compare_names("Dawood Kaskar Ebrahim", "Dawood Ebrahim", p)
+    );
+    // a name all in capitals marks nothing
+    assert_eq!(
+        interdict_text::family_tokens("MUHAMMAD QASIM ABDOLLAHI"),
+        None
+    );
+    assert_eq!(
+        interdict_text::family_tokens("Muhammad Qasim AL-ABDOLLAHI"),
+        Some(vec!["al".to_string(), "abdollahi".to_string()])
+    );
+    // mistyped in capitals, still the family name
+    assert_eq!(
+        interdict_text::family_tokens("SAVElYEV, Vitaly"),
+        Some(vec!["savelyev".to_string()])
+    );
+}

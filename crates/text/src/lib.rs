@@ -867,6 +867,36 @@ pub fn tokens(text: &str) -> Vec<String> {
     toks
 }
 
+/// The normalized tokens of a person's name that its writer marked as the
+/// family name by writing them in capitals beside given names in title
+/// case, as the UN, EU, UK and OFAC lists do (`Muhammad Qasim ABDOLLAHI`,
+/// `QASIM, Mohammed`); `None` when the name follows no such convention
+/// (all in capitals, all in lower case, no word in capitals of two letters
+/// or more). A word of four letters or more with one lower-case letter in
+/// four at most is still in capitals (mistyped: `SAVElYEV`).
+pub fn family_tokens(name: &str) -> Option<Vec<String>> {
+    let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
+    // (a word mistyped in capitals keeps being one: `SAVElYEV`)
+    let capitals = |w: &&str| {
+        let lower = w.chars().filter(|c| c.is_lowercase()).count();
+        letters(w) >= 2 && lower * 4 <= letters(w)
+    };
+    let title = |w: &&str| {
+        let mut l = w.chars().filter(|c| c.is_alphabetic());
+        !capitals(w) && l.next().is_some_and(char::is_uppercase) && l.any(char::is_lowercase)
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if !words.iter().any(title) {
+        return None;
+    }
+    let family: Vec<String> = words
+        .iter()
+        .filter(|w| capitals(w))
+        .flat_map(|w| tokens(w))
+        .collect();
+    (!family.is_empty()).then_some(family)
+}
+
 /// The tokens joined without separators (`["jong", "un"]` → `"jongun"`),
 /// for comparing a name written as one word with the same name split.
 pub fn joined(tokens: &[String]) -> String {
