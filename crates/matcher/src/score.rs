@@ -2407,6 +2407,11 @@ pub(crate) fn score_bound(matched_upper: f32, total: f32, patronymic: f32) -> f3
 /// Hwa/Хва read `hva`) meet at [`SPELLING_SIM`]; else two tokens with the
 /// same phonetic key by [`phonetic_similarity`].
 fn sound_match(probe: &Probe<'_>, listed: &Listed<'_>) -> Option<(f32, MatchKind)> {
+    // an Arabic article sounds like a name (`al` / `Ali`, `el` / `Eli`) but
+    // is none: it meets only an article
+    if is_article(probe.text) != is_article(listed.text) {
+        return None;
+    }
     if probe.spelt_alike(listed) {
         Some((SPELLING_SIM, MatchKind::Spelling))
     } else if !probe.phon.is_empty()
