@@ -163,6 +163,13 @@ pub(crate) struct Index {
     pub removed_weight: HashMap<String, f32>,
 }
 
+/// Whether a listed entity is a ship: a vessel, or an entity with an IMO
+/// number (the UK's 2018 list and the UN's give ships as entities: `RUNG RA
+/// 2`, IMO 9020534).
+fn is_vessel(e: &Entity) -> bool {
+    e.schema == Schema::Vessel || e.identifiers.iter().any(|i| i.kind == IdKind::Imo)
+}
+
 /// The normalization class for a schema (how names of such an entity, or
 /// a query of it, are read: person rules, organization rules, or either
 /// when unknown).
@@ -379,7 +386,7 @@ impl Index {
                     class: entities
                         .get(ei)
                         .map_or(NameClass::Any, |e| class_of(Some(e.schema))),
-                    vessel: entities.get(ei).is_some_and(|e| e.schema == Schema::Vessel),
+                    vessel: entities.get(ei).is_some_and(is_vessel),
                     family: entities
                         .get(ei)
                         .filter(|e| e.schema == Schema::Person && scheme.is_none())

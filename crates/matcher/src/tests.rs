@@ -1841,3 +1841,27 @@ fn an_arabic_article_is_no_given_name_by_sound() {
         .unwrap();
     assert!(r.is_match, "{r:#?}");
 }
+
+#[test]
+fn an_entity_with_an_imo_number_is_a_ship_whose_hull_number_may_be_left_out() {
+    let mut w = world();
+    let rung = w.len();
+    // the UK's 2018 list gives ships as entities
+    let mut e = listed(Schema::Organization, "uk-ofsi", "13578", &["RUNG RA 2"]);
+    e.identifiers.push(Identifier {
+        kind: IdKind::Imo,
+        value: "9020534".into(),
+        country: None,
+        note: None,
+    });
+    w.push(e);
+    w.push(listed(Schema::Company, "ofac", "1", &["RUNG RA TRUST II"]));
+    let trust = rung + 1;
+    let m = Matcher::new(w);
+    let r = m.score(&Query::name("RUNG RA"), rung).unwrap();
+    assert!(r.is_match, "{r:#?}");
+    assert!(!has_adjustment(&r, Feature::QualifierOneSided), "{r:#?}");
+    // a company's series number still counts
+    let r = m.score(&Query::name("RUNG RA TRUST"), trust).unwrap();
+    assert!(has_adjustment(&r, Feature::QualifierOneSided), "{r:#?}");
+}
