@@ -53,6 +53,8 @@ struct ListedForm {
     factor: f32,
     tokens: Vec<String>,
     legal: Option<interdict_text::LegalKind>,
+    /// See [`NameRec::family`].
+    family: u64,
 }
 
 /// Names this short without spaces are not met by their letters alone.
@@ -258,6 +260,11 @@ impl Index {
                     // for among them only: an entity may have hundreds of
                     // names)
                     let first = out.len();
+                    // a person's family name as the name marks it, read once
+                    // for all its forms
+                    let family = (e.schema == Schema::Person)
+                        .then(|| interdict_text::family_tokens(&name.full))
+                        .flatten();
                     for f in name_forms(&name.full, class) {
                         if f.tokens.is_empty() {
                             continue;
@@ -269,12 +276,21 @@ impl Index {
                         if out[first..].iter().any(|f: &ListedForm| f.tokens == toks) {
                             continue;
                         }
+                        // (the reading as written only)
+                        let family = match f.scheme {
+                            None => crate::score::family_mask(
+                                toks.iter().map(String::as_str),
+                                family.as_deref(),
+                            ),
+                            Some(_) => 0,
+                        };
                         out.push(ListedForm {
                             name: ni as u16,
                             scheme: f.scheme,
                             factor,
                             legal,
                             tokens: toks,
+                            family,
                         });
                     }
                     // an organization is also found by its acronyms
@@ -294,6 +310,7 @@ impl Index {
                                 factor: factor * ACRONYM_FACTOR,
                                 tokens: vec![a],
                                 legal: None,
+                                family: 0,
                             });
                         }
                     }
@@ -349,6 +366,7 @@ impl Index {
                 factor,
                 tokens: toks,
                 legal,
+                family,
             } in ef
             {
                 if ambiguous_acronym(*scheme, toks) {
@@ -387,17 +405,7 @@ impl Index {
                         .get(ei)
                         .map_or(NameClass::Any, |e| class_of(Some(e.schema))),
                     vessel: entities.get(ei).is_some_and(is_vessel),
-                    family: entities
-                        .get(ei)
-                        .filter(|e| e.schema == Schema::Person && scheme.is_none())
-                        .and_then(|e| e.names.get(usize::from(*ni)))
-                        .map_or(0, |n| {
-                            let family = interdict_text::family_tokens(&n.full);
-                            crate::score::family_mask(
-                                toks.iter().map(String::as_str),
-                                family.as_deref(),
-                            )
-                        }),
+                    family: *family,
                     compact: compact_key(toks.iter().map(String::as_str)),
                     legal: *legal,
                 });

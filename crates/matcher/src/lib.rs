@@ -801,35 +801,36 @@ impl Matcher {
         }
         for (lf, factor) in lforms {
             let phons: Vec<String> = lf.tokens.iter().map(|t| phonetic_key(t)).collect();
+            // (the reading as written only)
+            let family = match lf.scheme {
+                None => score::family_mask(
+                    lf.tokens.iter().map(String::as_str),
+                    listed_family.as_deref(),
+                ),
+                Some(_) => 0,
+            };
             let ltoks: Vec<LTok<'_>> = lf
                 .tokens
                 .iter()
                 .zip(&phons)
-                .map(|(t, p)| LTok {
+                .enumerate()
+                .map(|(j, (t, p))| LTok {
                     text: t,
                     phon: p,
                     weight: self.index.weight(t),
                     join_phon: None,
+                    family: score::has_bit(family, j),
                 })
                 .collect();
             for qf in &qforms {
                 let Some(strict) = score::script_rule(qf.scheme, lf.scheme).strict() else {
                     continue;
                 };
-                let family = if lf.scheme.is_none() {
-                    score::family_mask(
-                        lf.tokens.iter().map(String::as_str),
-                        listed_family.as_deref(),
-                    )
-                } else {
-                    0
-                };
                 let s = score_tokens(
                     qf,
                     &ltoks,
                     class,
                     vessel,
-                    family,
                     self.index.unknown_weight,
                     false,
                     strict,
@@ -1085,6 +1086,7 @@ impl Matcher {
                     phon: phon_of(t),
                     weight: idx.vocab_weight.get(ti).copied().unwrap_or(0.0),
                     join_phon,
+                    family: score::has_bit(rec.family, j),
                 }
             })
             .collect()
@@ -1183,7 +1185,6 @@ impl Matcher {
                     &ltoks,
                     rec.class,
                     rec.vessel,
-                    rec.family,
                     idx.unknown_weight,
                     false,
                     strict,
@@ -1217,7 +1218,6 @@ impl Matcher {
                     &ltoks,
                     rec.class,
                     rec.vessel,
-                    rec.family,
                     idx.unknown_weight,
                     true,
                     strict,
@@ -1381,7 +1381,7 @@ impl Matcher {
                 .toks
                 .iter()
                 .enumerate()
-                .filter(|(i, _)| *i < 64 && form.family & (1 << i) != 0)
+                .filter(|(i, _)| score::has_bit(form.family, *i))
                 .map(|(_, t)| t.text.as_str())
                 .collect();
             adj.push(Adjustment {

@@ -169,7 +169,7 @@ pub(crate) fn prefix_sim(q: &str, l: &str) -> TokSim {
     if qb.len() >= 3 && lb.len() > qb.len() && lb.starts_with(qb) && !numbers_differ(qb, lb) {
         let kept = qb.len() as f32 / lb.len() as f32;
         let mut s = if qb.len() >= 4 {
-            0.75 + 0.25 * kept
+            cut_sim(kept)
         } else {
             (0.6 + 0.4 * kept).max(MIN_SIM)
         };
@@ -183,6 +183,13 @@ pub(crate) fn prefix_sim(q: &str, l: &str) -> TokSim {
     None
 }
 
+/// The similarity of a word cut to a share `kept` of the listed word it
+/// begins, four letters or more written (see [`prefix_sim`]).
+#[inline]
+fn cut_sim(kept: f32) -> f32 {
+    0.75 + 0.25 * kept
+}
+
 /// The similarity of a long query's last word met as a prefix: as
 /// [`prefix_sim`] gives it, but a word of three letters that is no listed
 /// word ([`QForm::lost_tail`]: cut at a field limit, `LIMITED LIABILITY
@@ -194,7 +201,7 @@ fn cut_word_sim(q: &QForm, p: &Pair, l: &[LInfo]) -> f32 {
         return p.sim;
     };
     if q.lost_tail && qt.len == 3 && usize::from(lt.len) > 3 {
-        p.sim.max(0.75 + 0.25 * 3.0 / f32::from(lt.len))
+        p.sim.max(cut_sim(3.0 / f32::from(lt.len)))
     } else {
         p.sim
     }
@@ -717,7 +724,7 @@ pub(crate) fn given_name_sexes_differ(q: &str, l: &str) -> bool {
 /// Whether `f` is the woman's form of the man's given name `m` (see
 /// [`given_name_sexes_differ`]).
 fn womans_form(m: &str, f: &str) -> bool {
-    if m.len() < 3 || f.len() < m.len() || !interdict_text::is_given_name(m) {
+    if m.len() < 3 || f.len() < m.len() {
         return false;
     }
     let Some(end) = f.strip_prefix(m).map(|e| (m, e)).or_else(|| {
@@ -732,10 +739,11 @@ fn womans_form(m: &str, f: &str) -> bool {
     };
     let (stem, fem) = end;
     let masc = m.get(stem.len()..).unwrap_or("");
+    // the table lookup last: this runs for every near pair
     matches!(
         (masc, fem),
         ("", "a" | "e" | "le" | "ia") | ("er", "ra") | ("o", "a") | ("y" | "i", "ia")
-    )
+    ) && interdict_text::is_given_name(m)
 }
 
 /// Whether one surname has a Slavic feminine ending and the other the
@@ -966,6 +974,8 @@ pub(crate) struct LTok<'a> {
     pub weight: f32,
     /// Phonetic key of this token joined with the next, when known.
     pub join_phon: Option<&'a str>,
+    /// Written as the family name (see [`family_mask`]).
+    pub family: bool,
 }
 
 /// One aligned pair.
@@ -1194,16 +1204,12 @@ impl LInfo {
 
 /// Aligns the query tokens with the listed tokens and scores the result
 /// (token similarities computed from the strings: the reference path).
-/// `vessel` and `family` say what the listed name is beyond its class: a
-/// vessel's (see [`align`]) and which of its tokens it writes as the
-/// family name (see [`family_mask`]).
-#[allow(clippy::too_many_arguments)]
+/// `vessel`: the listed name is a vessel's (see [`align`]).
 pub(crate) fn score_tokens(
     q: &QForm,
     l: &[LTok<'_>],
     listed: NameClass,
     vessel: bool,
-    family: u64,
     unknown_weight: f32,
     keep_detail: bool,
     strict: bool,
@@ -1345,9 +1351,8 @@ pub(crate) fn score_tokens(
     }
     let info: Vec<LInfo> = l
         .iter()
-        .enumerate()
-        .map(|(j, t)| LInfo {
-            family: j < 64 && family & (1 << j) != 0,
+        .map(|t| LInfo {
+            family: t.family,
             weight: t.weight,
             initial: t.text.len() == 1,
             patronymic: is_patronymic(t.text),
@@ -1548,7 +1553,7 @@ pub(crate) fn score_fast(
             first: v_info.first,
             len: v_info.len,
             qualifier: v_info.qualifier,
-            family: j < 64 && family & (1 << j) != 0,
+            family: has_bit(family, j),
         };
         rows[j] = dense_row(q, map, v);
     }
@@ -1804,9 +1809,8 @@ pub(crate) const MAX_TOKS: usize = 24;
 /// needed (`KIM San-ho` / `KIM, Sang-ho`: `ho` = `ho` leaves `san` against
 /// `sang`, where `sanho` ~ `sangho` covers both); when there are joined
 /// pairs, they are also tried first, and that alignment kept when clearly
-/// better.
-/// Aligns a query form with a listed name's tokens (`vessel`: the listed
-/// name is a vessel's, whose hull number may be left out).
+/// better. `vessel`: the listed name is a vessel's, whose hull number may be
+/// left out.
 fn align(
     q: &QForm,
     l: &[LInfo],
@@ -1975,6 +1979,12 @@ fn align_once(
             })
             .sum();
         let lw: f32 = lr.clone().filter_map(|j| l.get(j)).map(LInfo::w).sum();
+        // a long query's last word met as a prefix may have been cut
+        let sim = if p.kind == MatchKind::Prefix && q.long {
+            cut_word_sim(q, p, l)
+        } else {
+            p.sim
+        };
         let listed_initial = p.kind == MatchKind::Initial
             && l.get(p.lj).is_some_and(|t| t.initial)
             && q.toks.get(p.qi).is_some_and(|t| t.len > 1);
@@ -2003,7 +2013,7 @@ fn align_once(
             qw + lw
         } else if p.kind == MatchKind::Prefix && q.long {
             // a long name cut at a field limit: the letters written agree
-            cut_word_sim(q, p, l) * (qw + lw)
+            sim * (qw + lw)
         } else {
             // partial agreement is squashed, so that several near misses do
             // not add up to a match
@@ -2013,11 +2023,6 @@ fn align_once(
         matched += qw + lw;
         listed_matched += lw;
         if keep_detail {
-            let sim = if p.kind == MatchKind::Prefix && q.long {
-                cut_word_sim(q, p, l)
-            } else {
-                p.sim
-            };
             pairs.push(Pair {
                 weight: qw + lw,
                 sim,
@@ -2166,7 +2171,7 @@ fn align_once(
         && q.family != 0
         && l.iter().any(|t| t.family)
         && (0..n.min(64)).any(|i| q_used[i])
-        && (0..n.min(64)).all(|i| !q_used[i] || q.family & (1 << i) == 0);
+        && (0..n.min(64)).all(|i| !q_used[i] || !has_bit(q.family, i));
     let family = if family_missing { FAMILY_MISSING } else { 1.0 };
     let brand = if brand_missing.is_some() {
         BRAND_MISSING
@@ -2205,6 +2210,13 @@ pub(crate) fn family_mask<'a>(
         }
     }
     mask
+}
+
+/// Whether bit `i` of a token mask ([`QForm::family`], [`family_mask`])
+/// is set.
+#[inline]
+pub(crate) fn has_bit(mask: u64, i: usize) -> bool {
+    i < 64 && mask & (1 << i) != 0
 }
 
 /// What is kept of the score of a person's name met only in the query's

@@ -24,6 +24,14 @@ fn listed(schema: Schema, source: &str, reference: &str, names: &[&str]) -> Enti
     e
 }
 
+/// How two tokens meet on their own (the shared token similarity, its
+/// phonetic keys read here; two edits allowed, no prefix).
+fn token_sim_of(q: &str, l: &str) -> crate::score::TokSim {
+    use crate::score::{token_sim, Listed, Probe};
+    let (qp, lp) = (phonetic_key(q), phonetic_key(l));
+    token_sim(&Probe::new(q, &qp), &Listed::new(l, &lp), false, 2)
+}
+
 /// A small world with several Kims, so that "kim" is common.
 fn world() -> Vec<Entity> {
     let mut kim = person("ofac", "20157", &["KIM, Jong Un", "KIM, Jong-un"]);
@@ -632,14 +640,9 @@ fn short_tokens_need_first_letter_agreement_to_meet_by_an_edit() {
     );
     // two edits, one of them the first letter, in a long surname: another
     // name (UK's Sergey Yurievich KOZYAKOV is not Sergey Yuryevich POLYAKOV)
-    use crate::score::{token_sim, Listed, Probe};
-    let sim = |q: &str, l: &str| {
-        let (qp, lp) = (phonetic_key(q), phonetic_key(l));
-        token_sim(&Probe::new(q, &qp), &Listed::new(l, &lp), false, 2)
-    };
-    assert!(sim("polyakov", "kozyakov").is_none());
+    assert!(token_sim_of("polyakov", "kozyakov").is_none());
     // one edit in the first letter is a typo still
-    assert!(sim("pozyakov", "kozyakov").is_some());
+    assert!(token_sim_of("pozyakov", "kozyakov").is_some());
 }
 
 #[test]
@@ -804,17 +807,12 @@ fn a_person_s_name_does_not_alert_on_a_vessel_or_company_inside_it() {
 
 #[test]
 fn phonetic_keys_meet_only_for_tokens_of_near_length() {
-    use crate::score::{token_sim, Listed, Probe};
-    let sim = |q: &str, l: &str| {
-        let (qp, lp) = (phonetic_key(q), phonetic_key(l));
-        token_sim(&Probe::new(q, &qp), &Listed::new(l, &lp), false, 2)
-    };
     // the same key, three letters apart: another name
     assert_eq!(phonetic_key("hill"), phonetic_key("hilowle"));
-    assert_eq!(sim("hill", "hilowle"), None);
+    assert_eq!(token_sim_of("hill", "hilowle"), None);
     // two transliterations of one name still meet
     assert_eq!(phonetic_key("hussein"), phonetic_key("husayn"));
-    assert!(sim("hussein", "husayn").is_some());
+    assert!(token_sim_of("hussein", "husayn").is_some());
 }
 
 #[test]

@@ -177,8 +177,8 @@ pub fn spelling(scheme: &str) -> Option<&'static Spelling> {
 impl Spelling {
     /// The tokens with each letter group of the rules written as its
     /// English spelling, when a token shows the language's mark and the
-    /// reading differs; with a second reading when the language spells two
-    /// sounds alike (see `second`) and the name has such a group.
+    /// reading differs; with a second, voiced reading (see `second` and
+    /// `voiced_s`) when the language has one and it differs from both.
     pub fn readings(&self, tokens: &[String]) -> Vec<Vec<String>> {
         if !tokens.iter().any(|t| (self.marked)(t)) {
             return Vec::new();
