@@ -77,6 +77,9 @@
 //! names while the family name the query writes in capitals meets nothing
 //! (`Muhammad Qasim ABDOLLAHI` for `QASIM, Mohammed`; only when the listed
 //! name marks its own family name so, see [`interdict_text::family_tokens`]).
+//! When both names mark their family names and each one's meets only given
+//! names of the other (`Mansour ABDULLAH` / `Abdallah MANSOUR`), the name
+//! keeps 0.9.
 //! A vessel's hull number on one side only costs nothing more than a word
 //! (`DONG FENG` / `DONG FENG 6`).
 //! A person's initials written together (`JC Juncker`) are also read one
@@ -300,6 +303,10 @@ pub enum Feature {
     /// name the query writes in capitals (`Muhammad Qasim ABDOLLAHI`) is
     /// not in it.
     FamilyNameMissing,
+    /// Both names mark their family names, and each one's family name
+    /// meets only given names of the other (`Mansour ABDULLAH` / `Abdallah
+    /// MANSOUR`).
+    FamilyNamesCrossed,
 }
 
 /// One adjustment of the score.
@@ -1391,6 +1398,13 @@ impl Matcher {
                     "only the query's given names are in the listed name: its family name '{}' (written in capitals) is not, so it names another family",
                     family.join(" ")
                 ),
+            });
+        }
+        if ns.family_crossed {
+            adj.push(Adjustment {
+                feature: Feature::FamilyNamesCrossed,
+                delta: scaled_delta(ns.score, score::FAMILY_CROSSED),
+                detail: "each name's family name (written in capitals) meets only given names of the other: the same words in other roles, other people as often".into(),
             });
         }
         if ns.low_info < 1.0 {

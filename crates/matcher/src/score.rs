@@ -1015,6 +1015,9 @@ pub(crate) struct NameScore {
     /// name the query writes in capitals left out: scaled by
     /// [`FAMILY_MISSING`].
     pub family_missing: bool,
+    /// Each name's family name (written in capitals) meets only the other
+    /// name's given names: scaled by [`FAMILY_CROSSED`].
+    pub family_crossed: bool,
 }
 
 /// A name whose given name is the other name's father's (or forebear's)
@@ -1931,6 +1934,7 @@ fn align_once(
     let (mut n_pairs, mut first_pair, mut cut_short) = (0usize, None, false);
     // where the listed tokens that the query's cut last word begins end
     let mut cut_end = usize::MAX;
+    let mut roles = [false; 4];
     for p in cands.iter() {
         let qr = p.qi..p.qi + p.qn;
         let lr = p.lj..p.lj + p.ln;
@@ -1948,6 +1952,11 @@ fn align_once(
         }
         n_pairs += 1;
         first_pair.get_or_insert((p.kind, p.qi, p.lj));
+        // which roles the pair joins: [given-given, given-family,
+        // family-given, family-family] (query's role first)
+        let qf = qr.clone().any(|i| has_bit(q.family, i));
+        let lf = lr.clone().any(|j| l.get(j).is_some_and(|t| t.family));
+        roles[usize::from(qf) * 2 + usize::from(lf)] = true;
         if p.kind == MatchKind::Prefix && q.toks.get(p.qi).is_some_and(|t| t.last) {
             cut_short = true;
             // one letter short is a spelling as often (`Mohammad` /
@@ -2172,7 +2181,20 @@ fn align_once(
         && l.iter().any(|t| t.family)
         && (0..n.min(64)).any(|i| q_used[i])
         && (0..n.min(64)).all(|i| !q_used[i] || !has_bit(q.family, i));
-    let family = if family_missing { FAMILY_MISSING } else { 1.0 };
+    // both names mark their family names, and each one's family name
+    // meets only the other's given names (`Mansour ABDULLAH` / `Abdallah
+    // MANSOUR`): two people whose names share words in other roles
+    let family_crossed = listed == NameClass::Person
+        && q.family != 0
+        && l.iter().any(|t| t.family)
+        && roles == [roles[0], true, true, false];
+    let family = if family_missing {
+        FAMILY_MISSING
+    } else if family_crossed {
+        FAMILY_CROSSED
+    } else {
+        1.0
+    };
     let brand = if brand_missing.is_some() {
         BRAND_MISSING
     } else {
@@ -2189,6 +2211,7 @@ fn align_once(
         one_word_near,
         brand_missing,
         family_missing,
+        family_crossed,
     }
 }
 
@@ -2224,6 +2247,17 @@ pub(crate) fn has_bit(mask: u64, i: usize) -> bool {
 /// [`QForm::mark_family`]): below the threshold for names that agree
 /// otherwise.
 pub(crate) const FAMILY_MISSING: f32 = 0.85;
+
+/// What is kept of the score of a person's name when both names mark their
+/// family names (in capitals beside given names, see
+/// [`interdict_text::family_tokens`]) and each one's family name meets only
+/// given names of the other, none meeting the other's family name
+/// (`Mansour ABDULLAH` / `Abdallah MANSOUR`, `MOHSENI-EJEI Reza` /
+/// `REZA'I, Mohsen`). Milder than [`FAMILY_MISSING`]: writers do not all
+/// follow the convention (the labelled `NURISTANI, Abdul Aziz` / `ABDUL
+/// AZIZ Aziz Nooristani`, given names in capitals), so a name that agrees
+/// in all else stays above the threshold.
+pub(crate) const FAMILY_CROSSED: f32 = 0.9;
 
 /// What is kept of the score of an organization's name whose most
 /// distinctive word (its brand: `BELKAZTRANS` in `BELKAZTRANS UKRAINE`,

@@ -1863,3 +1863,33 @@ fn an_entity_with_an_imo_number_is_a_ship_whose_hull_number_may_be_left_out() {
     let r = m.score(&Query::name("RUNG RA TRUST"), trust).unwrap();
     assert!(has_adjustment(&r, Feature::QualifierOneSided), "{r:#?}");
 }
+
+#[test]
+fn family_names_met_only_by_the_other_names_given_names_are_crossed() {
+    let mut w = world();
+    let mansour = w.len();
+    // the UK's Abdallah MANSOUR (uk-ofsi:11708)
+    w.push(person("uk-ofsi", "11708", &["Abdallah MANSOUR"]));
+    let m = Matcher::new(w);
+    let p = Some(Schema::Person);
+    // the query's family name ABDULLAH meets the listed given name, its
+    // given name Mansour the listed family name
+    let crossed = m.compare_names("Mansour ABDULLAH IDRIS", "Abdallah MANSOUR", p);
+    let unmarked = m.compare_names("Mansour Abdullah Idris", "Abdallah MANSOUR", p);
+    assert!(crossed < unmarked, "{crossed} {unmarked}");
+    assert!(crossed < DEFAULT_THRESHOLD, "{crossed}");
+    let r = m
+        .score(&Query::name("Mansour ABDULLAH IDRIS"), mansour)
+        .unwrap();
+    assert!(has_adjustment(&r, Feature::FamilyNamesCrossed), "{r:#?}");
+    // the same name in another order, each word in its role: no adjustment
+    let r = m.score(&Query::name("MANSOUR Abdallah"), mansour).unwrap();
+    assert!(!has_adjustment(&r, Feature::FamilyNamesCrossed), "{r:#?}");
+    assert!(r.is_match, "{r:#?}");
+    // a writer who puts the given names in capitals still meets a name
+    // that agrees in all else (the labelled NURISTANI, Abdul Aziz)
+    assert!(
+        m.compare_names("NURISTANI, Abdul Aziz", "ABDUL AZIZ Aziz Nooristani", p)
+            >= DEFAULT_THRESHOLD
+    );
+}
