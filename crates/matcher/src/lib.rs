@@ -71,7 +71,9 @@
 //! are one brand's other companies: 0.78.
 //! An organization's name whose rarest word (not a country or number after
 //! its brand) the query does not meet, though it meets commoner ones, keeps
-//! 0.85 (`UKRAINE` is not `BELKAZTRANS UKRAINE`); so does a person's name
+//! 0.85 (`UKRAINE` is not `BELKAZTRANS UKRAINE`), as does one whose
+//! opening code of letters and digits it does not meet (`ENGINEERING` is
+//! not `S 7 ENGINEERING`); so does a person's name
 //! met only in its patronymic or forebears' names (`Fedorovich` for Viktor
 //! Fedorovich YANUKOVICH), and a person's name met only in the query's given
 //! names while the family name the query writes in capitals meets nothing
@@ -296,7 +298,8 @@ pub enum Feature {
     /// A one-word name met only by a near miss (`Kim` / `Kimo`).
     OneWordNearMiss,
     /// An organization's most distinctive word is not in the query, though
-    /// commoner words are (`UKRAINE` for `BELKAZTRANS UKRAINE`), or a
+    /// commoner words are (`UKRAINE` for `BELKAZTRANS UKRAINE`; the code
+    /// that opens it, `ENGINEERING` for `S 7 ENGINEERING`), or a
     /// person's name is met only in its patronymic (`Fedorovich`).
     DistinctiveWordMissing,
     /// A person's name is met only in the query's given names: the family
@@ -1373,8 +1376,11 @@ impl Matcher {
                 detail: "a one-word name met only by a near miss of its word".into(),
             });
         }
-        if let Some(j) = ns.brand_missing {
-            let word = ltoks.get(j).map_or("", |t| t.text);
+        if let Some(code) = ns.brand_missing.clone() {
+            let word = ltoks
+                .get(code)
+                .map(|ts| ts.iter().map(|t| t.text).collect::<Vec<_>>().join(" "))
+                .unwrap_or_default();
             adj.push(Adjustment {
                 feature: Feature::DistinctiveWordMissing,
                 delta: scaled_delta(ns.score, score::BRAND_MISSING),

@@ -11,6 +11,7 @@ use interdict_text::{
     removable_tokens, spelling_key, LegalKind, NameClass, SpellingProbe,
 };
 use std::cell::RefCell;
+use std::ops::Range;
 use std::rc::Rc;
 
 /// Token pairs below this similarity do not count as met.
@@ -1008,9 +1009,10 @@ pub(crate) struct NameScore {
     /// A one-word name met only by a near miss: scaled by
     /// [`ONE_WORD_NEAR`].
     pub one_word_near: bool,
-    /// The position of an organization's most distinctive word when it is
-    /// not met: scaled by [`BRAND_MISSING`].
-    pub brand_missing: Option<usize>,
+    /// The positions of an organization's most distinctive word (or the
+    /// code of letters that opens its name) when it is not met: scaled by
+    /// [`BRAND_MISSING`].
+    pub brand_missing: Option<std::ops::Range<usize>>,
     /// A person's name met only in the query's given names, the family
     /// name the query writes in capitals left out: scaled by
     /// [`FAMILY_MISSING`].
@@ -2166,7 +2168,7 @@ fn align_once(
             .filter_map(|j| l.get(j).map(|t| (j, t)))
             .filter(|(_, t)| t.len >= 3 && !t.patronymic)
             .max_by(|a, b| a.1.w().total_cmp(&b.1.w()))
-            .map(|(j, _)| j)
+            .map(|(j, _)| j..j + 1)
     } else {
         None
     };
@@ -2267,13 +2269,14 @@ pub(crate) const FAMILY_CROSSED: f32 = 0.9;
 /// agree otherwise.
 pub(crate) const BRAND_MISSING: f32 = 0.85;
 
-/// The position of the listed organization's rarest word of three letters
+/// The positions of the listed organization's rarest word of three letters
 /// or more (not a series number or country, see [`Qualifier`]) when it is
 /// left unmatched while the query meets other, commoner words of the name,
-/// or only its series number or country. `cut`: the query may have been
-/// cut at a field limit, so a word after the last one met was cut off, not
-/// left out.
-fn distinctive_word_missing(l: &[LInfo], l_used: &[bool], cut: bool) -> Option<usize> {
+/// or only its series number or country; or of the code of letters and
+/// digits that opens the name, left unmatched so. `cut`: the query may
+/// have been cut at a field limit, so a word after the last one met was
+/// cut off, not left out.
+fn distinctive_word_missing(l: &[LInfo], l_used: &[bool], cut: bool) -> Option<Range<usize>> {
     let mut rarest: Option<(usize, f32)> = None;
     let mut matched_max = 0.0f32;
     let mut any_matched = false;
@@ -2296,9 +2299,27 @@ fn distinctive_word_missing(l: &[LInfo], l_used: &[bool], cut: bool) -> Option<u
         }
     }
     let last_used = l_used.iter().rposition(|&u| u).unwrap_or(0);
+    // a code of letters and digits that opens the name (`S 7 ENGINEERING`,
+    // `V.R. FRUIT COMPANY`, `A THREE ENERGY`, `5 ENERGY`) is its brand,
+    // though a letter alone is common (it weighs as an initial): single
+    // letters and digits always, a code of two letters when rarer than the
+    // words met (not `PO URALENERGOMONTAZH`, `RG IMMOPROJEKT`)
+    let code = l.iter().take_while(|t| t.len <= 2 && !t.article).count();
+    let letters: usize = l.iter().take(code).map(|t| usize::from(t.len)).sum();
+    let digit = l.iter().take(code).any(|t| t.first.is_ascii_digit());
+    let singles = l.iter().take(code).all(|t| t.len == 1);
+    let code_w: f32 = l.iter().take(code).map(LInfo::w).sum();
+    if (letters >= 2 || digit)
+        && code < l.len()
+        && (singles || code_w > matched_max)
+        && any_matched
+        && !l_used.iter().take(code).any(|&u| u)
+    {
+        return Some(0..code);
+    }
     rarest
         .filter(|&(j, w)| any_matched && w > matched_max && !(cut && j > last_used))
-        .map(|(j, _)| j)
+        .map(|(j, _)| j..j + 1)
 }
 
 /// What is kept of a name score when the query's legal form and the listed

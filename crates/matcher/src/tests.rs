@@ -1893,3 +1893,59 @@ fn family_names_met_only_by_the_other_names_given_names_are_crossed() {
             >= DEFAULT_THRESHOLD
     );
 }
+
+#[test]
+fn an_organization_is_not_found_by_its_trade_words_without_the_code_that_opens_it() {
+    let c = Some(Schema::Company);
+    // OFAC's S 7 ENGINEERING LLC and A THREE ENERGY FZE; the trade words
+    // shared with other listed names, as on the lists
+    let mut ents = vec![
+        listed(Schema::Company, "ofac", "47939", &["S 7 ENGINEERING LLC"]),
+        listed(Schema::Company, "ofac", "46357", &["A THREE ENERGY FZE"]),
+        listed(Schema::Company, "ofac", "1", &["PO URALENERGOMONTAZH ZAO"]),
+    ];
+    for (i, other) in [
+        "ENGINEERING SERVICES",
+        "MARINE ENGINEERING",
+        "ENERGY TRADING",
+        "GULF ENERGY",
+        "PO STROITEL",
+        "PO ZENIT",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ents.push(listed(Schema::Company, "eu", &format!("x{i}"), &[other]));
+    }
+    let m = Matcher::new(ents);
+    for (query, i, code) in [("ENGINEERING LTD", 0, "s 7"), ("ENERGY OOO", 1, "a 3")] {
+        let mut q = Query::name(query);
+        q.schema = c;
+        let r = m.score(&q, i).unwrap();
+        assert!(r.score < DEFAULT_THRESHOLD, "{query}: {r:#?}");
+        let adj = r
+            .explanation
+            .adjustments
+            .iter()
+            .find(|a| a.feature == Feature::DistinctiveWordMissing)
+            .expect("the missing code is explained");
+        assert!(adj.detail.contains(code), "{}", adj.detail);
+    }
+    // with the code the name is found
+    for (query, i) in [("S7 ENGINEERING", 0), ("A 3 ENERGY", 1)] {
+        let mut q = Query::name(query);
+        q.schema = c;
+        let r = m.score(&q, i).unwrap();
+        assert!(r.is_match, "{query}: {r:#?}");
+    }
+    // a code of two letters commoner than the word met is no brand (`PO`
+    // is a production association)
+    let mut q = Query::name("URALENERGOMONTAZH ZAO");
+    q.schema = c;
+    let r = m.score(&q, 2).unwrap();
+    assert!(r.is_match, "{r:#?}");
+    assert!(
+        !has_adjustment(&r, Feature::DistinctiveWordMissing),
+        "{r:#?}"
+    );
+}
