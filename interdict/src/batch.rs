@@ -13,7 +13,7 @@ use crate::screen::{build_query, load_matcher};
 use anyhow::Context;
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressStyle};
-use interdict_matcher::{Matcher, Options, DEFAULT_THRESHOLD};
+use interdict_matcher::{Matcher, Options, Query, DEFAULT_THRESHOLD};
 use interdict_store::Store;
 use rayon::prelude::*;
 use std::fs::File;
@@ -49,6 +49,15 @@ pub struct BatchArgs {
     /// Column holding the name.
     #[arg(long, default_value = "name")]
     pub name_column: String,
+    /// Column holding a person's given names, for files that split the
+    /// name (used when the name column is absent or empty).
+    #[arg(long, default_value = "first_name")]
+    pub given_name_column: String,
+    /// Column holding a person's family name: with the name column, it
+    /// says which words of the name are the family name; without it, the
+    /// name is the given names then the family name.
+    #[arg(long, default_value = "last_name")]
+    pub family_name_column: String,
     /// Column holding the birth date.
     #[arg(long, default_value = "birth_date")]
     pub birth_date_column: String,
@@ -151,25 +160,42 @@ fn screen_row(m: &Matcher, args: &BatchArgs, opts: &Options, row: InRow) -> OutR
             error,
         };
     }
-    let name = column(&row, &args.name_column).unwrap_or("").trim();
+    let family = column(&row, &args.family_name_column).map(str::trim);
+    let (name, parts) = match column(&row, &args.name_column).map(str::trim) {
+        Some(n) if !n.is_empty() => (n.to_string(), false),
+        // a file that splits the name: given names, then the family name,
+        // a person's
+        _ => (
+            Query::person_parts(
+                column(&row, &args.given_name_column).unwrap_or(""),
+                family.unwrap_or(""),
+            )
+            .name,
+            true,
+        ),
+    };
+    let schema = column(&row, &args.schema_column)
+        .filter(|s| !s.trim().is_empty())
+        .or(parts.then_some("person"));
     let ids = split_list(column(&row, &args.id_column));
     if name.is_empty() && ids.is_empty() {
         return OutRow {
             error: Some(format!(
-                "no value in the name column {:?}",
-                args.name_column
+                "no value in the name column {:?} (nor in {:?} or {:?})",
+                args.name_column, args.given_name_column, args.family_name_column
             )),
             row,
             hits: Vec::new(),
         };
     }
     let query = build_query(
-        name,
-        column(&row, &args.schema_column),
+        &name,
+        schema,
         column(&row, &args.birth_date_column),
         &split_list(column(&row, &args.country_column)),
         &ids,
         column(&row, &args.gender_column),
+        family,
     );
     let result = query.and_then(|q| m.screen_ranked(&q, opts).map_err(anyhow::Error::from));
     match result {
@@ -484,11 +510,13 @@ pub fn run(args: &BatchArgs, store: &Store) -> anyhow::Result<ExitCode> {
     };
     let mut reader = RowReader::new(pb.wrap_read(file), in_format)?;
     if let Some(h) = reader.headers() {
-        if !h.iter().any(|c| c.eq_ignore_ascii_case(&args.name_column)) {
+        let has = |name: &str| h.iter().any(|c| c.eq_ignore_ascii_case(name));
+        if !has(&args.name_column) && !has(&args.family_name_column) {
             anyhow::bail!(
-                "{}: no column {:?} (columns: {}); use --name-column",
+                "{}: no column {:?}, nor {:?} (columns: {}); use --name-column, or --given-name-column and --family-name-column",
                 args.input.display(),
                 args.name_column,
+                args.family_name_column,
                 h.join(", ")
             );
         }

@@ -32,6 +32,13 @@ pub struct ScreenArgs {
     /// Gender: male or female.
     #[arg(long)]
     pub gender: Option<String>,
+    /// Which words of NAME are the person's family name (surname), when
+    /// known: a family name that meets nothing while the given names meet
+    /// a listed name is another family. Without it, a family name written
+    /// in capitals beside given names in title case counts so
+    /// ("Muhammad Qasim ABDOLLAHI").
+    #[arg(long)]
+    pub family_name: Option<String>,
     /// Score at which a result is a match (0..1).
     #[arg(long, default_value_t = DEFAULT_THRESHOLD)]
     pub threshold: f32,
@@ -57,6 +64,7 @@ pub fn build_query(
     countries: &[String],
     ids: &[String],
     gender: Option<&str>,
+    family_name: Option<&str>,
 ) -> anyhow::Result<Query> {
     let schema = match schema.map(str::trim).filter(|s| !s.is_empty()) {
         Some(s) => Some(Schema::parse(s).with_context(|| {
@@ -93,6 +101,10 @@ pub fn build_query(
             .filter(|c| !c.is_empty())
             .collect(),
         gender,
+        family_name: family_name
+            .map(str::trim)
+            .filter(|f| !f.is_empty())
+            .map(str::to_string),
     })
 }
 
@@ -143,6 +155,7 @@ pub fn run(args: &ScreenArgs, store: &Store) -> anyhow::Result<ExitCode> {
         &args.country,
         &args.id,
         args.gender.as_deref(),
+        args.family_name.as_deref(),
     )?;
     let m = load_matcher(store, args.timings)?;
     let opts = Options {

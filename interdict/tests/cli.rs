@@ -196,6 +196,79 @@ fn ofac_sdn_csv_entry_kim_jong_un() {
 }
 
 #[test]
+fn batch_reads_a_file_that_splits_the_name_into_given_and_family_names() {
+    let Some(lists) = lists_dir() else { return };
+    let db = Db::new();
+    db.ok(&[
+        "import",
+        path_str(&lists.join("ofac/sdn_csv_2024-05-03/sdn.csv")),
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("customers.csv");
+    let output = dir.path().join("hits.jsonl");
+    std::fs::write(
+        &input,
+        "ref,first_name,last_name\n\
+         1,Jong Un,Kim\n\
+         2,Mohammed,Qasim\n\
+         3,Muhammad Qasim,Abdollahi\n\
+         4,,\n",
+    )
+    .unwrap();
+    let out = db.run(&[
+        "batch",
+        path_str(&input),
+        "--out",
+        path_str(&output),
+        "--quiet",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let rows: Vec<serde_json::Value> = std::fs::read_to_string(&output)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 4);
+    let matched = |row: &serde_json::Value, id: &str| {
+        row["matches"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["entity_id"] == id && m["match"] == true)
+    };
+    // the given names, then the family name: KIM, Jong Un and QASIM, Mohammed
+    assert!(matched(&rows[0], "ofac:20157"), "{}", rows[0]);
+    assert_eq!(rows[0]["input"]["first_name"], "Jong Un");
+    assert!(matched(&rows[1], "ofac:15581"), "{}", rows[1]);
+    // a family name that meets nothing names another family than the
+    // listed QASIM, Mohammed, though the given names agree
+    assert!(!matched(&rows[2], "ofac:15581"), "{}", rows[2]);
+    // nothing to screen: an error row naming the columns
+    let err = rows[3]["error"].as_str().unwrap();
+    assert!(
+        err.contains("first_name") && err.contains("last_name"),
+        "{err}"
+    );
+    // the same name in one column, nothing said of its family name: found
+    std::fs::write(&input, "name\nMuhammad Qasim Abdollahi\n").unwrap();
+    db.run(&[
+        "batch",
+        path_str(&input),
+        "--out",
+        path_str(&output),
+        "--quiet",
+    ]);
+    let row: serde_json::Value =
+        serde_json::from_str(std::fs::read_to_string(&output).unwrap().trim()).unwrap();
+    assert!(matched(&row, "ofac:15581"), "{row}");
+    // a file with neither a name column nor a family-name column is refused
+    std::fs::write(&input, "who\nKim\n").unwrap();
+    let out = db.run(&["batch", path_str(&input), "--out", path_str(&output)]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--family-name-column"));
+}
+
+#[test]
 fn eu_legacy_xml_imports_as_an_older_eu_edition() {
     let Some(lists) = lists_dir() else { return };
     let db = Db::new();

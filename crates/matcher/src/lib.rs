@@ -166,6 +166,15 @@ pub struct Query {
     /// Gender, for people.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gender: Option<Gender>,
+    /// Which words of `name` are the person's family name, when the writer
+    /// says so (a form's last-name field). Without it the family name is
+    /// read from the name as written: in capitals beside given names in
+    /// title case (`Muhammad Qasim ABDOLLAHI`), see
+    /// [`interdict_text::family_tokens`]. A family name that meets nothing
+    /// while the given names meet a listed name that marks its own is
+    /// another family ([`Feature::FamilyNameMissing`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family_name: Option<String>,
 }
 
 impl Query {
@@ -174,6 +183,35 @@ impl Query {
         Query {
             name: name.into(),
             ..Query::default()
+        }
+    }
+
+    /// A person's query from the parts of the name (a form's first-name
+    /// and last-name fields): the name is the given names then the family
+    /// name, and the family name is marked as such. Empty parts are left
+    /// out.
+    pub fn person_parts(given: &str, family: &str) -> Query {
+        let (given, family) = (given.trim(), family.trim());
+        let name = [given, family]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ");
+        Query {
+            name,
+            schema: Some(Schema::Person),
+            family_name: (!family.is_empty()).then(|| family.to_string()),
+            ..Query::default()
+        }
+    }
+
+    /// The normalized tokens of the query's family name: as the writer
+    /// marked it ([`Query::family_name`]), else as the name is written.
+    fn family_tokens(&self) -> Option<Vec<String>> {
+        match self.family_name.as_deref().map(interdict_text::tokens) {
+            Some(t) if !t.is_empty() => Some(t),
+            _ => interdict_text::family_tokens(&self.name),
         }
     }
 }
@@ -574,7 +612,7 @@ impl Matcher {
 
     fn prepare(&self, q: &Query) -> Result<Prepared, MatchError> {
         let class = class_of(q.schema);
-        let family = interdict_text::family_tokens(&q.name);
+        let family = q.family_tokens();
         let mut forms = Vec::new();
         for f in self.query_forms(&q.name, class) {
             if f.tokens.is_empty() {
@@ -1401,7 +1439,7 @@ impl Matcher {
                 feature: Feature::FamilyNameMissing,
                 delta: scaled_delta(ns.score, score::FAMILY_MISSING),
                 detail: format!(
-                    "only the query's given names are in the listed name: its family name '{}' (written in capitals) is not, so it names another family",
+                    "only the query's given names are in the listed name: its family name '{}' (as written in capitals, or given) is not, so it names another family",
                     family.join(" ")
                 ),
             });

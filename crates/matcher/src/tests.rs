@@ -1949,3 +1949,36 @@ fn an_organization_is_not_found_by_its_trade_words_without_the_code_that_opens_i
         "{r:#?}"
     );
 }
+
+#[test]
+fn a_family_name_given_as_such_counts_as_one_written_in_capitals() {
+    let mut w = world();
+    let qasim = w.len();
+    w.push(person("ofac", "15581", &["QASIM, Mohammed"]));
+    let m = Matcher::new(w);
+    // a form's first-name and last-name fields
+    let parts = Query::person_parts(" Muhammad Qasim ", "Abdollahi");
+    assert_eq!(parts.name, "Muhammad Qasim Abdollahi");
+    assert_eq!(parts.schema, Some(Schema::Person));
+    let r = m.score(&parts, qasim).unwrap();
+    assert!(has_adjustment(&r, Feature::FamilyNameMissing), "{r:#?}");
+    let mut unmarked = Query::name("Muhammad Qasim Abdollahi");
+    unmarked.schema = Some(Schema::Person);
+    let u = m.score(&unmarked, qasim).unwrap();
+    assert!(!has_adjustment(&u, Feature::FamilyNameMissing), "{u:#?}");
+    assert!(r.score < u.score, "{} {}", r.score, u.score);
+    // the family name given is the one that counts, not the capitals
+    let mut q = Query::name("Muhammad QASIM Abdollahi");
+    q.family_name = Some("Abdollahi".into());
+    let r = m.score(&q, qasim).unwrap();
+    assert!(has_adjustment(&r, Feature::FamilyNameMissing), "{r:#?}");
+    // the family name met: no adjustment
+    let r = m
+        .score(&Query::person_parts("Mohammed", "Qasim"), qasim)
+        .unwrap();
+    assert!(!has_adjustment(&r, Feature::FamilyNameMissing), "{r:#?}");
+    assert!(r.is_match, "{r:#?}");
+    // only a family name, or only given names
+    assert_eq!(Query::person_parts("", "Qasim").name, "Qasim");
+    assert_eq!(Query::person_parts("Mohammed", " ").family_name, None);
+}

@@ -419,6 +419,7 @@ pub async fn search(
         countries,
         identifiers: Vec::new(),
         gender: None,
+        family_name: None,
     };
     let opts = Options {
         threshold,

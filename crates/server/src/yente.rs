@@ -88,6 +88,9 @@ impl Example {
                 names.push(parts.join(" "));
             }
         }
+        // the family name as the writer marks it (FollowTheMoney's
+        // lastName), for the names that hold it
+        let family_name = self.values(&["lastName"]).next().map(str::to_string);
         let mut birth_date = None;
         let dates: Vec<&str> = self.values(&["birthDate", "buildDate"]).collect();
         for d in &dates {
@@ -157,6 +160,7 @@ impl Example {
                 countries: countries.clone(),
                 identifiers: identifiers.clone(),
                 gender,
+                family_name: family_name.clone(),
             })
             .collect())
     }
@@ -478,6 +482,27 @@ mod tests {
         assert_eq!(qs[0].identifiers, vec!["passport:123456"]);
         assert_eq!(qs[0].schema, Some(Schema::Person));
         assert_eq!(qs[0].gender, Some(Gender::Male));
+    }
+
+    #[test]
+    fn a_last_name_marks_the_family_name() {
+        // name parts only: the name is built from them, lastName marked
+        let v = json!({"schema": "Person", "properties": {
+            "firstName": ["Muhammad Qasim"], "lastName": ["Abdollahi"]}});
+        let qs = parse_example("q1", &v).unwrap().queries("q1").unwrap();
+        assert_eq!(qs.len(), 1);
+        assert_eq!(qs[0].name, "Muhammad Qasim Abdollahi");
+        assert_eq!(qs[0].family_name.as_deref(), Some("Abdollahi"));
+        // beside a whole name it says which words of it are the family name
+        let v = json!({"schema": "Person", "properties": {
+            "name": ["Hans Friedrich"], "lastName": ["Friedrich"]}});
+        let qs = parse_example("q2", &v).unwrap().queries("q2").unwrap();
+        assert_eq!(qs[0].name, "Hans Friedrich");
+        assert_eq!(qs[0].family_name.as_deref(), Some("Friedrich"));
+        // none given: none marked
+        let v = json!({"schema": "Person", "properties": {"name": ["Hans Friedrich"]}});
+        let qs = parse_example("q3", &v).unwrap().queries("q3").unwrap();
+        assert_eq!(qs[0].family_name, None);
     }
 
     #[test]
