@@ -1813,6 +1813,21 @@ fn a_query_whose_family_name_in_capitals_meets_nothing_names_another_family() {
         interdict_text::family_tokens("SAVElYEV, Vitaly"),
         Some(vec!["savelyev".to_string()])
     );
+    // garbled, half its letters still capitals: the family name; two
+    // capitals in a name in title case are not (`McDonald`)
+    assert_eq!(
+        interdict_text::family_tokens("KHOotAhI Mohammad Hossein"),
+        Some(vec!["khootahi".to_string()])
+    );
+    assert_eq!(
+        interdict_text::family_tokens("Ronald McDonald DeShawn"),
+        None
+    );
+    // and a garbled family name meets nothing: the listed Mohammad
+    // HOSSEINI (uk-ofsi:12201) is another family's
+    assert!(
+        m.compare_names("KHOotAhI Mohammad Hossein", "Mohammad HOSSEINI", p) < DEFAULT_THRESHOLD
+    );
 }
 
 #[test]

@@ -873,13 +873,17 @@ pub fn tokens(text: &str) -> Vec<String> {
 /// `QASIM, Mohammed`); `None` when the name follows no such convention
 /// (all in capitals, all in lower case, no word in capitals of two letters
 /// or more). A word of four letters or more with one lower-case letter in
-/// four at most is still in capitals (mistyped: `SAVElYEV`).
+/// four at most is still in capitals (mistyped: `SAVElYEV`), and so is one
+/// with three capitals or more that make half its letters (garbled:
+/// `KHOotAhI`; not `McDonald`, `DeShawn`).
 pub fn family_tokens(name: &str) -> Option<Vec<String>> {
     let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
-    // (a word mistyped in capitals keeps being one: `SAVElYEV`)
+    // (a word mistyped or garbled in capitals keeps being one: `SAVElYEV`,
+    // `KHOotAhI`)
     let capitals = |w: &&str| {
         let lower = w.chars().filter(|c| c.is_lowercase()).count();
-        letters(w) >= 2 && lower * 4 <= letters(w)
+        let upper = w.chars().filter(|c| c.is_uppercase()).count();
+        letters(w) >= 2 && (lower * 4 <= letters(w) || upper >= 3 && upper * 2 >= letters(w))
     };
     let title = |w: &&str| {
         let mut l = w.chars().filter(|c| c.is_alphabetic());
