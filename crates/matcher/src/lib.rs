@@ -35,7 +35,10 @@
 //! `1 − 0.5·d/len`), nickname (0.85), initial (0.7), joined or split tokens
 //! (0.97 of their similarity: one token for two, two for one, or two for two
 //! split elsewhere), a truncated last token (prefix: from 0.6, from 0.75
-//! for four letters or more). A Slavic surname met in its form for the other
+//! for four letters or more; but a word of four letters or more that writes
+//! less than half the listed one, in a query too short to have been cut at
+//! a field limit, is a name of its own as often and counts 0.7: `Lind` /
+//! `Lindemann`). A Slavic surname met in its form for the other
 //! sex (`Baranova` / `Baranov`) counts 0.8 of its similarity. Partial agreement is credited
 //! `sim − 0.5·(1 − sim)`, so that near misses do not add up to a match,
 //! except a prefix in a query of 20 characters or more that ends inside a

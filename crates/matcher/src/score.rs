@@ -208,6 +208,17 @@ fn cut_word_sim(q: &QForm, p: &Pair, l: &[LInfo]) -> f32 {
     }
 }
 
+/// Whether a query token of four letters or more met as a prefix writes
+/// less than half of the listed word (`Lind` of `Lindemann`: a word of its
+/// own as often). A cut of three letters counts less already (see
+/// [`prefix_sim`]).
+fn short_cut(q: &QForm, p: &Pair, l: &[LInfo]) -> bool {
+    let (Some(qt), Some(lt)) = (q.toks.get(p.qi), l.get(p.lj)) else {
+        return false;
+    };
+    qt.len >= 4 && qt.len * 2 < usize::from(lt.len)
+}
+
 /// One query token, prepared.
 #[derive(Debug, Clone)]
 pub(crate) struct QTok {
@@ -1990,9 +2001,14 @@ fn align_once(
             })
             .sum();
         let lw: f32 = lr.clone().filter_map(|j| l.get(j)).map(LInfo::w).sum();
-        // a long query's last word met as a prefix may have been cut
+        // a long query's last word met as a prefix may have been cut; a
+        // short query's word is cut less often than it is another name
+        // (`Lind` / `Lindemann`): less than half the listed word written
+        // counts no more than a near miss
         let sim = if p.kind == MatchKind::Prefix && q.long {
             cut_word_sim(q, p, l)
+        } else if p.kind == MatchKind::Prefix && short_cut(q, p, l) {
+            p.sim.min(MIN_SIM)
         } else {
             p.sim
         };
@@ -2028,7 +2044,7 @@ fn align_once(
         } else {
             // partial agreement is squashed, so that several near misses do
             // not add up to a match
-            (p.sim - PARTIAL_PENALTY * (1.0 - p.sim)).max(0.0) * (qw + lw)
+            (sim - PARTIAL_PENALTY * (1.0 - sim)).max(0.0) * (qw + lw)
         };
         num += credit;
         matched += qw + lw;

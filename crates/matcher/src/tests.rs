@@ -1997,3 +1997,32 @@ fn a_family_name_given_as_such_counts_as_one_written_in_capitals() {
     assert_eq!(Query::person_parts("", "Qasim").name, "Qasim");
     assert_eq!(Query::person_parts("Mohammed", " ").family_name, None);
 }
+
+#[test]
+fn a_short_name_writing_less_than_half_a_listed_word_is_another_name() {
+    let mut w = world();
+    w.push(person("xx", "1", &["Thomas Lindemann"]));
+    w.push(listed(
+        Schema::Company,
+        "ofac",
+        "2",
+        &["LIMITED LIABILITY COMPANY KOSMOSAVIA"],
+    ));
+    let m = Matcher::new(w);
+    let p = Some(Schema::Person);
+    // the labelled pair (nomenklatura): Lind is a name of its own
+    assert!(m.compare_names("Thomas A. Lind", "Thomas Lindemann", p) < DEFAULT_THRESHOLD);
+    // half the word or more written still meets as a cut
+    let linde = m.compare_names("Thomas Linde", "Thomas Lindemann", p);
+    let lind = m.compare_names("Thomas Lind", "Thomas Lindemann", p);
+    assert!(linde > lind, "{linde} {lind}");
+    // a long name cut at a field limit keeps its cut word's credit
+    let c = Some(Schema::Company);
+    assert!(
+        m.compare_names(
+            "LIMITED LIABILITY COMPANY KOSM",
+            "LIMITED LIABILITY COMPANY KOSMOSAVIA",
+            c
+        ) >= DEFAULT_THRESHOLD
+    );
+}
