@@ -57,7 +57,10 @@
 //! `general`) cost nothing when unmatched against a listed company or person
 //! respectively (see [`interdict_text::removable_tokens`]). A name that
 //! agrees only on common tokens is scaled down (low information); a name
-//! whose given name is the other's forebear (`X bin Y` / `Y bin X`) by 0.7.
+//! whose given name is the other's forebear (`X bin Y` / `Y bin X`) by 0.7
+//! (a given name of several words counts whole: `IBRAHIM BIN AL-DIN` /
+//! `SAIF-AL-DIN BIN IBRAHIM`; a name that opens with its family name,
+//! `MABROUK Mohamed Ben Ali`, reads no given name first).
 //! An organization's name ending in a series number (`Fund I`, `Solutions
 //! II`, `Victory 3`) or a country after its brand (`Banco Santander
 //! México`) that the other name has none of is another member of the

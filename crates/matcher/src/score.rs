@@ -1927,16 +1927,19 @@ fn align_once(
     // where each side's lineage starts (`X bin Y`: Y and after are
     // forebears), when both names read "given name bin forebear": the
     // particle not first ("BIN LADIN, Osama" is surname first), the first
-    // token not an article ("AL BEN ALI, Isa" is a family name)
+    // token not an article ("AL BEN ALI, Isa" is a family name) nor written
+    // as the family name (`MABROUK Mohamed Ben Ali`)
     let q_line = q
         .toks
         .iter()
         .position(|t| is_lineage(&t.text))
-        .filter(|&b| b > 0 && q.toks.first().is_some_and(|t| !is_article(&t.text)));
+        .filter(|&b| {
+            b > 0 && q.toks.first().is_some_and(|t| !is_article(&t.text)) && !has_bit(q.family, 0)
+        });
     let l_line = l
         .iter()
         .position(|t| t.lineage)
-        .filter(|&b| b > 0 && l.first().is_some_and(|t| !t.article));
+        .filter(|&b| b > 0 && l.first().is_some_and(|t| !t.article && !t.family));
     let (mut q_given_is_forebear, mut l_given_is_forebear) = (false, false);
     let (mut num, mut matched, mut listed_matched) = (0.0f32, 0.0f32, 0.0f32);
     // query initials met: (query position, listed position, similarity,
@@ -1980,9 +1983,10 @@ fn align_once(
             }
         }
         if let (Some(qb), Some(lb)) = (q_line, l_line) {
-            // each side's own given name (first token) is the other's forebear
-            q_given_is_forebear |= p.qi == 0 && p.lj > lb;
-            l_given_is_forebear |= p.lj == 0 && p.qi > qb;
+            // each side's own given names (before its particle) meet the
+            // other's forebears
+            q_given_is_forebear |= p.qi < qb && p.lj > lb;
+            l_given_is_forebear |= p.lj < lb && p.qi > qb;
         }
         let truncated = p.kind == MatchKind::Initial
             && p.qn == 1

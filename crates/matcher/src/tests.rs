@@ -1061,6 +1061,25 @@ fn father_and_son_are_not_one_person() {
         .unwrap();
     let r = m.score(&Query::name("Usama bin Ladin"), ubl).unwrap();
     assert!(r.is_match, "{}", r.explanation.sentence);
+    // a given name of several words: Ibrahim son of (Saif) al-Din is not
+    // Saif al-Din son of Ibrahim (the labelled pair)
+    let p = Some(Schema::Person);
+    assert!(
+        m.compare_names(
+            "IBRAHIM BIN AL-DIN AL-MASRI",
+            "SAIF-AL-DIN BIN IBRAHIM AL-MASRI",
+            p
+        ) < DEFAULT_THRESHOLD
+    );
+    // a name that opens with its family name reads no given name first:
+    // the UN's ESSAADI, Moussa Ben Amor Ben Ali in another order
+    assert!(
+        m.compare_names(
+            "Ali Ben Amor Ben Moussa ESSAADI",
+            "ESSAADI, Moussa Ben Amor Ben Ali",
+            p
+        ) >= DEFAULT_THRESHOLD
+    );
 }
 
 #[test]
