@@ -91,7 +91,8 @@
 //! A vessel's hull number on one side only costs nothing more than a word
 //! (`DONG FENG` / `DONG FENG 6`).
 //! A person's initials written together (`JC Juncker`) are also read one
-//! letter each.
+//! letter each. A query none of whose words is a listed word, but each of
+//! whose words reversed is one (`nituP rimidalV`), is also read reversed.
 //! Weak aliases count 0.9. A listed organization's name of three to eight
 //! words is also read as its acronym (`PLA`, `NIOC`, with and without a
 //! legal form written out; not when it is a word a query holding it more
@@ -591,6 +592,9 @@ impl Matcher {
                 }
             }
         }
+        if let Some(f) = forms.first().and_then(|f| self.reversed_form(f)) {
+            forms.push(f);
+        }
         let mut spelled = interdict_text::spelled_forms(&forms);
         if spelled.is_empty() {
             return forms;
@@ -609,6 +613,25 @@ impl Matcher {
         });
         forms.append(&mut spelled);
         forms
+    }
+
+    /// The name with each word's letters reversed (`rimaldiV nituP`), an
+    /// evasion: read so when no word of the name as written is a listed
+    /// word and every word reversed is one, each of three letters or more
+    /// (a listed `Leon` is no reading of the query `Noel`, itself listed).
+    fn reversed_form(&self, f: &interdict_text::NameForm) -> Option<interdict_text::NameForm> {
+        let ok = f.scheme.is_none()
+            && !f.tokens.is_empty()
+            && f.tokens.iter().all(|t| {
+                t.len() >= 3
+                    && self.index.real_id(t).is_none()
+                    && self.index.real_id(&reversed(t)).is_some()
+            });
+        ok.then(|| interdict_text::NameForm {
+            tokens: f.tokens.iter().map(|t| reversed(t)).collect(),
+            scheme: Some(REVERSED),
+            removed: f.removed.clone(),
+        })
     }
 
     /// The rarity weight of a normalized token over the loaded lists.
@@ -1503,6 +1526,9 @@ impl Matcher {
             (Some(interdict_text::DISPLAY_ORDER), _) => sentence.push_str(
                 " [query read as shown: it is stored backwards under a right-to-left override]",
             ),
+            (Some(REVERSED), _) => {
+                sentence.push_str(" [query read with each word's letters reversed]")
+            }
             (Some(interdict_text::KOREAN_KEYED), _) => {
                 let whose = if rec.scheme == Some(interdict_text::KOREAN_KEYED) {
                     "both names"
@@ -1757,6 +1783,15 @@ impl Matcher {
         }
         (delta, id_hit)
     }
+}
+
+/// The scheme of a query read with each word's letters reversed (see
+/// `Matcher::reversed_form`).
+pub const REVERSED: &str = "reversed";
+
+/// A token's letters in reverse order (tokens are lowercase ASCII).
+fn reversed(t: &str) -> String {
+    t.chars().rev().collect()
 }
 
 /// How an explanation says that a name was read as romanized Korean.

@@ -2045,3 +2045,38 @@ fn a_short_name_writing_less_than_half_a_listed_word_is_another_name() {
         ) >= DEFAULT_THRESHOLD
     );
 }
+
+#[test]
+fn a_name_written_backwards_is_read_backwards() {
+    let mut w = world();
+    let putin = w.len();
+    w.push(person("ofac", "35096", &["PUTIN, Vladimir Vladimirovich"]));
+    w.push(person("xx", "1", &["LEON, Carlos"]));
+    let m = Matcher::new(w);
+    let r = m.score(&Query::name("nituP rimidalV"), putin).unwrap();
+    assert!(r.is_match, "{r:#?}");
+    assert_eq!(r.explanation.query_scheme.as_deref(), Some(REVERSED));
+    assert!(
+        r.explanation.sentence.contains("reversed"),
+        "{}",
+        r.explanation.sentence
+    );
+    // not when a word as written is a listed word, nor when a word
+    // reversed is none (Noel Smith is not read as Leon Htims)
+    let r = m.score(&Query::name("Putin rimidalV"), putin).unwrap();
+    assert_ne!(r.explanation.query_scheme.as_deref(), Some(REVERSED));
+    let best = m
+        .screen(
+            &Query::name("Noel Smith"),
+            &Options {
+                min_score: Some(0.0),
+                ..Options::default()
+            },
+        )
+        .unwrap();
+    assert!(
+        best.iter()
+            .all(|b| b.explanation.query_scheme.as_deref() != Some(REVERSED)),
+        "{best:#?}"
+    );
+}
