@@ -595,6 +595,11 @@ impl Matcher {
         if let Some(f) = forms.first().and_then(|f| self.reversed_form(f)) {
             forms.push(f);
         }
+        // a Korean name in South Korea's popular spellings (`Kim Jung
+        // Eun`): also its keyed reading with `u` for ㅓ
+        if class != interdict_text::NameClass::Organization {
+            forms.extend(interdict_text::korean_popular_forms(&forms));
+        }
         let mut spelled = interdict_text::spelled_forms(&forms);
         if spelled.is_empty() {
             return forms;

@@ -25,7 +25,9 @@
 //!   `o`; Ahn → `an`; Sohn → `son`; Koh → `ko`; Suh → `so`; Huh, Hur → `ho`.
 //!
 //! The `u` written for ㅓ (Jung, Hyun) is left as it is: it is also ㅜ and
-//! ㅡ, and reading it as `o` would make many different names one. Sources:
+//! ㅡ, and reading it as `o` would make many different names one. A query
+//! gets a second keyed reading that reads it so ([`popular_reading`]: `Kim
+//! Jung Eun` for `KIM, Jong Un`). Sources:
 //! the McCune–Reischauer and Revised Romanization tables (Korean Ministry
 //! of Culture, 2000) and the surname column of Wikipedia's "List of Korean
 //! surnames", as for [`crate::translit`]'s Hangul surnames.
@@ -141,8 +143,11 @@ const SURNAMES: &[(&str, &str)] = &[
     ("hur", "ho"),
 ];
 
-/// One word read as a romanized Korean syllable, when it is one.
-fn syllable(w: &str) -> Option<String> {
+/// One word read as a romanized Korean syllable, when it is one. With
+/// `popular`, a `u` or `yu` before `n`, `ng` or `l` is read as the ㅓ or ㅕ
+/// that South Korean habit writes so (Jung, Hyun, Chul: `chong`, `hyon`,
+/// `chol`), see [`popular_reading`].
+fn syllable(w: &str, popular: bool) -> Option<String> {
     let (init, read_init) = INITIALS
         .iter()
         .find(|(i, _)| w.starts_with(i))
@@ -152,6 +157,11 @@ fn syllable(w: &str) -> Option<String> {
     for (v, read_v) in VOWELS {
         let Some(fin) = rest.strip_prefix(v) else {
             continue;
+        };
+        let read_v = match (*v, fin) {
+            ("u", "n" | "ng" | "l") if popular && !read_init.is_empty() => "o",
+            ("yu", "n" | "ng" | "l") if popular => "yo",
+            _ => read_v,
         };
         return FINALS
             .iter()
@@ -165,6 +175,23 @@ fn syllable(w: &str) -> Option<String> {
 /// when every token is one Korean syllable, there are two to five, and the
 /// reading differs from the tokens.
 pub fn keyed_reading(tokens: &[String]) -> Option<Vec<String>> {
+    read_keyed(tokens, false).filter(|out| out != tokens)
+}
+
+/// The keyed reading of a name written in South Korea's popular spellings,
+/// where `u` stands for ㅓ before `n`, `ng` or `l` (`Kim Jung Eun`, `Lee
+/// Myung Bak`, `Kim Chul`: the lists' `KIM, Jong Un`, `Myong Pak`, `Chol`),
+/// when it differs from [`keyed_reading`]. For queries only, beside the
+/// keyed reading: `u` is also ㅜ and ㅡ, so as the only reading it would
+/// make different names one.
+pub fn popular_reading(tokens: &[String]) -> Option<Vec<String>> {
+    let popular = read_keyed(tokens, true)?;
+    (read_keyed(tokens, false).as_ref() != Some(&popular)).then_some(popular)
+}
+
+/// Every token read as one Korean syllable (two to five of them), surnames
+/// first or last as the lists write them.
+fn read_keyed(tokens: &[String], popular: bool) -> Option<Vec<String>> {
     if !(2..=5).contains(&tokens.len()) {
         return None;
     }
@@ -179,10 +206,10 @@ pub fn keyed_reading(tokens: &[String]) -> Option<Vec<String>> {
             .flatten();
         match surname {
             Some((_, read)) => out.push(read.to_string()),
-            None => out.push(syllable(t)?),
+            None => out.push(syllable(t, popular)?),
         }
     }
-    (out != tokens).then_some(out)
+    Some(out)
 }
 
 #[cfg(test)]
@@ -221,8 +248,23 @@ mod tests {
                 assert_eq!(key(n), k, "{n}");
             }
         }
-        // the u written for ㅓ stays apart from o
+        // the u written for ㅓ stays apart from o in the keyed reading; the
+        // popular reading, for queries, reads it so
         assert_ne!(key("kim jung un"), key("kim jong un"));
+        let popular = |n: &str| {
+            let toks: Vec<String> = n.split(' ').map(str::to_string).collect();
+            popular_reading(&toks).map(|t| t.join(" "))
+        };
+        assert_eq!(popular("kim jung eun").as_deref(), Some("kim chong un"));
+        assert_eq!(popular("lee myung bak").as_deref(), Some("ri myong pak"));
+        assert_eq!(
+            popular("chung hyun sook").as_deref(),
+            Some("chong hyon suk")
+        );
+        assert_eq!(popular("kim chul").as_deref(), Some("kim chol"));
+        // a vowel alone (`un`, ㅡ as `eun`) and a name already so: none
+        assert_eq!(popular("kim jong un"), None);
+        assert_eq!(popular("vladimir putin"), None);
         // different names stay different
         assert_ne!(key("kim chol"), key("kim chul"));
         assert_ne!(key("ri song chol"), key("ri sang chol"));

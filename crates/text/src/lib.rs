@@ -746,6 +746,19 @@ pub fn name_forms(name: &str, class: NameClass) -> Vec<NameForm> {
     forms
 }
 
+/// The keyed reading of a query name in South Korea's popular spellings
+/// (`Kim Jung Eun`: `u` for ㅓ before `n`, `ng`, `l`; see
+/// `korean_latin::popular_reading`), scheme [`KOREAN_KEYED`], made from
+/// its Latin [`name_forms`]. For queries only, as [`spelled_forms`].
+pub fn korean_popular_forms(forms: &[NameForm]) -> Vec<NameForm> {
+    latin_readings(forms, |t| {
+        korean_latin::popular_reading(t)
+            .map(|r| (KOREAN_KEYED, r))
+            .into_iter()
+            .collect()
+    })
+}
+
 /// The readings of a query name spelt by another language's orthography
 /// ([`SPELLINGS`]: Hungarian `Vlagyimir Putyin`, Dutch `Poetin`, German
 /// `Jewgeni Prigoschin`, French `Evgueni Prigojine`) as English spells it,
