@@ -1842,6 +1842,13 @@ fn a_query_whose_family_name_in_capitals_meets_nothing_names_another_family() {
         interdict_text::family_tokens("Ronald McDonald DeShawn"),
         None
     );
+    // initials are no family name: Putin, V.V. is PUTIN, Vladimir
+    // Vladimirovich written the Russian way
+    assert_eq!(interdict_text::family_tokens("Putin, V.V."), None);
+    assert_eq!(
+        interdict_text::family_tokens("AL-ASSAD, Bashar B."),
+        Some(vec!["al".to_string(), "assad".to_string()])
+    );
     // and a garbled family name meets nothing: the listed Mohammad
     // HOSSEINI (uk-ofsi:12201) is another family's
     assert!(

@@ -885,7 +885,7 @@ pub fn tokens(text: &str) -> Vec<String> {
 /// case, as the UN, EU, UK and OFAC lists do (`Muhammad Qasim ABDOLLAHI`,
 /// `QASIM, Mohammed`); `None` when the name follows no such convention
 /// (all in capitals, all in lower case, no word in capitals of two letters
-/// or more). A word of four letters or more with one lower-case letter in
+/// or more written together: initials, `V.V.`, are none). A word of four letters or more with one lower-case letter in
 /// four at most is still in capitals (mistyped: `SAVElYEV`), and so is one
 /// with three capitals or more that make half its letters (garbled:
 /// `KHOotAhI`; not `McDonald`, `DeShawn`).
@@ -893,10 +893,16 @@ pub fn family_tokens(name: &str) -> Option<Vec<String>> {
     let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
     // (a word mistyped or garbled in capitals keeps being one: `SAVElYEV`,
     // `KHOotAhI`)
+    // (initials are no family name: `PUTIN, V.V.` writes its letters
+    // apart, so a word needs two letters together)
+    let together = |w: &str| {
+        w.split(|c: char| !c.is_alphabetic())
+            .any(|run| run.chars().count() >= 2)
+    };
     let capitals = |w: &&str| {
         let lower = w.chars().filter(|c| c.is_lowercase()).count();
         let upper = w.chars().filter(|c| c.is_uppercase()).count();
-        letters(w) >= 2 && (lower * 4 <= letters(w) || upper >= 3 && upper * 2 >= letters(w))
+        together(w) && (lower * 4 <= letters(w) || upper >= 3 && upper * 2 >= letters(w))
     };
     let title = |w: &&str| {
         let mut l = w.chars().filter(|c| c.is_alphabetic());
