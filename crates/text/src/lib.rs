@@ -688,10 +688,14 @@ pub fn name_forms(name: &str, class: NameClass) -> Vec<NameForm> {
             // written (before legal forms are read: `a b` is not `AB` there);
             // organizations only (a query of unknown class meets the listed
             // organization's extra form; persons keep their initials)
-            let initialism = if class == NameClass::Organization {
-                joined_initials(&toks)
-            } else {
-                None
+            // a person's name too, when its letters run to a word spelt
+            // out letter by letter (`P u t i n Vladimir`; not a name of
+            // unknown class, where such a run is a legal form's as often:
+            // `S.A. S.A. DE C.V.`)
+            let initialism = match class {
+                NameClass::Organization => joined_initials(&toks, 2),
+                NameClass::Person => joined_initials(&toks, SPELT_OUT),
+                NameClass::Any => None,
             };
             for toks in std::iter::once(toks).chain(initialism) {
                 let (tokens, removed) = apply_class(toks, class);
@@ -713,6 +717,16 @@ pub fn name_forms(name: &str, class: NameClass) -> Vec<NameForm> {
         for mut f in name_forms(&normalize::display_order(name), class) {
             if !f.tokens.is_empty() && !forms.iter().any(|g| g.tokens == f.tokens) {
                 f.scheme = Some(DISPLAY_ORDER);
+                forms.push(f);
+            }
+        }
+    }
+    // a word spelt out letter by letter with stops or dashes between
+    // (`V.l.a.d.i.m.i.r P.u.t.i.n`): also read with its letters together,
+    // each word on its own
+    if let Some(joined) = spelt_out(name) {
+        for f in name_forms(&joined, class) {
+            if !f.tokens.is_empty() && !forms.iter().any(|g| g.tokens == f.tokens) {
                 forms.push(f);
             }
         }
@@ -801,23 +815,24 @@ fn latin_readings(
     out
 }
 
-/// Runs of two or more one-letter tokens joined into one (`a b c company`
-/// → `abc company`), when there is such a run.
-fn joined_initials(tokens: &[String]) -> Option<Vec<String>> {
+/// Runs of `min` or more one-letter tokens joined into one (`a b c
+/// company` → `abc company` with `min` 2), when there is such a run.
+fn joined_initials(tokens: &[String], min: usize) -> Option<Vec<String>> {
     let mut out: Vec<String> = Vec::with_capacity(tokens.len());
-    let mut run = String::new();
+    let mut run: Vec<&String> = Vec::new();
     let mut changed = false;
-    let flush = |run: &mut String, out: &mut Vec<String>, changed: &mut bool| {
-        if run.len() >= 2 {
+    let flush = |run: &mut Vec<&String>, out: &mut Vec<String>, changed: &mut bool| {
+        if run.len() >= min {
             *changed = true;
+            out.push(run.iter().map(|t| t.as_str()).collect());
+        } else {
+            out.extend(run.iter().map(|t| (*t).clone()));
         }
-        if !run.is_empty() {
-            out.push(std::mem::take(run));
-        }
+        run.clear();
     };
     for t in tokens {
         if t.len() == 1 && t.bytes().all(|b| b.is_ascii_alphabetic()) {
-            run.push_str(t);
+            run.push(t);
         } else {
             flush(&mut run, &mut out, &mut changed);
             out.push(t.clone());
@@ -826,6 +841,38 @@ fn joined_initials(tokens: &[String]) -> Option<Vec<String>> {
     flush(&mut run, &mut out, &mut changed);
     changed.then_some(out)
 }
+
+/// The name with each word spelt out letter by letter (`V.l.a.d.i.m.i.r`,
+/// `P-u-t-i-n`: [`SPELT_OUT`] letters or more, each apart, nothing but
+/// stops, dashes and the like between them) written with its letters
+/// together, when it has such a word.
+fn spelt_out(name: &str) -> Option<String> {
+    let mut changed = false;
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| {
+            let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+            let apart = w
+                .split(|c: char| !c.is_alphabetic())
+                .all(|run| run.chars().count() <= 1);
+            let only_marks = w
+                .chars()
+                .all(|c| c.is_alphabetic() || c.is_ascii_punctuation());
+            if letters.len() >= SPELT_OUT && apart && only_marks {
+                changed = true;
+                letters.into_iter().collect()
+            } else {
+                w.to_string()
+            }
+        })
+        .collect();
+    changed.then(|| words.join(" "))
+}
+
+/// One-letter tokens in a run this long or longer are a word spelt out
+/// letter by letter (`V.l.a.d.i.m.i.r P.u.t.i.n`), not a person's
+/// initials (three at most).
+const SPELT_OUT: usize = 4;
 
 /// Normalizes text to lowercase ASCII words separated by single spaces:
 /// the first reading of [`name_forms`] (BGN/PCGN for Cyrillic, RR for

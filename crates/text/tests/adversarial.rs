@@ -192,3 +192,38 @@ fn a_name_stored_backwards_under_an_override_is_read_as_shown() {
     let f = forms("\u{202E}بوتين\u{202C}");
     assert!(f.iter().all(|x| !x.contains("nitub")), "{f:?}");
 }
+
+#[test]
+fn a_name_spelt_out_letter_by_letter_is_read_as_words() {
+    let has = |name: &str, class: NameClass, want: &[&str]| {
+        name_forms(name, class)
+            .iter()
+            .any(|f| f.tokens.iter().map(String::as_str).eq(want.iter().copied()))
+    };
+    // stops or dashes between the letters: each word on its own, any class
+    for class in [NameClass::Person, NameClass::Any, NameClass::Organization] {
+        assert!(has(
+            "V.l.a.d.i.m.i.r P.u.t.i.n",
+            class,
+            &["vladimir", "putin"]
+        ));
+        assert!(has("P-u-t-i-n Vladimir", class, &["putin", "vladimir"]));
+    }
+    // spaces between the letters: a person's name
+    assert!(has(
+        "P u t i n Vladimir",
+        NameClass::Person,
+        &["putin", "vladimir"]
+    ));
+    // three letters are initials, and stay so
+    assert!(!has(
+        "J. R. R. Tolkien",
+        NameClass::Person,
+        &["jrr", "tolkien"]
+    ));
+    assert!(!has("S.K. Shoigu", NameClass::Person, &["sk", "shoigu"]));
+    // a legal form's letters in a name of unknown class are not one word
+    assert!(!name_forms("IMPORTADORA S.A. S.A. DE C.V.", NameClass::Any)
+        .iter()
+        .any(|f| f.tokens.iter().any(|t| t == "sasa")));
+}
