@@ -34,7 +34,8 @@
 //! letters, two from 6, two with a different first letter only from 7:
 //! `1 − 0.5·d/len`), nickname (0.85), initial (0.7), joined or split tokens
 //! (0.97 of their similarity: one token for two, two for one, or two for two
-//! split elsewhere), a truncated last token (prefix: from 0.6, from 0.75
+//! split elsewhere), a truncated last token or one written with a stop
+//! after it (`Rev.`: an abbreviation) (prefix: from 0.6, from 0.75
 //! for four letters or more; but a word of four letters or more that writes
 //! less than half the listed one, in a query too short to have been cut at
 //! a field limit, is a name of its own as often and counts 0.7: `Lind` /
@@ -647,6 +648,7 @@ impl Matcher {
     fn prepare(&self, q: &Query) -> Result<Prepared, MatchError> {
         let class = class_of(q.schema);
         let family = q.family_tokens();
+        let abbreviated = interdict_text::abbreviated_words(&q.name);
         let mut forms = Vec::new();
         for f in self.query_forms(&q.name, class) {
             if f.tokens.is_empty() {
@@ -659,7 +661,7 @@ impl Matcher {
             }) {
                 continue;
             }
-            let mut qf = QForm::new(&self.index, toks, f.scheme, f.removed, class);
+            let mut qf = QForm::new(&self.index, toks, f.scheme, f.removed, class, &abbreviated);
             qf.mark_cut(&self.index, &q.name);
             qf.mark_family(family.as_deref());
             forms.push(qf);
@@ -844,6 +846,7 @@ impl Matcher {
         let class = class_of(schema);
         let vessel = schema == Some(Schema::Vessel);
         let family = interdict_text::family_tokens(query);
+        let abbreviated = interdict_text::abbreviated_words(query);
         let listed_family = interdict_text::family_tokens(listed);
         let qforms: Vec<QForm> = self
             .query_forms(query, class)
@@ -851,7 +854,14 @@ impl Matcher {
             .filter(|f| !f.tokens.is_empty())
             .take(16)
             .map(|f| {
-                let mut qf = QForm::new(&self.index, f.tokens, f.scheme, f.removed, class);
+                let mut qf = QForm::new(
+                    &self.index,
+                    f.tokens,
+                    f.scheme,
+                    f.removed,
+                    class,
+                    &abbreviated,
+                );
                 qf.mark_cut(&self.index, query);
                 qf.mark_family(family.as_deref());
                 qf
@@ -1010,7 +1020,7 @@ impl Matcher {
                 for (ti, t) in toks.iter().enumerate() {
                     for &(v, sim) in &t.found.matches {
                         // a long name's last token may meet unsquashed (prefix)
-                        let credit = if f.long && t.last {
+                        let credit = if f.long && t.cut {
                             sim
                         } else {
                             score::credit_factor(sim)

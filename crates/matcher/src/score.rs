@@ -227,6 +227,12 @@ pub(crate) struct QTok {
     pub weight: f32,
     /// Last token of the query (may be truncated).
     pub last: bool,
+    /// May meet a listed token as its beginning ([`prefix_sim`]): the last
+    /// token (cut at the end), or a word of three letters or more written
+    /// with a stop after it (an abbreviation: `Rev.` in `Islamic Rev. Guard
+    /// Corps`, `Dev.` in `Korea Mining Dev. Trading`; see
+    /// [`interdict_text::abbreviated_words`]).
+    pub cut: bool,
     /// A legal form (`Organization`) or title (`Person`) in a name of
     /// unknown class (see [`interdict_text::removable_tokens`]): unmatched,
     /// it costs nothing against a listed name of that class.
@@ -432,23 +438,27 @@ impl QForm {
         } else {
             0.0
         };
-        // a last token whose prefix lookup was cut short may meet any
-        // listed token as a truncation, for at most its weight and the
-        // listed token's
-        let capped = self
+        // a token whose prefix lookup was cut short may meet any listed
+        // token as a truncation, for at most its weight and the listed
+        // token's
+        let capped: f32 = self
             .toks
-            .last()
-            .filter(|t| t.found.capped)
-            .map_or(0.0, |t| t.weight + max_token);
+            .iter()
+            .filter(|t| t.cut && t.found.capped)
+            .map(|t| t.weight + max_token)
+            .sum();
         q_initials + l_initials + trunc + capped
     }
 
+    /// A query form of these tokens; `abbreviated` holds the words the
+    /// name writes with a stop after them ([`QTok::cut`]).
     pub fn new(
         index: &Index,
         tokens: Vec<String>,
         scheme: Option<&'static str>,
         removed: Vec<String>,
         class: NameClass,
+        abbreviated: &[String],
     ) -> QForm {
         let n = tokens.len();
         let optional = match class {
@@ -470,6 +480,8 @@ impl QForm {
                     optional: optional.get(i).copied().flatten(),
                     abjad: scheme.is_some_and(|s| ABJAD_SCHEMES.contains(&s)),
                     last: i + 1 == n && (n >= 2 || !removed.is_empty()),
+                    cut: (i + 1 == n && (n >= 2 || !removed.is_empty()))
+                        || (t.len() >= 3 && abbreviated.contains(&t)),
                     len: t.len(),
                     text: t,
                     phon,
@@ -514,6 +526,7 @@ impl QForm {
                     text,
                     weight: a.weight + b.weight,
                     last: false,
+                    cut: false,
                     optional: None,
                     abjad: false,
                     qualifier: Qualifier::None,
@@ -831,9 +844,10 @@ struct RetrieveCache {
     old: HashMap<Box<str>, [Option<Rc<Found>>; 3]>,
 }
 
-/// The cache slot of a lookup: joined query tokens, a token, a last token.
-fn slot(last: bool, max_edits: usize) -> usize {
-    match (max_edits >= 2, last) {
+/// The cache slot of a lookup: joined query tokens, a token, a token that
+/// may meet as a prefix ([`QTok::cut`]).
+fn slot(cut: bool, max_edits: usize) -> usize {
+    match (max_edits >= 2, cut) {
         (false, _) => 0,
         (true, false) => 1,
         (true, true) => 2,
@@ -863,7 +877,7 @@ fn retrieve(index: &Index, t: &mut QTok, max_edits: usize) {
         t.found = Rc::new(retrieve_uncached(index, t, max_edits));
         return;
     }
-    let k = slot(t.last, max_edits);
+    let k = slot(t.cut, max_edits);
     let hit = CACHE.with(|c| {
         let c = c.try_borrow().ok()?;
         if c.index_id != index.id {
@@ -933,7 +947,7 @@ fn retrieve_uncached(index: &Index, t: &QTok, max_edits: usize) -> Found {
             index.deletion_hits(h, &mut cands);
         }
     }
-    if t.last && t.text.len() >= 3 {
+    if t.cut && t.text.len() >= 3 {
         out.capped = index.prefix_hits(&t.text, PREFIX_CAP, &mut cands);
     }
     if max_edits >= 2 {
@@ -960,7 +974,7 @@ fn retrieve_uncached(index: &Index, t: &QTok, max_edits: usize) -> Found {
             spelling: index.vocab_spelling.get(v as usize).copied(),
         };
         let (single, joined) = if max_edits >= 2 {
-            let (mut a, b) = token_sims(&probe, &l, t.last);
+            let (mut a, b) = token_sims(&probe, &l, t.cut);
             if t.abjad {
                 a = better(a, abjad_sim(&t.text, &t.phon, s, lphon));
             }
@@ -1250,7 +1264,7 @@ pub(crate) fn score_tokens(
             {
                 continue; // a legal form or title is no initial ("S.A." / "Ammar")
             }
-            let mut sim = token_sim(probe, &Listed::new(lt.text, lt.phon), qt.last, 2);
+            let mut sim = token_sim(probe, &Listed::new(lt.text, lt.phon), qt.cut, 2);
             if qt.abjad {
                 sim = better(sim, abjad_sim(&qt.text, &qt.phon, lt.text, lt.phon));
             }
@@ -1596,7 +1610,7 @@ pub(crate) fn score_fast(
                     .and_then(|r| r.get(i))
                     .filter(|c| c.sim > 0.0)
                     .map(|c| (c.sim, c.kind));
-                if cell.is_none() && qt.last && qt.len >= 3 && l.len as usize > qt.len {
+                if cell.is_none() && qt.cut && qt.len >= 3 && l.len as usize > qt.len {
                     // the lookup caps prefix hits; a truncated last token
                     // is checked against the listed string itself (no other
                     // kind of match is missing from the table)

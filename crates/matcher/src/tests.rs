@@ -2087,3 +2087,48 @@ fn a_name_written_backwards_is_read_backwards() {
         "{best:#?}"
     );
 }
+
+#[test]
+fn a_word_written_with_a_stop_after_it_is_an_abbreviation() {
+    let mut w = world();
+    let irgc = w.len();
+    w.push(listed(
+        Schema::Organization,
+        "ofac",
+        "10391",
+        &["ISLAMIC REVOLUTIONARY GUARD CORPS"],
+    ));
+    let komid = w.len();
+    w.push(listed(
+        Schema::Company,
+        "ofac",
+        "9345",
+        &["KOREA MINING DEVELOPMENT TRADING CORPORATION"],
+    ));
+    // `dev` is a listed word of its own (an Indian given name)
+    w.push(person("xx", "1", &["Dev ANAND"]));
+    let m = Matcher::new(w);
+    for (query, i) in [
+        ("Islamic Rev. Guard Corps", irgc),
+        ("Korea Mining Dev. Trading Corp", komid),
+    ] {
+        let r = m.score(&Query::name(query), i).unwrap();
+        assert!(r.is_match, "{query}: {r:#?}");
+        assert!(
+            r.explanation
+                .tokens
+                .iter()
+                .any(|t| t.kind == MatchKind::Prefix && t.query.len() == 3),
+            "{query}: {r:#?}"
+        );
+    }
+    // without the stop, a word inside the name is a word
+    let r = m
+        .score(&Query::name("Korea Mining Dev Trading Corp"), komid)
+        .unwrap();
+    assert!(!r.is_match, "{r:#?}");
+    assert_eq!(
+        interdict_text::abbreviated_words("Islamic Rev. Guard Corp. S.A. V.V. Co."),
+        vec!["rev".to_string(), "corp".to_string()]
+    );
+}

@@ -30,6 +30,10 @@ const TABLE: &[(&str, &str)] = &[
     ("inds", "industries"),
     ("ctr", "center"),
     ("intercontl", "intercontinental"),
+    ("devt", "development"),
+    ("dvlpmt", "development"),
+    ("mktg", "marketing"),
+    ("eqpt", "equipment"),
 ];
 
 /// The tokens with known abbreviations written out; others unchanged.
@@ -59,6 +63,10 @@ mod tests {
         assert_eq!(
             expand_abbreviations(toks("acme mfg grp")),
             toks("acme manufacturing group")
+        );
+        assert_eq!(
+            expand_abbreviations(toks("korea mining devt mktg")),
+            toks("korea mining development marketing")
         );
         // words and legal forms stay
         assert_eq!(expand_abbreviations(toks("tech co")), toks("tech co"));

@@ -927,6 +927,21 @@ pub fn tokens(text: &str) -> Vec<String> {
     toks
 }
 
+/// The normalized words a name writes with a stop after them, three
+/// letters or more and no other stop inside (`Rev.` in `Islamic Rev. Guard
+/// Corps`, `Vlad.`; not the initials `S.A.`, `V.V.`): abbreviations, which
+/// a matcher may read as the beginning of a longer word.
+pub fn abbreviated_words(name: &str) -> Vec<String> {
+    name.split_whitespace()
+        .filter_map(|w| w.strip_suffix('.'))
+        .filter(|w| !w.contains('.') && w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        .filter_map(|w| {
+            let t = tokens(w);
+            (t.len() == 1).then(|| t.into_iter().next()).flatten()
+        })
+        .collect()
+}
+
 /// The normalized tokens of a person's name that its writer marked as the
 /// family name by writing them in capitals beside given names in title
 /// case, as the UN, EU, UK and OFAC lists do (`Muhammad Qasim ABDOLLAHI`,

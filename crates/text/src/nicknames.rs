@@ -42,7 +42,7 @@ const GROUPS: &[&[&str]] = &[
         "shura",
     ],
     &["aleksey", "alexey", "aleksei", "alexei", "alyosha", "lesha"],
-    &["vladimir", "volodya", "vova"],
+    &["vladimir", "vlad", "volodya", "vova"],
     &["dmitry", "dmitriy", "dmitri", "dima"],
     &["mikhail", "misha"],
     &["nikolai", "nikolay", "kolya"],
@@ -187,6 +187,7 @@ mod tests {
         assert!(is_nickname("ted", "theodore"));
         assert!(is_nickname("ted", "edward"));
         assert!(is_nickname("sasha", "aleksandr"));
+        assert!(is_nickname("vlad", "vladimir"));
         assert!(is_nickname("barry", "barack"));
         assert!(nickname_variants("bob").any(|v| v == "robert"));
     }
