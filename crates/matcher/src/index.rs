@@ -76,6 +76,11 @@ const BUCKET_BITS: u32 = 16;
 /// No joined pair at this position.
 pub(crate) const NO_JOIN: u32 = u32::MAX;
 
+/// The rarity weight at or below which a word is one many listed names
+/// hold (about ten names or more of the twenty thousand loaded; see
+/// `score::names_apart`).
+pub(crate) const COMMON_WEIGHT: f32 = 7.5;
+
 /// What the fast scorer needs of a vocab entry without reading its string.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct VInfo {
@@ -720,6 +725,20 @@ impl Index {
             .iter()
             .take_while(move |&&(k, _)| k == key)
             .map(|&(_, r)| r)
+    }
+
+    /// Whether a token is a word many listed names hold (see
+    /// [`Index::common_id`]).
+    pub fn is_common(&self, token: &str) -> bool {
+        self.real_id(token).is_some_and(|v| self.common_id(v))
+    }
+
+    /// Whether vocab entry `v` is a word many listed names hold (its
+    /// weight at most [`COMMON_WEIGHT`]).
+    pub fn common_id(&self, v: u32) -> bool {
+        self.vocab_info
+            .get(v as usize)
+            .is_some_and(|i| i.weight <= COMMON_WEIGHT)
     }
 
     /// The vocab entry of a token of a listed name (not of a joined pair

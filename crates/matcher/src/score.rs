@@ -70,7 +70,7 @@ pub(crate) fn token_sim(
     let allowed = short_fuzzy_edits(qb, lb, allowed_edits(qb.len(), lb.len()).min(max_edits));
     if allowed > 0 {
         if let Some(d) = probe.osa(lb, allowed) {
-            let s = fuzzy_similarity(d, qb.len(), lb.len());
+            let s = fuzzy_similarity(d, qb.len(), lb.len()) * names_apart(probe, listed);
             if s >= MIN_SIM && best.is_none_or(|(b, _)| s > b) {
                 best = Some((s, MatchKind::Fuzzy));
             }
@@ -233,6 +233,8 @@ pub(crate) struct QTok {
     /// Corps`, `Dev.` in `Korea Mining Dev. Trading`; see
     /// [`interdict_text::abbreviated_words`]).
     pub cut: bool,
+    /// A word many listed names hold ([`Index::is_common`]).
+    pub common: bool,
     /// A legal form (`Organization`) or title (`Person`) in a name of
     /// unknown class (see [`interdict_text::removable_tokens`]): unmatched,
     /// it costs nothing against a listed name of that class.
@@ -482,6 +484,7 @@ impl QForm {
                     last: i + 1 == n && (n >= 2 || !removed.is_empty()),
                     cut: (i + 1 == n && (n >= 2 || !removed.is_empty()))
                         || (t.len() >= 3 && abbreviated.contains(&t)),
+                    common: index.is_common(&t),
                     len: t.len(),
                     text: t,
                     phon,
@@ -527,6 +530,7 @@ impl QForm {
                     weight: a.weight + b.weight,
                     last: false,
                     cut: false,
+                    common: false,
                     optional: None,
                     abjad: false,
                     qualifier: Qualifier::None,
@@ -688,7 +692,7 @@ pub(crate) fn token_sims(
     };
     let with_fuzzy = |best: Option<(f32, MatchKind)>, max: usize| match d.filter(|&d| d <= max) {
         Some(d) => {
-            let s = fuzzy_similarity(d, qb.len(), lb.len());
+            let s = fuzzy_similarity(d, qb.len(), lb.len()) * names_apart(probe, listed);
             if s >= MIN_SIM && best.is_none_or(|(b, _)| s > b) {
                 Some((s, MatchKind::Fuzzy))
             } else {
@@ -959,7 +963,9 @@ fn retrieve_uncached(index: &Index, t: &QTok, max_edits: usize) -> Found {
     }
     cands.sort_unstable();
     cands.dedup();
-    let probe = Probe::new(&t.text, &t.phon).indexed(spelling_id);
+    let probe = Probe::new(&t.text, &t.phon)
+        .indexed(spelling_id)
+        .common(index.is_common(&t.text));
     for v in cands {
         let (Some(s), Some(&p)) = (
             index.vocab.get(v as usize),
@@ -972,6 +978,7 @@ fn retrieve_uncached(index: &Index, t: &QTok, max_edits: usize) -> Found {
             text: s,
             phon: lphon,
             spelling: index.vocab_spelling.get(v as usize).copied(),
+            common: index.common_id(v),
         };
         let (single, joined) = if max_edits >= 2 {
             let (mut a, b) = token_sims(&probe, &l, t.cut);
@@ -1002,6 +1009,8 @@ pub(crate) struct LTok<'a> {
     pub join_phon: Option<&'a str>,
     /// Written as the family name (see [`family_mask`]).
     pub family: bool,
+    /// A word many listed names hold ([`Index::is_common`]).
+    pub common: bool,
 }
 
 /// One aligned pair.
@@ -1254,7 +1263,7 @@ pub(crate) fn score_tokens(
     let probes: Vec<Probe<'_>> = q
         .toks
         .iter()
-        .map(|t| Probe::new(&t.text, &t.phon))
+        .map(|t| Probe::new(&t.text, &t.phon).common(t.common))
         .collect();
     for (i, (qt, probe)) in q.toks.iter().zip(&probes).enumerate() {
         for (j, lt) in l.iter().enumerate() {
@@ -1264,7 +1273,8 @@ pub(crate) fn score_tokens(
             {
                 continue; // a legal form or title is no initial ("S.A." / "Ammar")
             }
-            let mut sim = token_sim(probe, &Listed::new(lt.text, lt.phon), qt.cut, 2);
+            let listed = Listed::new(lt.text, lt.phon).common(lt.common);
+            let mut sim = token_sim(probe, &listed, qt.cut, 2);
             if qt.abjad {
                 sim = better(sim, abjad_sim(&qt.text, &qt.phon, lt.text, lt.phon));
             }
@@ -2615,6 +2625,8 @@ pub(crate) struct Probe<'a> {
     nicknames: u128,
     /// Prepared for edit distances, at the first one.
     osa: std::cell::OnceCell<OsaPattern<'a>>,
+    /// A word many listed names hold ([`Index::is_common`]).
+    common: bool,
 }
 
 /// A listed token as a [`Probe`] meets it: its letters, its phonetic key
@@ -2623,15 +2635,25 @@ pub(crate) struct Listed<'a> {
     pub text: &'a str,
     pub phon: &'a str,
     pub spelling: Option<u32>,
+    /// A word many listed names hold ([`Index::is_common`]).
+    pub common: bool,
 }
 
 impl<'a> Listed<'a> {
+    /// The listed token as a word many listed names hold, or not (see
+    /// [`names_apart`]).
+    pub fn common(mut self, common: bool) -> Listed<'a> {
+        self.common = common;
+        self
+    }
+
     /// A token known by its letters and phonetic key only.
     pub fn new(text: &'a str, phon: &'a str) -> Listed<'a> {
         Listed {
             text,
             phon,
             spelling: None,
+            common: false,
         }
     }
 }
@@ -2646,7 +2668,14 @@ impl<'a> Probe<'a> {
             ocr: ocr_variants(text),
             nicknames: nickname_groups(text),
             osa: std::cell::OnceCell::new(),
+            common: false,
         }
+    }
+
+    /// The probe of a word many listed names hold (see [`names_apart`]).
+    pub fn common(mut self, common: bool) -> Probe<'a> {
+        self.common = common;
+        self
     }
 
     /// The edit distance to `l` when at most `max` ([`osa_distance`]).
@@ -2687,6 +2716,31 @@ impl<'a> Probe<'a> {
     /// ([`interdict_text::is_nickname`]).
     fn is_nickname(&self, l: &str) -> bool {
         self.nicknames != 0 && self.text != l && self.nicknames & nickname_groups(l) != 0
+    }
+}
+
+/// What a near miss keeps of its similarity when both tokens are words
+/// many listed names hold and one consonant tells them apart (`Samir` /
+/// `Sahir`, `Nasir` / `Nasim`): two names, each common, not a typo of one
+/// another. A typo rarely makes another common name.
+const OTHER_NAME: f32 = 0.9;
+
+/// [`OTHER_NAME`] when both tokens are common words ([`Probe::common`],
+/// [`Listed::common`]) of one length that differ in one letter, a
+/// consonant on both sides; else 1.
+fn names_apart(probe: &Probe<'_>, listed: &Listed<'_>) -> f32 {
+    if !(probe.common && listed.common) {
+        return 1.0;
+    }
+    let (q, l) = (probe.text.as_bytes(), listed.text.as_bytes());
+    if q.len() != l.len() {
+        return 1.0;
+    }
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    let mut diff = q.iter().zip(l).filter(|(a, b)| a != b);
+    match (diff.next(), diff.next()) {
+        (Some((&a, &b)), None) if !vowel(a) && !vowel(b) && a.is_ascii_alphabetic() => OTHER_NAME,
+        _ => 1.0,
     }
 }
 

@@ -547,6 +547,7 @@ fn spelling_ids_agree_with_the_letters() {
                 text: l,
                 phon: "",
                 spelling: idx.vocab_spelling.get(v).copied(),
+                common: false,
             };
             assert_eq!(
                 probe.spelt_alike(&listed),
@@ -2131,4 +2132,27 @@ fn a_word_written_with_a_stop_after_it_is_an_abbreviation() {
         interdict_text::abbreviated_words("Islamic Rev. Guard Corp. S.A. V.V. Co."),
         vec!["rev".to_string(), "corp".to_string()]
     );
+}
+
+#[test]
+fn two_common_names_a_consonant_apart_are_two_names() {
+    use crate::score::{token_sim, Listed, Probe};
+    let sim = |q: &str, l: &str, common: bool| {
+        let (qp, lp) = (phonetic_key(q), phonetic_key(l));
+        token_sim(
+            &Probe::new(q, &qp).common(common),
+            &Listed::new(l, &lp).common(common),
+            false,
+            2,
+        )
+        .map_or(0.0, |x| x.0)
+    };
+    // Samir and Sahir, Jamal and Kamal: both names many listed people bear
+    for (a, b) in [("samir", "sahir"), ("nasir", "nasim")] {
+        assert!(sim(a, b, true) < sim(a, b, false), "{a} {b}");
+        assert!(sim(a, b, true) > 0.0, "{a} {b}: still a near miss");
+    }
+    // a vowel apart, or a typo that makes no common name: as before
+    assert_eq!(sim("hamid", "hamed", true), sim("hamid", "hamed", false));
+    assert_eq!(sim("sahiq", "sahir", false), sim("samir", "sahir", false));
 }
