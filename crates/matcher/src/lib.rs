@@ -1386,7 +1386,7 @@ impl Matcher {
             .unmatched_q
             .iter()
             .filter_map(|&i| form.toks.get(i))
-            .filter(|t| !t.free_against(rec.class))
+            .filter(|t| !t.free_against(rec.class, rec.vessel))
             .map(|t| t.text.clone())
             .collect();
         // legal forms and titles of a query of unknown class left unmatched
@@ -1396,7 +1396,7 @@ impl Matcher {
             ns.unmatched_q
                 .iter()
                 .filter_map(|&i| form.toks.get(i))
-                .filter(|t| t.free_against(rec.class))
+                .filter(|t| t.free_against(rec.class, rec.vessel))
                 .map(|t| t.text.clone()),
         );
         let unmatched_listed: Vec<String> = ns

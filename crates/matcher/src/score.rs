@@ -235,6 +235,10 @@ pub(crate) struct QTok {
     pub cut: bool,
     /// A word many listed names hold ([`Index::is_common`]).
     pub common: bool,
+    /// A ship's prefix opening the query (`MV`, `MT`, `M/V`, `SS`: see
+    /// [`interdict_text::vessel_prefix_len`]): unmatched, it costs nothing
+    /// against a listed vessel.
+    pub vessel_prefix: bool,
     /// A legal form (`Organization`) or title (`Person`) in a name of
     /// unknown class (see [`interdict_text::removable_tokens`]): unmatched,
     /// it costs nothing against a listed name of that class.
@@ -254,12 +258,15 @@ impl QTok {
     /// Whether this token, unmatched, costs nothing against a listed name
     /// of this class (a legal form against a company, a title against a
     /// person; either against a name of unknown class).
+    /// `vessel`: the listed name is a ship's, which a query may name with
+    /// its prefix (`MV`, `M/V`, `MT`: [`QTok::vessel_prefix`]).
     #[inline]
-    pub fn free_against(&self, listed: NameClass) -> bool {
-        match self.optional {
-            None => false,
-            Some(c) => listed == NameClass::Any || c == listed,
-        }
+    pub fn free_against(&self, listed: NameClass, vessel: bool) -> bool {
+        (vessel && self.vessel_prefix)
+            || match self.optional {
+                None => false,
+                Some(c) => listed == NameClass::Any || c == listed,
+            }
     }
 }
 
@@ -472,6 +479,10 @@ impl QForm {
                 .collect(),
             NameClass::Person => Vec::new(),
         };
+        // (not the whole name: `MV` alone is a name)
+        let prefix = interdict_text::vessel_prefix_len(&tokens)
+            .filter(|&k| k < n)
+            .unwrap_or(0);
         let mut toks: Vec<QTok> = tokens
             .into_iter()
             .enumerate()
@@ -485,6 +496,7 @@ impl QForm {
                     cut: (i + 1 == n && (n >= 2 || !removed.is_empty()))
                         || (t.len() >= 3 && abbreviated.contains(&t)),
                     common: index.is_common(&t),
+                    vessel_prefix: i < prefix,
                     len: t.len(),
                     text: t,
                     phon,
@@ -531,6 +543,7 @@ impl QForm {
                     last: false,
                     cut: false,
                     common: false,
+                    vessel_prefix: false,
                     optional: None,
                     abjad: false,
                     qualifier: Qualifier::None,
@@ -551,7 +564,7 @@ impl QForm {
         // tokens may cost nothing
         let total = toks
             .iter()
-            .filter(|t| t.optional.is_none())
+            .filter(|t| t.optional.is_none() && !t.vessel_prefix)
             .map(|t| {
                 if trunc && t.last {
                     t.weight.min(INITIAL_WEIGHT)
@@ -1758,7 +1771,7 @@ pub(crate) fn score_fast(
         let s = align(q, &info[..m], listed, vessel, cands, unknown_weight, false).score;
         return s.max(COMPACT_SIM);
     }
-    if prune > 0.0 && surely_below(q, &info[..m], listed, cands, prune) {
+    if prune > 0.0 && surely_below(q, &info[..m], listed, vessel, cands, prune) {
         return 0.0;
     }
     align(q, &info[..m], listed, vessel, cands, unknown_weight, false).score
@@ -1777,7 +1790,14 @@ pub(crate) fn score_fast(
 /// [`PATRONYMIC_SURPLUS`] (their share of a conflict is not bounded, since
 /// lighter listed tokens may take their place). The credit never exceeds
 /// the matched mass, so the score is at most `m / (m + rest)`.
-fn surely_below(q: &QForm, l: &[LInfo], listed: NameClass, cands: &[Pair], prune: f32) -> bool {
+fn surely_below(
+    q: &QForm,
+    l: &[LInfo],
+    listed: NameClass,
+    vessel: bool,
+    cands: &[Pair],
+    prune: f32,
+) -> bool {
     let (mut qhit, mut lhit) = ([false; 64], [false; 64]);
     for p in cands {
         for x in qhit.iter_mut().take(p.qi + p.qn).skip(p.qi) {
@@ -1793,7 +1813,7 @@ fn surely_below(q: &QForm, l: &[LInfo], listed: NameClass, cands: &[Pair], prune
     for (i, t) in q.toks.iter().enumerate().take(64) {
         if qhit[i] {
             m += t.weight;
-        } else if !t.free_against(listed) {
+        } else if !t.free_against(listed, vessel) {
             uq[nuq] = t.weight;
             nuq += 1;
         }
@@ -2100,7 +2120,7 @@ fn align_once(
     let mut uq = [0.0f32; 64];
     let mut nuq = 0;
     for (i, t) in q.toks.iter().enumerate().take(n.min(64)) {
-        if !q_used[i] && !t.free_against(listed) {
+        if !q_used[i] && !t.free_against(listed, vessel) {
             uq[nuq] = t.weight;
             nuq += 1;
         }

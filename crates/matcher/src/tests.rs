@@ -2156,3 +2156,52 @@ fn two_common_names_a_consonant_apart_are_two_names() {
     assert_eq!(sim("hamid", "hamed", true), sim("hamid", "hamed", false));
     assert_eq!(sim("sahiq", "sahir", false), sim("samir", "sahir", false));
 }
+
+#[test]
+fn a_ships_prefix_costs_nothing_against_a_listed_vessel() {
+    let mut w = world();
+    let ship = w.len();
+    let mut e = Entity::new("ofac", "23729", Schema::Vessel);
+    e.push_name(Name::new("CHON MA SAN", NameKind::Primary));
+    w.push(e);
+    let company = w.len();
+    w.push(listed(
+        Schema::Company,
+        "ofac",
+        "1",
+        &["CHON MA SAN TRADING"],
+    ));
+    let m = Matcher::new(w);
+    for q in [
+        "MV Chon Ma San",
+        "M/V CHON MA SAN",
+        "M.T. Chon Ma San",
+        "vessel Chon Ma San",
+    ] {
+        let r = m.score(&Query::name(q), ship).unwrap();
+        assert!(r.score > 0.99, "{q}: {r:#?}");
+        assert!(
+            r.explanation
+                .query_removed
+                .iter()
+                .any(|t| t == "mv" || t == "m" || t == "vessel"),
+            "{q}: {r:#?}"
+        );
+    }
+    // against a company, the prefix is a word like any other
+    let with = m.score(&Query::name("MV Chon Ma San"), company).unwrap();
+    let without = m.score(&Query::name("Chon Ma San"), company).unwrap();
+    assert!(
+        with.score < without.score,
+        "{} {}",
+        with.score,
+        without.score
+    );
+    // nor is a name made only of it dropped
+    assert_eq!(
+        interdict_text::vessel_prefix_len(&["mv".to_string()]),
+        Some(1)
+    );
+    let r = m.score(&Query::name("MV"), ship).unwrap();
+    assert!(!r.is_match, "{r:#?}");
+}

@@ -927,6 +927,19 @@ pub fn tokens(text: &str) -> Vec<String> {
     toks
 }
 
+/// How many of a name's first tokens are a ship's prefix (`mv`, `mt`,
+/// `ss`, `fv`, `mts`, `vessel`, or `m v`, `m t` from `M/V`, `M.T.`), if
+/// any: the name of the vessel follows. A matcher may let them go
+/// unmatched against a listed vessel, which the lists name without them.
+pub fn vessel_prefix_len(tokens: &[String]) -> Option<usize> {
+    let t = |i: usize| tokens.get(i).map(String::as_str);
+    match (t(0), t(1)) {
+        (Some("m"), Some("v" | "t")) => Some(2),
+        (Some("mv" | "mt" | "mts" | "ss" | "fv" | "vessel"), _) => Some(1),
+        _ => None,
+    }
+}
+
 /// The normalized words a name writes with a stop after them, three
 /// letters or more and no other stop inside (`Rev.` in `Islamic Rev. Guard
 /// Corps`, `Vlad.`; not the initials `S.A.`, `V.V.`): abbreviations, which
