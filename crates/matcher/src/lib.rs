@@ -1498,7 +1498,8 @@ impl Matcher {
                 detail: "each name's family name (written in capitals) meets only given names of the other: the same words in other roles, other people as often".into(),
             });
         }
-        if ns.low_info < 1.0 {
+        // (nothing met at all is said by the tokens, not as common ones)
+        if ns.low_info < 1.0 && !ns.pairs.is_empty() {
             adj.push(Adjustment {
                 feature: Feature::LowInformation,
                 delta: 0.0,
