@@ -602,6 +602,12 @@ impl Matcher {
         if class != interdict_text::NameClass::Organization {
             forms.extend(interdict_text::korean_popular_forms(&forms));
         }
+        // a Korean name in Chinese characters (`金正恩`): also read as Korean
+        for f in interdict_text::hanja_korean_forms(name, class) {
+            if !forms.iter().any(|g| g.tokens == f.tokens) {
+                forms.push(f);
+            }
+        }
         let mut spelled = interdict_text::spelled_forms(&forms);
         if spelled.is_empty() {
             return forms;

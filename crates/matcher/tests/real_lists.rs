@@ -44,6 +44,8 @@ fn kim_jong_un_in_every_form_finds_ofac_20157_first() {
         "김정은",
         // South Korea's popular spelling: u for ㅓ, eu for ㅡ
         "Kim Jung Eun",
+        // in Chinese characters, as the Chinese press writes him
+        "金正恩",
     ] {
         let r = m.screen(&Query::name(name), &opts).unwrap();
         let first = r.first().expect(name);

@@ -51,6 +51,7 @@
 mod abbreviations;
 mod confusables;
 mod given_names;
+mod hanja_korean;
 mod korean_latin;
 mod nicknames;
 mod normalize;
@@ -758,6 +759,25 @@ pub fn name_forms(name: &str, class: NameClass) -> Vec<NameForm> {
         });
     }
     forms
+}
+
+/// The readings of a Korean name written in Chinese characters (`金正恩`:
+/// 김정은, `kim jong un`) as Korean, made from its Hangul readings
+/// (libhangul's Hanja table), each romanized as a Hangul name is. For
+/// queries only: a Chinese name read so would meet Korean names it is not.
+pub fn hanja_korean_forms(name: &str, class: NameClass) -> Vec<NameForm> {
+    if class == NameClass::Organization {
+        return Vec::new();
+    }
+    let mut out: Vec<NameForm> = Vec::new();
+    for hangul in hanja_korean::hangul_readings(name) {
+        for f in name_forms(&hangul, class) {
+            if !f.tokens.is_empty() && !out.iter().any(|g| g.tokens == f.tokens) {
+                out.push(f);
+            }
+        }
+    }
+    out
 }
 
 /// The keyed reading of a query name in South Korea's popular spellings
