@@ -5,8 +5,9 @@
 //! `hanja` crate), looked up backwards once.
 //!
 //! A character with several readings (`金`: 금 and, as the surname, 김)
-//! is read each way, first character first among the frequent surnames;
-//! a name gets four readings at most.
+//! is read each way, but the first character only as one of the frequent
+//! surnames (a name whose first character reads as none is no Korean
+//! name: `普京`, Putin in Chinese); a name gets four readings at most.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -53,8 +54,13 @@ pub fn hangul_readings(name: &str) -> Vec<String> {
         };
         let mut readings: Vec<char> = readings.clone();
         if i == 0 {
-            // the surname's reading first, the others after
+            // a Korean surname first, or no Korean name (普京, Putin in
+            // Chinese, reads 보경: no surname)
+            readings.retain(|r| SURNAMES.contains(*r));
             readings.sort_by_key(|r| SURNAMES.find(*r).unwrap_or(usize::MAX));
+            if readings.is_empty() {
+                return Vec::new();
+            }
         }
         let mut next = Vec::new();
         for prefix in &out {
@@ -79,6 +85,8 @@ mod tests {
         assert_eq!(kim.first().map(String::as_str), Some("김정은"), "{kim:?}");
         assert!(kim.len() <= MAX_READINGS);
         assert!(hangul_readings("金與正").contains(&"김여정".to_string()));
+        // a first character that reads as no Korean surname (普京: 보)
+        assert!(hangul_readings("普京").is_empty());
         // not a name of two to four characters, or not Hanja
         assert!(hangul_readings("金").is_empty());
         assert!(hangul_readings("中華人民共和國").is_empty());
