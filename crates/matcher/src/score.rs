@@ -2759,7 +2759,11 @@ fn names_apart(probe: &Probe<'_>, listed: &Listed<'_>) -> f32 {
     let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
     let mut diff = q.iter().zip(l).filter(|(a, b)| a != b);
     match (diff.next(), diff.next()) {
-        (Some((&a, &b)), None) if !vowel(a) && !vowel(b) && a.is_ascii_alphabetic() => OTHER_NAME,
+        (Some((&a, &b)), None)
+            if !vowel(a) && !vowel(b) && a.is_ascii_alphabetic() && b.is_ascii_alphabetic() =>
+        {
+            OTHER_NAME
+        }
         _ => 1.0,
     }
 }
