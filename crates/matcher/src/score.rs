@@ -672,7 +672,28 @@ fn written_otherwise(probe: &Probe<'_>, listed: &Listed<'_>) -> TokSim {
     if best.is_none_or(|(b, _)| INFLECTED_SIM > b) && inflected(q, l) {
         best = Some((INFLECTED_SIM, MatchKind::Spelling));
     }
+    if best.is_none_or(|(b, _)| SPELLING_SIM > b) && initial_vowel_otherwise(q, l) {
+        best = Some((SPELLING_SIM, MatchKind::Spelling));
+    }
     best
+}
+
+/// Whether two tokens of four letters or more differ only in an initial
+/// vowel that romanizations of Arabic and Persian write either way: `o`/`u`
+/// (Osama/Usama, Omar/Umar, Othman/Uthman) or `e`/`i` (Ebrahim/Ibrahim,
+/// Esmail/Ismail).
+fn initial_vowel_otherwise(q: &str, l: &str) -> bool {
+    let (qb, lb) = (q.as_bytes(), l.as_bytes());
+    qb.len() >= 4
+        && qb.len() == lb.len()
+        && qb.get(1..) == lb.get(1..)
+        && matches!(
+            (qb.first(), lb.first()),
+            (Some(b'o'), Some(b'u'))
+                | (Some(b'u'), Some(b'o'))
+                | (Some(b'e'), Some(b'i'))
+                | (Some(b'i'), Some(b'e'))
+        )
 }
 
 /// [`token_sim`] twice at once: as a single token (`max_edits` 2, prefix when

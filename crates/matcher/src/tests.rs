@@ -2205,3 +2205,25 @@ fn a_ships_prefix_costs_nothing_against_a_listed_vessel() {
     let r = m.score(&Query::name("MV"), ship).unwrap();
     assert!(!r.is_match, "{r:#?}");
 }
+
+#[test]
+fn an_arabic_initial_vowel_written_either_way_is_a_spelling() {
+    for (q, l) in [
+        ("osama", "usama"),
+        ("othman", "uthman"),
+        ("ebrahim", "ibrahim"),
+    ] {
+        let s = token_sim_of(q, l);
+        assert_eq!(s.map(|x| x.1), Some(MatchKind::Spelling), "{q} {l}: {s:?}");
+        assert!(s.is_some_and(|x| x.0 >= 0.95), "{q} {l}: {s:?}");
+    }
+    // another initial letter, or another letter inside, is no such spelling
+    assert_ne!(
+        token_sim_of("amar", "omar").map(|x| x.1),
+        Some(MatchKind::Spelling)
+    );
+    assert_ne!(
+        token_sim_of("osama", "usamo").map(|x| x.1),
+        Some(MatchKind::Spelling)
+    );
+}
