@@ -281,14 +281,11 @@ impl Index {
                         if out[first..].iter().any(|f: &ListedForm| f.tokens == toks) {
                             continue;
                         }
-                        // (the reading as written only)
-                        let family = match f.scheme {
-                            None => crate::score::family_mask(
-                                toks.iter().map(String::as_str),
-                                family.as_deref(),
-                            ),
-                            Some(_) => 0,
-                        };
+                        let family = crate::score::family_mask(
+                            f.scheme,
+                            toks.iter().map(String::as_str),
+                            family.as_deref(),
+                        );
                         out.push(ListedForm {
                             name: ni as u16,
                             scheme: f.scheme,
@@ -730,15 +727,20 @@ impl Index {
     /// Whether a token is a word many listed names hold (see
     /// [`Index::common_id`]).
     pub fn is_common(&self, token: &str) -> bool {
-        self.real_id(token).is_some_and(|v| self.common_id(v))
+        self.vocab_map
+            .get(token)
+            .is_some_and(|&v| self.common_id(v))
     }
 
     /// Whether vocab entry `v` is a word many listed names hold (its
-    /// weight at most [`COMMON_WEIGHT`]).
+    /// weight at most [`COMMON_WEIGHT`]; not a joined pair, which has no
+    /// weight of its own).
     pub fn common_id(&self, v: u32) -> bool {
-        self.vocab_info
-            .get(v as usize)
-            .is_some_and(|i| i.weight <= COMMON_WEIGHT)
+        self.vocab_real.get(v as usize).copied().unwrap_or(false)
+            && self
+                .vocab_info
+                .get(v as usize)
+                .is_some_and(|i| i.weight <= COMMON_WEIGHT)
     }
 
     /// The vocab entry of a token of a listed name (not of a joined pair

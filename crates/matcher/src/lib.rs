@@ -464,6 +464,19 @@ const INFERRED_SCHEMA_MISMATCH: f32 = -0.25;
 const PERSON_NAME_MISMATCH: f32 = -0.15;
 
 /// A query, normalized once.
+/// What a query's name says as written, read once for all its forms (see
+/// [`Matcher::query_form`]).
+struct Written<'a> {
+    /// The name as written.
+    name: &'a str,
+    /// Its family name ([`Query::family_name`], else
+    /// [`interdict_text::family_tokens`]).
+    family: Option<Vec<String>>,
+    /// Its words written with a stop after them
+    /// ([`interdict_text::abbreviated_words`]).
+    abbreviated: Vec<String>,
+}
+
 struct Prepared {
     forms: Vec<QForm>,
     schema: Option<Schema>,
@@ -652,26 +665,48 @@ impl Matcher {
         self.index.weight(token)
     }
 
+    /// The query form of one reading of a query, marked from the name as
+    /// written: whether it may have been cut at a field limit, its family
+    /// name, its abbreviations.
+    fn query_form(
+        &self,
+        f: interdict_text::NameForm,
+        class: interdict_text::NameClass,
+        w: &Written<'_>,
+    ) -> QForm {
+        let mut qf = QForm::new(
+            &self.index,
+            f.tokens,
+            f.scheme,
+            f.removed,
+            class,
+            &w.abbreviated,
+        );
+        qf.mark_cut(&self.index, w.name);
+        qf.mark_family(w.family.as_deref());
+        qf
+    }
+
     fn prepare(&self, q: &Query) -> Result<Prepared, MatchError> {
         let class = class_of(q.schema);
-        let family = q.family_tokens();
-        let abbreviated = interdict_text::abbreviated_words(&q.name);
+        let written = Written {
+            name: &q.name,
+            family: q.family_tokens(),
+            abbreviated: interdict_text::abbreviated_words(&q.name),
+        };
         let mut forms = Vec::new();
-        for f in self.query_forms(&q.name, class) {
+        for mut f in self.query_forms(&q.name, class) {
             if f.tokens.is_empty() {
                 continue;
             }
-            let mut toks = f.tokens;
-            toks.truncate(24);
+            f.tokens.truncate(24);
             if forms.iter().any(|x: &QForm| {
-                x.toks.len() == toks.len() && x.toks.iter().zip(&toks).all(|(a, b)| &a.text == b)
+                x.toks.len() == f.tokens.len()
+                    && x.toks.iter().zip(&f.tokens).all(|(a, b)| &a.text == b)
             }) {
                 continue;
             }
-            let mut qf = QForm::new(&self.index, toks, f.scheme, f.removed, class, &abbreviated);
-            qf.mark_cut(&self.index, &q.name);
-            qf.mark_family(family.as_deref());
-            forms.push(qf);
+            forms.push(self.query_form(f, class, &written));
             if forms.len() >= 16 {
                 break;
             }
@@ -852,27 +887,18 @@ impl Matcher {
     pub fn compare_names(&self, query: &str, listed: &str, schema: Option<Schema>) -> f32 {
         let class = class_of(schema);
         let vessel = schema == Some(Schema::Vessel);
-        let family = interdict_text::family_tokens(query);
-        let abbreviated = interdict_text::abbreviated_words(query);
+        let written = Written {
+            name: query,
+            family: interdict_text::family_tokens(query),
+            abbreviated: interdict_text::abbreviated_words(query),
+        };
         let listed_family = interdict_text::family_tokens(listed);
         let qforms: Vec<QForm> = self
             .query_forms(query, class)
             .into_iter()
             .filter(|f| !f.tokens.is_empty())
             .take(16)
-            .map(|f| {
-                let mut qf = QForm::new(
-                    &self.index,
-                    f.tokens,
-                    f.scheme,
-                    f.removed,
-                    class,
-                    &abbreviated,
-                );
-                qf.mark_cut(&self.index, query);
-                qf.mark_family(family.as_deref());
-                qf
-            })
+            .map(|f| self.query_form(f, class, &written))
             .collect();
         let mut best = 0.0f32;
         let mut lforms: Vec<(interdict_text::NameForm, f32)> = name_forms(listed, class)
@@ -900,14 +926,11 @@ impl Matcher {
         }
         for (lf, factor) in lforms {
             let phons: Vec<String> = lf.tokens.iter().map(|t| phonetic_key(t)).collect();
-            // (the reading as written only)
-            let family = match lf.scheme {
-                None => score::family_mask(
-                    lf.tokens.iter().map(String::as_str),
-                    listed_family.as_deref(),
-                ),
-                Some(_) => 0,
-            };
+            let family = score::family_mask(
+                lf.scheme,
+                lf.tokens.iter().map(String::as_str),
+                listed_family.as_deref(),
+            );
             let ltoks: Vec<LTok<'_>> = lf
                 .tokens
                 .iter()

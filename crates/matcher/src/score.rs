@@ -191,32 +191,28 @@ fn cut_sim(kept: f32) -> f32 {
     0.75 + 0.25 * kept
 }
 
-/// The similarity of a long query's last word met as a prefix: as
-/// [`prefix_sim`] gives it, but a word of three letters that is no listed
-/// word ([`QForm::lost_tail`]: cut at a field limit, `LIMITED LIABILITY
-/// COMPANY GLO` for GLOBALTEK) counts as a cut of four would: it was
-/// cut, not chosen (a listed word of three letters, `Kim`, `Sam`, is still
-/// a short prefix).
-fn cut_word_sim(q: &QForm, p: &Pair, l: &[LInfo]) -> f32 {
+/// The similarity credited to a pair met as a prefix. A long query's word
+/// may have been cut at a field limit: as [`prefix_sim`] gives it, but a
+/// word of three letters that is no listed word ([`QForm::lost_tail`]:
+/// `LIMITED LIABILITY COMPANY GLO` for GLOBALTEK) counts as a cut of four
+/// would (a listed word of three letters, `Kim`, `Sam`, is still a short
+/// prefix). A short query's word is cut less often than it is another
+/// name: four letters or more that write less than half the listed word
+/// (`Lind` / `Lindemann`) count no more than a near miss (a cut of three
+/// letters counts less already).
+fn prefix_pair_sim(q: &QForm, p: &Pair, l: &[LInfo]) -> f32 {
     let (Some(qt), Some(lt)) = (q.toks.get(p.qi), l.get(p.lj)) else {
         return p.sim;
     };
-    if q.lost_tail && qt.len == 3 && usize::from(lt.len) > 3 {
-        p.sim.max(cut_sim(3.0 / f32::from(lt.len)))
-    } else {
-        p.sim
+    let listed_len = usize::from(lt.len);
+    if q.long {
+        if q.lost_tail && qt.len == 3 && listed_len > 3 {
+            return p.sim.max(cut_sim(3.0 / f32::from(lt.len)));
+        }
+    } else if qt.len >= 4 && qt.len * 2 < listed_len {
+        return p.sim.min(MIN_SIM);
     }
-}
-
-/// Whether a query token of four letters or more met as a prefix writes
-/// less than half of the listed word (`Lind` of `Lindemann`: a word of its
-/// own as often). A cut of three letters counts less already (see
-/// [`prefix_sim`]).
-fn short_cut(q: &QForm, p: &Pair, l: &[LInfo]) -> bool {
-    let (Some(qt), Some(lt)) = (q.toks.get(p.qi), l.get(p.lj)) else {
-        return false;
-    };
-    qt.len >= 4 && qt.len * 2 < usize::from(lt.len)
+    p.sim
 }
 
 /// One query token, prepared.
@@ -379,13 +375,13 @@ pub(crate) fn maybe_cut(name: &str) -> bool {
 
 impl QForm {
     /// Marks the query's family name ([`QForm::family`]) from the name as
-    /// written ([`interdict_text::family_tokens`]), for its reading as
-    /// written only (`scheme` none).
+    /// written ([`interdict_text::family_tokens`]; see [`family_mask`]).
     pub fn mark_family(&mut self, family: Option<&[String]>) {
-        self.family = 0;
-        if self.scheme.is_none() {
-            self.family = family_mask(self.toks.iter().map(|t| t.text.as_str()), family);
-        }
+        self.family = family_mask(
+            self.scheme,
+            self.toks.iter().map(|t| t.text.as_str()),
+            family,
+        );
     }
 
     /// Marks a query that may have been cut at a field limit ([`QForm::long`],
@@ -488,13 +484,13 @@ impl QForm {
             .enumerate()
             .map(|(i, t)| {
                 let phon = phonetic_key(&t);
+                let last = i + 1 == n && (n >= 2 || !removed.is_empty());
                 QTok {
                     qualifier: Qualifier::of(&t),
                     optional: optional.get(i).copied().flatten(),
                     abjad: scheme.is_some_and(|s| ABJAD_SCHEMES.contains(&s)),
-                    last: i + 1 == n && (n >= 2 || !removed.is_empty()),
-                    cut: (i + 1 == n && (n >= 2 || !removed.is_empty()))
-                        || (t.len() >= 3 && abbreviated.contains(&t)),
+                    last,
+                    cut: last || (t.len() >= 3 && abbreviated.contains(&t)),
                     common: index.is_common(&t),
                     vessel_prefix: i < prefix,
                     len: t.len(),
@@ -535,6 +531,7 @@ impl QForm {
                     continue;
                 }
                 let text = format!("{}{}", a.text, b.text);
+                let common = index.is_common(&text);
                 let mut j = QTok {
                     phon: phonetic_key(&text),
                     len: text.len(),
@@ -542,7 +539,7 @@ impl QForm {
                     weight: a.weight + b.weight,
                     last: false,
                     cut: false,
-                    common: false,
+                    common,
                     vessel_prefix: false,
                     optional: None,
                     abjad: false,
@@ -999,7 +996,7 @@ fn retrieve_uncached(index: &Index, t: &QTok, max_edits: usize) -> Found {
     cands.dedup();
     let probe = Probe::new(&t.text, &t.phon)
         .indexed(spelling_id)
-        .common(index.is_common(&t.text));
+        .common(t.common);
     for v in cands {
         let (Some(s), Some(&p)) = (
             index.vocab.get(v as usize),
@@ -1348,8 +1345,8 @@ pub(crate) fn score_tokens(
     let pair_weight =
         |j: usize| l.get(j).map_or(0.0, |t| t.weight) + l.get(j + 1).map_or(0.0, |t| t.weight);
     // joined pairs are indexed with one deletion: one edit
-    let joined_sim = |probe: &Probe<'_>, lj: &str, lphon: &str| {
-        token_sim(probe, &Listed::new(lj, lphon), false, JOINED_EDITS)
+    let joined_sim = |probe: &Probe<'_>, listed: &Listed<'_>| {
+        token_sim(probe, listed, false, JOINED_EDITS)
             .map(|(sim, _)| sim * JOINED_FACTOR)
             .filter(|&sim| sim >= JOINED_MIN)
     };
@@ -1366,7 +1363,7 @@ pub(crate) fn score_tokens(
             if !joined_nearer(qt.text.len(), part(*j), part(j + 1)) {
                 continue;
             }
-            if let Some(sim) = joined_sim(probe, text, phon) {
+            if let Some(sim) = joined_sim(probe, &Listed::new(text, phon)) {
                 cands.push(Pair {
                     qi: i,
                     qn: 1,
@@ -1384,7 +1381,7 @@ pub(crate) fn score_tokens(
             continue;
         };
         let first_len = first.len;
-        let probe = Probe::new(&jt.text, &jt.phon);
+        let probe = Probe::new(&jt.text, &jt.phon).common(jt.common);
         // two adjacent query tokens = one listed token
         for (j, lt) in l.iter().enumerate() {
             if lt.text.len().abs_diff(jt.text.len()) > 2
@@ -1392,7 +1389,8 @@ pub(crate) fn score_tokens(
             {
                 continue;
             }
-            if let Some(sim) = joined_sim(&probe, lt.text, lt.phon) {
+            if let Some(sim) = joined_sim(&probe, &Listed::new(lt.text, lt.phon).common(lt.common))
+            {
                 cands.push(Pair {
                     qi: *i,
                     qn: 2,
@@ -1410,7 +1408,7 @@ pub(crate) fn score_tokens(
             if text.len().abs_diff(jt.text.len()) > 2 {
                 continue;
             }
-            if let Some(sim) = joined_sim(&probe, text, phon) {
+            if let Some(sim) = joined_sim(&probe, &Listed::new(text, phon)) {
                 cands.push(Pair {
                     qi: *i,
                     qn: 2,
@@ -2070,14 +2068,8 @@ fn align_once(
             })
             .sum();
         let lw: f32 = lr.clone().filter_map(|j| l.get(j)).map(LInfo::w).sum();
-        // a long query's last word met as a prefix may have been cut; a
-        // short query's word is cut less often than it is another name
-        // (`Lind` / `Lindemann`): less than half the listed word written
-        // counts no more than a near miss
-        let sim = if p.kind == MatchKind::Prefix && q.long {
-            cut_word_sim(q, p, l)
-        } else if p.kind == MatchKind::Prefix && short_cut(q, p, l) {
-            p.sim.min(MIN_SIM)
+        let sim = if p.kind == MatchKind::Prefix {
+            prefix_pair_sim(q, p, l)
         } else {
             p.sim
         };
@@ -2263,18 +2255,14 @@ fn align_once(
     // (when the listed name marks its own family name so too: a query's
     // word in capitals beside a listed name that marks none is as often a
     // word the list left out)
-    let family_missing = listed == NameClass::Person
-        && q.family != 0
-        && l.iter().any(|t| t.family)
+    let both_marked = listed == NameClass::Person && q.family != 0 && l.iter().any(|t| t.family);
+    let family_missing = both_marked
         && (0..n.min(64)).any(|i| q_used[i])
         && (0..n.min(64)).all(|i| !q_used[i] || !has_bit(q.family, i));
     // both names mark their family names, and each one's family name
     // meets only the other's given names (`Mansour ABDULLAH` / `Abdallah
     // MANSOUR`): two people whose names share words in other roles
-    let family_crossed = listed == NameClass::Person
-        && q.family != 0
-        && l.iter().any(|t| t.family)
-        && roles == [roles[0], true, true, false];
+    let family_crossed = both_marked && roles == [roles[0], true, true, false];
     let family = if family_missing {
         FAMILY_MISSING
     } else if family_crossed {
@@ -2304,13 +2292,15 @@ fn align_once(
 
 /// Bit `i` set for each token `i` (of the first 64) that the name as
 /// written marks as its family name (`family`, read by
-/// [`interdict_text::family_tokens`]),
-/// articles and lineage particles left out (`AL-SHAYKH` is `shaykh`).
+/// [`interdict_text::family_tokens`]), articles and lineage particles left
+/// out (`AL-SHAYKH` is `shaykh`); for the reading as written only (a form
+/// of another `scheme` marks none).
 pub(crate) fn family_mask<'a>(
+    scheme: Option<&str>,
     tokens: impl Iterator<Item = &'a str>,
     family: Option<&[String]>,
 ) -> u64 {
-    let Some(family) = family else {
+    let (None, Some(family)) = (scheme, family) else {
         return 0;
     };
     let mut mask = 0u64;

@@ -715,22 +715,20 @@ pub fn name_forms(name: &str, class: NameClass) -> Vec<NameForm> {
     // read by a person, the right way round ("\u{202E}nituP rimidalV" is
     // shown "Vladimir Putin"): read both ways, as stored and as shown
     if name.contains(normalize::RIGHT_TO_LEFT_OVERRIDE) {
-        for mut f in name_forms(&normalize::display_order(name), class) {
-            if !f.tokens.is_empty() && !forms.iter().any(|g| g.tokens == f.tokens) {
-                f.scheme = Some(DISPLAY_ORDER);
-                forms.push(f);
-            }
-        }
+        let shown = name_forms(&normalize::display_order(name), class);
+        add_new_forms(
+            &mut forms,
+            shown.into_iter().map(|f| NameForm {
+                scheme: Some(DISPLAY_ORDER),
+                ..f
+            }),
+        );
     }
     // a word spelt out letter by letter with stops or dashes between
     // (`V.l.a.d.i.m.i.r P.u.t.i.n`): also read with its letters together,
     // each word on its own
     if let Some(joined) = spelt_out(name) {
-        for f in name_forms(&joined, class) {
-            if !f.tokens.is_empty() && !forms.iter().any(|g| g.tokens == f.tokens) {
-                forms.push(f);
-            }
-        }
+        add_new_forms(&mut forms, name_forms(&joined, class));
     }
     // a Chinese name in Wade-Giles (Mao Tse-tung): also its Pinyin reading
     if class != NameClass::Organization {
@@ -771,13 +769,18 @@ pub fn hanja_korean_forms(name: &str, class: NameClass) -> Vec<NameForm> {
     }
     let mut out: Vec<NameForm> = Vec::new();
     for hangul in hanja_korean::hangul_readings(name) {
-        for f in name_forms(&hangul, class) {
-            if !f.tokens.is_empty() && !out.iter().any(|g| g.tokens == f.tokens) {
-                out.push(f);
-            }
-        }
+        add_new_forms(&mut out, name_forms(&hangul, class));
     }
     out
+}
+
+/// Adds to `forms` those of `more` that have tokens and are not there yet.
+fn add_new_forms(forms: &mut Vec<NameForm>, more: impl IntoIterator<Item = NameForm>) {
+    for f in more {
+        if !f.tokens.is_empty() && !forms.iter().any(|g| g.tokens == f.tokens) {
+            forms.push(f);
+        }
+    }
 }
 
 /// The keyed reading of a query name in South Korea's popular spellings
@@ -872,9 +875,7 @@ fn spelt_out(name: &str) -> Option<String> {
         .split_whitespace()
         .map(|w| {
             let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-            let apart = w
-                .split(|c: char| !c.is_alphabetic())
-                .all(|run| run.chars().count() <= 1);
+            let apart = letters_apart(w);
             let only_marks = w
                 .chars()
                 .all(|c| c.is_alphabetic() || c.is_ascii_punctuation());
@@ -887,6 +888,13 @@ fn spelt_out(name: &str) -> Option<String> {
         })
         .collect();
     changed.then(|| words.join(" "))
+}
+
+/// Whether every run of letters in a word is one letter long (`V.V.`,
+/// `P-u-t-i-n`): initials, or a word spelt out.
+fn letters_apart(w: &str) -> bool {
+    w.split(|c: char| !c.is_alphabetic())
+        .all(|run| run.chars().count() <= 1)
 }
 
 /// One-letter tokens in a run this long or longer are a word spelt out
@@ -980,8 +988,9 @@ pub fn abbreviated_words(name: &str) -> Vec<String> {
 /// case, as the UN, EU, UK and OFAC lists do (`Muhammad Qasim ABDOLLAHI`,
 /// `QASIM, Mohammed`); `None` when the name follows no such convention
 /// (all in capitals, all in lower case, no word in capitals of two letters
-/// or more written together: initials, `V.V.`, are none). A word of four letters or more with one lower-case letter in
-/// four at most is still in capitals (mistyped: `SAVElYEV`), and so is one
+/// or more written together: initials, `V.V.`, are none). A word with one
+/// lower-case letter in four at most is still in capitals (mistyped:
+/// `SAVElYEV`), and so is one
 /// with three capitals or more that make half its letters (garbled:
 /// `KHOotAhI`; not `McDonald`, `DeShawn`).
 pub fn family_tokens(name: &str) -> Option<Vec<String>> {
@@ -990,14 +999,10 @@ pub fn family_tokens(name: &str) -> Option<Vec<String>> {
     // `KHOotAhI`)
     // (initials are no family name: `PUTIN, V.V.` writes its letters
     // apart, so a word needs two letters together)
-    let together = |w: &str| {
-        w.split(|c: char| !c.is_alphabetic())
-            .any(|run| run.chars().count() >= 2)
-    };
     let capitals = |w: &&str| {
         let lower = w.chars().filter(|c| c.is_lowercase()).count();
         let upper = w.chars().filter(|c| c.is_uppercase()).count();
-        together(w) && (lower * 4 <= letters(w) || upper >= 3 && upper * 2 >= letters(w))
+        !letters_apart(w) && (lower * 4 <= letters(w) || upper >= 3 && upper * 2 >= letters(w))
     };
     let title = |w: &&str| {
         let mut l = w.chars().filter(|c| c.is_alphabetic());
