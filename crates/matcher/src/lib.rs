@@ -1762,7 +1762,7 @@ impl Matcher {
         if let Some(s) = p.schema {
             if !s.compatible(e.schema) {
                 push(Feature::SchemaMismatch, -0.30, &|| {
-                    format!("a {} cannot be a {}", s, e.schema)
+                    format!("{} cannot be {}", with_article(s), with_article(e.schema))
                 });
             }
         }
@@ -1770,8 +1770,8 @@ impl Matcher {
             if matches!(e.schema, Schema::Person | Schema::Vessel | Schema::Airplane) {
                 push(Feature::SchemaMismatch, INFERRED_SCHEMA_MISMATCH, &|| {
                     format!(
-                        "the query names a company ({form:?}), which a {} cannot be",
-                        e.schema
+                        "the query names a company ({form:?}), which {} cannot be",
+                        with_article(e.schema)
                     )
                 });
             }
@@ -1787,8 +1787,8 @@ impl Matcher {
             {
                 push(Feature::SchemaMismatch, PERSON_NAME_MISMATCH, &|| {
                     format!(
-                        "the query reads as a person's name ({given:?} is a given name), which a {} cannot be",
-                        e.schema
+                        "the query reads as a person's name ({given:?} is a given name), which {} cannot be",
+                        with_article(e.schema)
                     )
                 });
             }
@@ -1948,6 +1948,18 @@ fn parse_query_id(s: &str) -> Option<(Option<IdKind>, String)> {
     };
     let v = normalize_id(value, kind.as_ref());
     (v.len() >= 4).then_some((kind, v))
+}
+
+/// A schema's name with its indefinite article, for explanations ("an
+/// Organization", "a Vessel").
+fn with_article(s: Schema) -> String {
+    let name = s.to_string();
+    let article = if name.starts_with(['A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {name}")
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use crate::MatchKind;
 use foldhash::HashMap;
 use interdict_text::{
     may_be_misread, nickname_groups, nickname_variants, ocr_variants, phonetic_key,
-    removable_tokens, spelling_key, LegalKind, NameClass, SpellingProbe,
+    removable_tokens, same_consonants, spelling_key, LegalKind, NameClass, SpellingProbe,
 };
 use std::cell::RefCell;
 use std::ops::Range;
@@ -64,7 +64,7 @@ pub(crate) fn token_sim(
         return None;
     }
     if qb.len() == 1 || lb.len() == 1 {
-        return initial_of(qb, lb).then_some((INITIAL_SIM, MatchKind::Initial));
+        return single_letter_sim(qb, lb);
     }
     let mut best = written_otherwise(probe, listed);
     let allowed = short_fuzzy_edits(qb, lb, allowed_edits(qb.len(), lb.len()).min(max_edits));
@@ -115,6 +115,28 @@ fn numbers_differ(qb: &[u8], lb: &[u8]) -> bool {
         && (shorter <= 2 || shorter >= 5)
         && qb.iter().all(u8::is_ascii_digit)
         && lb.iter().all(u8::is_ascii_digit)
+}
+
+/// How a pair with a one-letter token meets: as an initial
+/// ([`initial_of`]), or as the Persian and Urdu linking vowel (izafat)
+/// written either way ([`izafat_pair`]).
+#[inline]
+fn single_letter_sim(qb: &[u8], lb: &[u8]) -> TokSim {
+    if let ([a], [b]) = (qb, lb) {
+        if izafat_pair(*a, *b) {
+            return Some((SPELLING_SIM, MatchKind::Spelling));
+        }
+    }
+    initial_of(qb, lb).then_some((INITIAL_SIM, MatchKind::Initial))
+}
+
+/// `e` and `i` alone: the izafat that links the words of a Persian or Urdu
+/// name, romanized either way (`Jaish-e-Mohammed` / `JAISH-I-MOHAMMED`,
+/// `Hizb-e-Islami` / `HIZB-I ISLAMI`). Two different initials would
+/// otherwise be a contradiction.
+#[inline]
+pub(crate) fn izafat_pair(a: u8, b: u8) -> bool {
+    matches!((a, b), (b'e', b'i') | (b'i', b'e'))
 }
 
 /// A one-letter token meets a token starting with that letter (a digit is
@@ -711,7 +733,7 @@ pub(crate) fn token_sims(
         return (None, None);
     }
     if qb.len() == 1 || lb.len() == 1 {
-        let x = initial_of(qb, lb).then_some((INITIAL_SIM, MatchKind::Initial));
+        let x = single_letter_sim(qb, lb);
         return (x, x);
     }
     let phon = written_otherwise(probe, listed);
@@ -1638,6 +1660,11 @@ pub(crate) fn score_fast(
             let hit = if qt.len == 1 || l.len == 1 {
                 if qt.len == l.len as usize && qfirst == Some(l.first) {
                     Some((1.0, MatchKind::Exact))
+                } else if qt.len == 1
+                    && l.len == 1
+                    && qfirst.is_some_and(|a| izafat_pair(a, l.first))
+                {
+                    Some((SPELLING_SIM, MatchKind::Spelling))
                 } else if qfirst == Some(l.first)
                     && l.len > 0
                     && !l.first.is_ascii_digit()
@@ -2560,10 +2587,15 @@ fn sound_match(probe: &Probe<'_>, listed: &Listed<'_>) -> Option<(f32, MatchKind
         && probe.phon == listed.phon
         && phonetic_lengths_close(probe.text.len(), listed.text.len())
     {
-        Some((
-            phonetic_similarity(probe.text.as_bytes(), listed.text.as_bytes()),
-            MatchKind::Phonetic,
-        ))
+        if probe.text.len().min(listed.text.len()) >= 4 && same_consonants(probe.text, listed.text)
+        {
+            Some((ROMANIZED_SIM, MatchKind::Spelling))
+        } else {
+            Some((
+                phonetic_similarity(probe.text.as_bytes(), listed.text.as_bytes()),
+                MatchKind::Phonetic,
+            ))
+        }
     } else {
         None
     }
@@ -2803,6 +2835,12 @@ fn inflected(q: &str, l: &str) -> bool {
 /// Similarity of two spellings of one romanized name (`y`/`i`, `q`/`k`,
 /// `ou`/`u`, `kh`/`h` …; see [`interdict_text::spelling_key`]).
 const SPELLING_SIM: f32 = 0.95;
+
+/// Similarity of two romanizations of one name whose consonants are
+/// written otherwise, class by class, vowels alike (`Gaddafi` / `Qadhafi`,
+/// `Ghani` / `Qaani`; see [`interdict_text::same_consonants`]): a little
+/// below [`SPELLING_SIM`], as the classes are coarser.
+const ROMANIZED_SIM: f32 = 0.93;
 
 /// Largest difference in length of two tokens that meet by their phonetic
 /// key: the key drops inner vowels, and a token three letters longer or

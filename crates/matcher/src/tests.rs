@@ -2227,3 +2227,49 @@ fn an_arabic_initial_vowel_written_either_way_is_a_spelling() {
         Some(MatchKind::Spelling)
     );
 }
+
+#[test]
+fn consonants_romanized_otherwise_are_a_spelling_not_a_typo() {
+    // two spellings apart: an edit distance reads it as a near miss at best
+    for (q, l) in [
+        ("gaddafi", "qadhafi"),
+        ("qaani", "ghani"),
+        ("dehqan", "dehghan"),
+    ] {
+        let s = token_sim_of(q, l);
+        assert_eq!(s.map(|x| x.1), Some(MatchKind::Spelling), "{q} {l}: {s:?}");
+        assert!(s.is_some_and(|x| x.0 >= 0.93), "{q} {l}: {s:?}");
+    }
+    // the family name spelt otherwise now outranks another Gaddafi whose
+    // given name is one letter group away (`Muammar` / `Muhammad`)
+    let m = Matcher::new(vec![
+        person("ofac", "12606", &["QADHAFI, Muammar"]),
+        person("ofac", "12628", &["GADDAFI, Muhammad"]),
+    ]);
+    let hits = top(&m, &Query::name("Muammar Gaddafi"));
+    assert_eq!(
+        hits.first().map(|h| h.entity_id.as_str()),
+        Some("ofac:12606"),
+        "{hits:#?}"
+    );
+}
+
+#[test]
+fn the_persian_izafat_is_one_word_written_e_or_i() {
+    let m = Matcher::new(vec![listed(
+        Schema::Organization,
+        "ofac",
+        "6935",
+        &["JAISH-I-MOHAMMED"],
+    )]);
+    for q in ["Jaish-e-Mohammed", "Jaish e Mohammed"] {
+        let r = m.score(&Query::name(q), 0).unwrap();
+        assert!(r.explanation.name_score > 0.95, "{q}: {r:#?}");
+    }
+    // two different initials of a person still conflict
+    assert_eq!(token_sim_of("a", "o"), None);
+    assert_eq!(
+        token_sim_of("e", "i").map(|x| x.1),
+        Some(MatchKind::Spelling)
+    );
+}

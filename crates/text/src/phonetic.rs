@@ -192,6 +192,79 @@ fn spelling_into(s: &[u8], buf: &mut [u8]) -> usize {
     n
 }
 
+/// Whether two ASCII tokens are one name with its consonants romanized
+/// otherwise, letter class by letter class, and its vowels as they are:
+/// `q`, `k`, `g`, `gh`, hard `c` (the Arabic qaf and ghayn, written
+/// `Qadhafi`, `Gaddafi`, `Kadhafi`, `Qaani`, `Ghani`, `Dehqan`, `Dehghan`);
+/// `d`, `t`, `dh`, `th` (the dhal, and the Turkish final `t`: `Mehmed` /
+/// `Mehmet`); `b`, `p`; `v`, `w`; `j`, `dj`, `zh`, `dzh`; `sh`, `sch`;
+/// `kh` as `h`, `y`, `ee` as `i` and `ou`, `oo` as `u`; doubled letters once and a
+/// final `h` after a vowel dropped, as [`spelling_key`] does.
+///
+/// Finer than [`phonetic_key`], which drops inner vowels (`Putin` /
+/// `Patin`), and coarser than [`spelling_key`]: a pair this meets is
+/// several spellings apart, which an edit distance reads as another name.
+pub fn same_consonants(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if !a.is_ascii() || !b.is_ascii() || a.len() > 40 || b.len() > 40 {
+        return false;
+    }
+    let (mut ka, mut kb) = ([0u8; 96], [0u8; 96]);
+    let na = consonants_into(a, &mut ka);
+    let nb = consonants_into(b, &mut kb);
+    ka.get(..na) == kb.get(..nb)
+}
+
+/// Writes the key [`same_consonants`] compares into `buf` (at least twice
+/// the token's length) and returns its length.
+fn consonants_into(s: &[u8], buf: &mut [u8]) -> usize {
+    let at = |i: usize| s.get(i).copied().unwrap_or(0);
+    let mut n = 0usize;
+    let mut i = 0;
+    while i < s.len() {
+        let b = at(i);
+        let next = at(i + 1);
+        let (out, step): (&[u8], usize) = match (b, next) {
+            (b'd', b'z') if at(i + 2) == b'h' => (b"J", 3),
+            (b's', b'c') if at(i + 2) == b'h' => (b"X", 3),
+            (b's', b'h') => (b"X", 2),
+            (b'z', b'h') | (b'd', b'j') => (b"J", 2),
+            (b'k', b'h') => (b"h", 2),
+            (b'g', b'h') => (b"K", 2),
+            (b'd' | b't', b'h') => (b"T", 2),
+            (b'p', b'h') => (b"f", 2),
+            (b'c', b'k') => (b"K", 2),
+            (b'o', b'u') | (b'o', b'o') => (b"u", 2),
+            (b'e', b'e') => (b"i", 2),
+            (b'c', b'e' | b'i' | b'y') => (b"s", 1),
+            (b'c' | b'q' | b'k' | b'g', _) => (b"K", 1),
+            (b'd' | b't', _) => (b"T", 1),
+            (b'b' | b'p', _) => (b"B", 1),
+            (b'w' | b'v', _) => (b"V", 1),
+            (b'j', _) => (b"J", 1),
+            (b'y', _) => (b"i", 1),
+            (b'x', _) => (b"KS", 1),
+            _ => (s.get(i..=i).unwrap_or(&[]), 1),
+        };
+        for &e in out {
+            let last = n.checked_sub(1).and_then(|k| buf.get(k)).copied();
+            if last != Some(e) || e.is_ascii_digit() {
+                if let Some(x) = buf.get_mut(n) {
+                    *x = e;
+                    n += 1;
+                }
+            }
+        }
+        i += step;
+    }
+    let last = n.checked_sub(1).and_then(|k| buf.get(k)).copied();
+    let before = n.checked_sub(2).and_then(|k| buf.get(k)).copied();
+    if n > 2 && last == Some(b'h') && before.is_some_and(is_vowel) {
+        n -= 1;
+    }
+    n
+}
+
 /// Whether a token shows an OCR misreading [`ocr_variants`] would undo: an
 /// ASCII token with digits and letters, or with `rn` or `vv`. One pass over
 /// the bytes, for callers that test many tokens.

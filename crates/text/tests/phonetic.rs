@@ -151,3 +151,31 @@ fn ocr_variants_undo_the_usual_misreadings() {
     assert!(ocr_variants("7901").is_empty());
     assert!(ocr_variants("putin").is_empty());
 }
+
+/// Consonants romanized otherwise, class by class, vowels as they are: the
+/// Arabic qaf and ghayn (`q`, `g`, `gh`, `k`), the dhal (`dh`, `d`),
+/// the Turkish final `t`. Vowels written otherwise stay apart.
+#[test]
+fn consonants_romanized_otherwise_meet() {
+    use interdict_text::same_consonants;
+    for (a, b) in [
+        ("gaddafi", "qadhafi"),
+        ("kadhafi", "gadhafi"),
+        ("qaani", "ghani"),
+        ("dehqan", "dehghan"),
+        ("ghasem", "qasem"),
+        ("mehmed", "mehmet"),
+    ] {
+        assert!(same_consonants(a, b), "{a} / {b}");
+    }
+    for (a, b) in [
+        ("hezbollah", "hizballah"),
+        ("muammar", "moammar"),
+        ("jamal", "gamal"),
+        ("sergei", "serik"),
+        ("hasan", "hazan"),
+        ("ёё", "ёё"),
+    ] {
+        assert!(!same_consonants(a, b), "{a} / {b}");
+    }
+}
