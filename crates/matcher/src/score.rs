@@ -7,8 +7,9 @@ use crate::sim::{
 use crate::MatchKind;
 use foldhash::HashMap;
 use interdict_text::{
-    may_be_misread, nickname_groups, nickname_variants, ocr_variants, phonetic_key,
-    removable_tokens, same_consonants, spelling_key, LegalKind, NameClass, SpellingProbe,
+    korean_syllables_apart, may_be_misread, nickname_groups, nickname_variants, ocr_variants,
+    phonetic_key, removable_tokens, same_consonants, spelling_key, LegalKind, NameClass,
+    SpellingProbe,
 };
 use std::cell::RefCell;
 use std::ops::Range;
@@ -2591,8 +2592,13 @@ fn sound_match(probe: &Probe<'_>, listed: &Listed<'_>) -> Option<(f32, MatchKind
         {
             Some((ROMANIZED_SIM, MatchKind::Spelling))
         } else {
+            let apart = if other_syllable(probe.text, listed.text) {
+                OTHER_SYLLABLE
+            } else {
+                1.0
+            };
             Some((
-                phonetic_similarity(probe.text.as_bytes(), listed.text.as_bytes()),
+                phonetic_similarity(probe.text.as_bytes(), listed.text.as_bytes()) * apart,
                 MatchKind::Phonetic,
             ))
         }
@@ -2788,10 +2794,29 @@ impl<'a> Probe<'a> {
 /// another. A typo rarely makes another common name.
 const OTHER_NAME: f32 = 0.9;
 
+/// What a near miss or a phonetic match keeps of its similarity when the
+/// two tokens are two different Korean syllables
+/// ([`interdict_text::korean_syllables_apart`]).
+const OTHER_SYLLABLE: f32 = 0.8;
+
+/// Whether two tokens are two Korean syllables
+/// ([`interdict_text::korean_syllables_apart`]) whose consonants differ
+/// (`Hong` / `Chong`, `Myong` / `Pyong`, `Chol` / `Choe`, `Chul` / `Chun`).
+/// A vowel heard otherwise (`Bom` / `Bum`, `Ko` / `Ku`) is left to the
+/// similarity alone: the popular spellings blur vowels far more than
+/// consonants.
+fn other_syllable(q: &str, l: &str) -> bool {
+    let consonant = |b: &u8| !matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'w' | b'y');
+    !q.bytes().filter(consonant).eq(l.bytes().filter(consonant)) && korean_syllables_apart(q, l)
+}
+
 /// [`OTHER_NAME`] when both tokens are common words ([`Probe::common`],
 /// [`Listed::common`]) of one length that differ in one letter, a
 /// consonant on both sides; else 1.
 fn names_apart(probe: &Probe<'_>, listed: &Listed<'_>) -> f32 {
+    if other_syllable(probe.text, listed.text) {
+        return OTHER_SYLLABLE;
+    }
     if !(probe.common && listed.common) {
         return 1.0;
     }

@@ -2273,3 +2273,28 @@ fn the_persian_izafat_is_one_word_written_e_or_i() {
         Some(MatchKind::Spelling)
     );
 }
+
+#[test]
+fn korean_syllables_with_other_consonants_are_other_names() {
+    let m = Matcher::new(vec![
+        person("ofac", "27209", &["CHOE, Myong Hyon"]),
+        person("ofac", "20157", &["KIM, Jong Un"]),
+    ]);
+    // three syllables, two of them another syllable one letter away
+    // (yong / myong, chol / choe): another man, not a typo
+    let r = m.score(&Query::name("Hyon Yong Chol"), 0).unwrap();
+    assert!(!r.is_match, "{r:#?}");
+    assert!(
+        m.score(&Query::name("Choe Myong Hyon"), 0)
+            .unwrap()
+            .is_match
+    );
+    // a typo that makes no syllable is still a typo
+    let r = m.score(&Query::name("Kim Jonh Un"), 1).unwrap();
+    assert!(r.is_match, "{r:#?}");
+    // so is a vowel heard otherwise (Jong / Jung is also a spelling)
+    let s = token_sim_of("jang", "jong");
+    assert!(s.is_some_and(|x| x.0 >= 0.85), "{s:?}");
+    let s = token_sim_of("hong", "chong");
+    assert!(s.is_some_and(|x| x.0 < 0.75), "{s:?}");
+}

@@ -148,6 +148,12 @@ const SURNAMES: &[(&str, &str)] = &[
 /// that South Korean habit writes so (Jung, Hyun, Chul: `chong`, `hyon`,
 /// `chol`), see [`popular_reading`].
 fn syllable(w: &str, popular: bool) -> Option<String> {
+    syllable_parts(w, popular).map(|(i, v, f)| format!("{i}{v}{f}"))
+}
+
+/// [`syllable`] as its three parts read (initial, vowel, final), without
+/// building the string.
+fn syllable_parts(w: &str, popular: bool) -> Option<(&'static str, &'static str, &'static str)> {
     let (init, read_init) = INITIALS
         .iter()
         .find(|(i, _)| w.starts_with(i))
@@ -166,7 +172,7 @@ fn syllable(w: &str, popular: bool) -> Option<String> {
         return FINALS
             .iter()
             .find(|(f, _)| *f == fin)
-            .map(|(_, read_f)| format!("{read_init}{read_v}{read_f}"));
+            .map(|(_, read_f)| (read_init, read_v, *read_f));
     }
     None
 }
@@ -210,6 +216,41 @@ fn read_keyed(tokens: &[String], popular: bool) -> Option<Vec<String>> {
         }
     }
     Some(out)
+}
+
+/// Whether two words are each one romanized Korean syllable and no
+/// reading of one is a reading of the other: `hong` / `chong`, `myong` /
+/// `pyong`, `cho` / `choe` (조, 최) are two syllables, where `jung` /
+/// `chong`, `young` / `yong`, `lee` / `ri` are one written otherwise. A
+/// Korean name is made of a few hundred syllables, so a word one letter
+/// from another is most often another syllable of another name, not a
+/// typo of it.
+pub fn korean_syllables_apart(a: &str, b: &str) -> bool {
+    // each reading packed in a u64: at most seven letters
+    let pack = |parts: &[&str]| {
+        parts
+            .iter()
+            .flat_map(|p| p.bytes())
+            .fold(0u64, |h, b| (h << 8) | u64::from(b))
+    };
+    let readings = |w: &str| -> Option<[Option<u64>; 3]> {
+        if w.len() > 6 {
+            return None;
+        }
+        let (i, v, f) = syllable_parts(w, false)?;
+        let popular = syllable_parts(w, true).map(|(i, v, f)| pack(&[i, v, f]));
+        let surname = SURNAMES
+            .iter()
+            .find(|(s, _)| *s == w)
+            .map(|(_, r)| pack(&[r]));
+        Some([Some(pack(&[i, v, f])), popular, surname])
+    };
+    let (Some(ra), Some(rb)) = (readings(a), readings(b)) else {
+        return false;
+    };
+    !ra.iter()
+        .flatten()
+        .any(|x| rb.iter().flatten().any(|y| x == y))
 }
 
 #[cfg(test)]
@@ -268,6 +309,30 @@ mod tests {
         // different names stay different
         assert_ne!(key("kim chol"), key("kim chul"));
         assert_ne!(key("ri song chol"), key("ri sang chol"));
+    }
+
+    #[test]
+    fn syllables_apart_are_two_syllables_not_two_spellings() {
+        for (a, b) in [
+            ("hong", "chong"),
+            ("myong", "pyong"),
+            ("cho", "choe"),
+            ("chul", "chun"),
+        ] {
+            assert!(korean_syllables_apart(a, b), "{a} / {b}");
+        }
+        // one syllable written otherwise, a surname's habits, or no syllable
+        for (a, b) in [
+            ("jung", "chong"),
+            ("young", "yong"),
+            ("lee", "ri"),
+            ("choi", "choe"),
+            ("chul", "chol"),
+            ("jonh", "jong"),
+            ("putin", "putan"),
+        ] {
+            assert!(!korean_syllables_apart(a, b), "{a} / {b}");
+        }
     }
 
     #[test]

@@ -606,7 +606,7 @@ pub fn removable_tokens(tokens: &[String]) -> Vec<Option<NameClass>> {
 /// backwards under a right-to-left override.
 pub const DISPLAY_ORDER: &str = "display-order";
 
-pub use korean_latin::KOREAN_KEYED;
+pub use korean_latin::{korean_syllables_apart, KOREAN_KEYED};
 pub use numbers::is_series_marker;
 pub use orthography::{
     spelling, Spelling, DUTCH_SPELLED, FRENCH_SPELLED, GERMAN_SPELLED, HUNGARIAN_SPELLED, SPELLINGS,

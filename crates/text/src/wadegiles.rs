@@ -21,8 +21,16 @@ fn is_marked(t: &str) -> bool {
         || t.starts_with("ts")
         || t.starts_with("tz")
         || (t.starts_with("ch") && t.get(2..3) == Some("i"))
-        || (t.ends_with("ung") && t.len() >= 4)
+        || (t.len() >= 4 && ung_final(t).is_some())
         || t.ends_with("ih")
+}
+
+/// The initial of a syllable with the Wade-Giles final `-ung` (`tung`,
+/// `chung`, `hsiung`'s `hsi` aside): consonants only before it. Burmese
+/// `Aung`, `Maung`, `Thaung` end so too, after a vowel: no such syllable.
+fn ung_final(t: &str) -> Option<&str> {
+    let init = t.strip_suffix("ung")?;
+    (!init.bytes().any(|b| matches!(b, b'a' | b'e' | b'o' | b'u'))).then_some(init)
 }
 
 /// One Wade-Giles syllable in Pinyin.
@@ -43,7 +51,7 @@ fn syllable(t: &str) -> String {
         ("", t)
     };
     let mut rest = rest.to_string();
-    if rest.ends_with("ung") {
+    if rest.ends_with("ung") && ung_final(t).is_some() {
         rest.truncate(rest.len() - 3);
         rest.push_str("ong");
     }
@@ -102,5 +110,9 @@ mod tests {
         assert_eq!(r("vladimir putin"), None);
         assert_eq!(r("xi jinping"), None);
         assert_eq!(r("li"), None);
+        // Burmese names end in -ung after a vowel: no Wade-Giles final
+        assert_eq!(r("ko maung"), None);
+        assert_eq!(r("min aung hlaing"), None);
+        assert_eq!(r("hsu maung").as_deref(), Some("xu maung"));
     }
 }
