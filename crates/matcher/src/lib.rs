@@ -29,11 +29,16 @@
 //! [`interdict_text::spelling_key`]; also a token read letter by letter from
 //! the Arabic script, which leaves short vowels unwritten, holding a
 //! long vowel and the Latin token's letters but single vowels: بوتن `butn` /
-//! Putin), phonetic key equal (`0.3 + 0.65·JW`,
+//! Putin; also the izafat `e` / `i`: `Jaish-e-Mohammed` / `JAISH-I-MOHAMMED`),
+//! consonants romanized otherwise class by class, vowels alike (0.93:
+//! Gaddafi/Qadhafi, Qaani/Ghani, [`interdict_text::same_consonants`]),
+//! phonetic key equal (`0.3 + 0.65·JW`,
 //! at most 0.95), fuzzy (optimal string alignment distance: one edit from 4
 //! letters, two from 6, two with a different first letter only from 7:
 //! `1 − 0.5·d/len`; 0.9 of it for two words many listed names hold one
-//! consonant apart, `Samir` / `Sahir`: two names), nickname (0.85), initial (0.7), joined or split tokens
+//! consonant apart, `Samir` / `Sahir`: two names; 0.8 of it, and of a
+//! phonetic similarity, for two Korean syllables with other consonants,
+//! `Hong` / `Chong`), nickname (0.85), initial (0.7), joined or split tokens
 //! (0.97 of their similarity: one token for two, two for one, or two for two
 //! split elsewhere), a truncated last token or one written with a stop
 //! after it (`Rev.`: an abbreviation) (prefix: from 0.6, from 0.75
@@ -615,8 +620,12 @@ impl Matcher {
         if class != interdict_text::NameClass::Organization {
             forms.extend(interdict_text::korean_popular_forms(&forms));
         }
-        // a Korean name in Chinese characters (`金正恩`): also read as Korean
-        for f in interdict_text::hanja_korean_forms(name, class) {
+        // a Korean name in Chinese characters (`金正恩`): also read as Korean;
+        // a Chinese company's name: its trade words in English
+        for f in interdict_text::hanja_korean_forms(name, class)
+            .into_iter()
+            .chain(interdict_text::chinese_trade_forms(name, class))
+        {
             if !forms.iter().any(|g| g.tokens == f.tokens) {
                 forms.push(f);
             }
@@ -1573,6 +1582,9 @@ impl Matcher {
             )),
             (Some(interdict_text::DISPLAY_ORDER), _) => sentence.push_str(
                 " [query read as shown: it is stored backwards under a right-to-left override]",
+            ),
+            (Some(interdict_text::ZH_TRADE), _) => sentence.push_str(
+                " [query read with its Chinese trade words in English, the rest in pinyin]",
             ),
             (Some(REVERSED), _) => {
                 sentence.push_str(" [query read with each word's letters reversed]")

@@ -1014,6 +1014,16 @@ fn retrieve_uncached(index: &Index, t: &QTok, max_edits: usize) -> Found {
                 cands.push(v);
             }
         }
+        // a singular in -y and its plural in -ies, three edits apart
+        let other_number = english_plural(&t.text).or_else(|| {
+            t.text
+                .strip_suffix("ies")
+                .filter(|stem| stem.len() >= 3)
+                .map(|stem| format!("{stem}y"))
+        });
+        if let Some(&v) = other_number.and_then(|n| index.vocab_map.get(n.as_str())) {
+            cands.push(v);
+        }
     }
     cands.sort_unstable();
     cands.dedup();
@@ -2847,14 +2857,26 @@ const INFLECTED_SIM: f32 = 0.9;
 /// Lithuanian and Latvian write foreign names (`Putinas`, `Vladimiras`,
 /// `Putins`), and Greek and Latin many given names (`Andreas`, `Marcus`):
 /// `as`, `is`, `us`, `ys` or `s` after a stem of four letters or more that
-/// does not end in `s`.
+/// does not end in `s`. So is an English plural in `-ies` (`Technologies`
+/// / `Technology`, `Industries` / `Industry`; see [`english_plural`]).
 fn inflected(q: &str, l: &str) -> bool {
     let (short, long) = if q.len() < l.len() { (q, l) } else { (l, q) };
     short.len() >= 4
         && !short.ends_with('s')
-        && long
+        && (long
             .strip_prefix(short)
             .is_some_and(|end| matches!(end, "as" | "is" | "us" | "ys" | "s"))
+            || english_plural(short).is_some_and(|p| p == long))
+}
+
+/// The English plural in `-ies` of a word of four letters or more in `-y`
+/// after a consonant (`technology` → `technologies`), which is three edits
+/// from it: the lookup asks for it by name.
+pub(crate) fn english_plural(word: &str) -> Option<String> {
+    let stem = word.strip_suffix('y')?;
+    let before = stem.bytes().last()?;
+    (word.len() >= 4 && !matches!(before, b'a' | b'e' | b'i' | b'o' | b'u'))
+        .then(|| format!("{stem}ies"))
 }
 
 /// Similarity of two spellings of one romanized name (`y`/`i`, `q`/`k`,

@@ -2298,3 +2298,53 @@ fn korean_syllables_with_other_consonants_are_other_names() {
     let s = token_sim_of("hong", "chong");
     assert!(s.is_some_and(|x| x.0 < 0.75), "{s:?}");
 }
+
+#[test]
+fn a_chinese_company_name_is_read_with_its_trade_words_in_english() {
+    let m = Matcher::new(vec![
+        listed(
+            Schema::Organization,
+            "ofac",
+            "20564",
+            &["DANDONG HONGXIANG INDUSTRIAL DEVELOPMENT CO LTD"],
+        ),
+        listed(
+            Schema::Organization,
+            "ofac",
+            "9750",
+            &["BEIJING ALITE TECHNOLOGIES CO., LTD."],
+        ),
+    ]);
+    let hits = top(&m, &Query::name("丹东鸿祥实业发展有限公司"));
+    let first = hits.first().expect("a hit");
+    assert_eq!(first.entity_id, "ofac:20564", "{hits:#?}");
+    assert!(first.is_match, "{first:#?}");
+    assert_eq!(
+        first.explanation.query_scheme,
+        Some(interdict_text::ZH_TRADE.to_string())
+    );
+    assert!(
+        first
+            .explanation
+            .sentence
+            .contains("Chinese trade words in English"),
+        "{}",
+        first.explanation.sentence
+    );
+    // a singular meets its plural in -ies (three edits apart)
+    let r = m
+        .score(&Query::name("Beijing Alite Technology Co Ltd"), 1)
+        .unwrap();
+    assert!(r.is_match && r.score > 0.9, "{r:#?}");
+    assert!(
+        r.explanation
+            .tokens
+            .iter()
+            .any(|t| t.query == "technology" && t.listed == "technologies"),
+        "{r:#?}"
+    );
+    // a person's name in characters gets no such reading
+    assert!(
+        interdict_text::chinese_trade_forms("李方伟", interdict_text::NameClass::Any).is_empty()
+    );
+}

@@ -32,7 +32,9 @@
 //! in Cyrillic, read back to Hangul and romanized); `ar`, `ar-common`; `he`; `el`, `el-phonetic`;
 //! `zh-pinyin`, `zh-palladius` (a Chinese name written in Cyrillic, read
 //! back to pinyin); `zh-wade-giles` (a Latin person name in Wade-Giles,
-//! read as Pinyin); `hu-spelled`, `nl-spelled`, `de-spelled`, `fr-spelled`
+//! read as Pinyin); `zh-trade` (a Chinese company's name with its trade
+//! words in English and the rest in pinyin, queries only:
+//! [`chinese_trade_forms`], `chinese_trade.rs`); `hu-spelled`, `nl-spelled`, `de-spelled`, `fr-spelled`
 //! (a query in Hungarian, Dutch, German or French spelling, read as
 //! English spells it: [`spelled_forms`], `orthography.rs`); `korean-keyed` (a Korean name
 //! in Latin letters with its romanization variants read one way:
@@ -49,6 +51,7 @@
 #![deny(missing_docs)]
 
 mod abbreviations;
+mod chinese_trade;
 mod confusables;
 mod given_names;
 mod hanja_korean;
@@ -773,6 +776,30 @@ pub fn hanja_korean_forms(name: &str, class: NameClass) -> Vec<NameForm> {
         add_new_forms(&mut out, name_forms(&hangul, class));
     }
     out
+}
+
+/// The scheme of [`chinese_trade_forms`].
+pub const ZH_TRADE: &str = "zh-trade";
+
+/// The readings of a Chinese company's name written in characters as the
+/// lists write such names: its trade words in English, its place and brand
+/// in pinyin (`丹东鸿祥实业发展有限公司`: `DANDONG HONGXIANG INDUSTRIAL
+/// DEVELOPMENT CO LTD`), scheme [`ZH_TRADE`]. None for a person's name, or a
+/// name with no trade word. For queries only, as [`hanja_korean_forms`].
+pub fn chinese_trade_forms(name: &str, class: NameClass) -> Vec<NameForm> {
+    if class == NameClass::Person {
+        return Vec::new();
+    }
+    let Some(latin) = chinese_trade::english_reading(name) else {
+        return Vec::new();
+    };
+    name_forms(&latin, class)
+        .into_iter()
+        .map(|f| NameForm {
+            scheme: Some(ZH_TRADE),
+            ..f
+        })
+        .collect()
 }
 
 /// Adds to `forms` those of `more` that have tokens and are not there yet.
