@@ -3,7 +3,7 @@
 //! Rows are read in chunks, screened in parallel on all cores and written in
 //! input order, so memory stays constant whatever the file size. Each input
 //! row gives one output row that carries the input's columns, the best
-//! matches and a match flag; a row that cannot be read or screened gets an
+//! matches (each match with its explanation's sentence) and a match flag; a row that cannot be read or screened gets an
 //! `error` instead of stopping the run.
 //!
 //! Exit status: `0` no row matched, `1` at least one row matched, `2` an
@@ -120,6 +120,10 @@ struct Hit {
     score: f64,
     #[serde(rename = "match")]
     is_match: bool,
+    /// The explanation's sentence, for a match (what met what, and why
+    /// the score is what it is).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    why: Option<String>,
 }
 
 struct OutRow {
@@ -197,13 +201,27 @@ fn screen_row(m: &Matcher, args: &BatchArgs, opts: &Options, row: InRow) -> OutR
         column(&row, &args.gender_column),
         family,
     );
-    let result = query.and_then(|q| m.screen_ranked(&q, opts).map_err(anyhow::Error::from));
+    // most rows match nothing: ranked without explanations, and screened
+    // again with them only when something matched
+    let result = query.and_then(|q| {
+        let ranked = m.screen_ranked(&q, opts)?;
+        let explained = if ranked.iter().any(|r| r.is_match) {
+            m.screen(&q, opts)?
+        } else {
+            Vec::new()
+        };
+        Ok::<_, anyhow::Error>((ranked, explained))
+    });
     match result {
-        Ok(results) => {
+        Ok((results, explained)) => {
             let hits = results
                 .into_iter()
                 .filter_map(|r| {
                     let e = m.entities().get(r.entity_index)?;
+                    let why = explained
+                        .iter()
+                        .find(|x| x.entity_index == r.entity_index && x.is_match)
+                        .map(|x| x.explanation.sentence.clone());
                     Some(Hit {
                         entity_id: e.id.clone(),
                         source: e.source.clone(),
@@ -211,6 +229,7 @@ fn screen_row(m: &Matcher, args: &BatchArgs, opts: &Options, row: InRow) -> OutR
                         caption: e.caption().to_string(),
                         score: (f64::from(r.score) * 1000.0).round() / 1000.0,
                         is_match: r.is_match,
+                        why,
                     })
                 })
                 .collect();
@@ -396,6 +415,7 @@ const RESULT_COLUMNS: &[&str] = &[
     "source",
     "caption",
     "matches",
+    "why",
     "error",
 ];
 
@@ -468,6 +488,7 @@ impl<W: Write> RowWriter<W> {
                         .collect::<Vec<_>>()
                         .join("; "),
                 );
+                rec.push(best.and_then(|b| b.why.clone()).unwrap_or_default());
                 rec.push(r.error.clone().unwrap_or_default());
                 writer.write_record(&rec)?;
             }

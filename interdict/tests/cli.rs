@@ -239,6 +239,12 @@ fn batch_reads_a_file_that_splits_the_name_into_given_and_family_names() {
     // the given names, then the family name: KIM, Jong Un and QASIM, Mohammed
     assert!(matched(&rows[0], "ofac:20157"), "{}", rows[0]);
     assert_eq!(rows[0]["input"]["first_name"], "Jong Un");
+    // a match says why, in the explanation's words
+    let why = rows[0]["matches"][0]["why"].as_str().unwrap_or_default();
+    assert!(
+        why.contains("\"KIM, Jong Un\"") && why.contains("score"),
+        "{why}"
+    );
     assert!(matched(&rows[1], "ofac:15581"), "{}", rows[1]);
     // a family name that meets nothing names another family than the
     // listed QASIM, Mohammed, though the given names agree
@@ -261,6 +267,25 @@ fn batch_reads_a_file_that_splits_the_name_into_given_and_family_names() {
     let row: serde_json::Value =
         serde_json::from_str(std::fs::read_to_string(&output).unwrap().trim()).unwrap();
     assert!(matched(&row, "ofac:15581"), "{row}");
+    // CSV out: the best match's explanation in a `why` column
+    let csv_out = dir.path().join("hits.csv");
+    std::fs::write(&input, "name\nKim Jong Un\nZzyzx Qwerty\n").unwrap();
+    db.run(&[
+        "batch",
+        path_str(&input),
+        "--out",
+        path_str(&csv_out),
+        "--quiet",
+    ]);
+    let mut reader = csv::Reader::from_path(&csv_out).unwrap();
+    let headers = reader.headers().unwrap().clone();
+    let why_at = headers
+        .iter()
+        .position(|h| h == "why")
+        .expect("a why column");
+    let recs: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert!(recs[0][why_at].contains("KIM, Jong Un"), "{:?}", recs[0]);
+    assert_eq!(&recs[1][why_at], "", "{:?}", recs[1]);
     // a file with neither a name column nor a family-name column is refused
     std::fs::write(&input, "who\nKim\n").unwrap();
     let out = db.run(&["batch", path_str(&input), "--out", path_str(&output)]);
