@@ -620,12 +620,8 @@ impl Matcher {
         if class != interdict_text::NameClass::Organization {
             forms.extend(interdict_text::korean_popular_forms(&forms));
         }
-        // a Korean name in Chinese characters (`金正恩`): also read as Korean;
-        // a Chinese company's name: its trade words in English
-        for f in interdict_text::hanja_korean_forms(name, class)
-            .into_iter()
-            .chain(interdict_text::chinese_trade_forms(name, class))
-        {
+        // a Korean name in Chinese characters (`金正恩`): also read as Korean
+        for f in interdict_text::hanja_korean_forms(name, class) {
             if !forms.iter().any(|g| g.tokens == f.tokens) {
                 forms.push(f);
             }
@@ -1585,6 +1581,9 @@ impl Matcher {
             ),
             (Some(interdict_text::ZH_TRADE), _) => sentence.push_str(
                 " [query read with its Chinese trade words in English, the rest in pinyin]",
+            ),
+            (Some(interdict_text::RU_TRADE), _) => sentence.push_str(
+                " [query read with its Russian trade words in English, the rest transliterated]",
             ),
             (Some(REVERSED), _) => {
                 sentence.push_str(" [query read with each word's letters reversed]")

@@ -2348,3 +2348,39 @@ fn a_chinese_company_name_is_read_with_its_trade_words_in_english() {
         interdict_text::chinese_trade_forms("李方伟", interdict_text::NameClass::Any).is_empty()
     );
 }
+
+#[test]
+fn a_russian_company_name_is_read_with_its_trade_words_in_english() {
+    let m = Matcher::new(vec![
+        listed(
+            Schema::Organization,
+            "ofac",
+            "22543",
+            &["PRIVATE MILITARY COMPANY 'WAGNER'"],
+        ),
+        listed(
+            Schema::Organization,
+            "nk",
+            "murom",
+            &["Акционерное общество “Муромский приборостроительный завод”"],
+        ),
+    ]);
+    let hits = top(&m, &Query::name("ЧВК Вагнер"));
+    let first = hits.first().expect("a hit");
+    assert_eq!(first.entity_id, "ofac:22543", "{hits:#?}");
+    assert!(first.is_match, "{first:#?}");
+    assert_eq!(
+        first.explanation.query_scheme,
+        Some(interdict_text::RU_TRADE.to_string())
+    );
+    // the listed name in Cyrillic is read so too: an English query meets it
+    let r = m
+        .score(&Query::name("JSC Murom Instrument-Making Plant"), 1)
+        .unwrap();
+    assert!(r.is_match, "{r:#?}");
+    // a person's name in Cyrillic gets no such reading
+    assert!(
+        interdict_text::russian_trade_forms("Владимир Путин", interdict_text::NameClass::Any)
+            .is_empty()
+    );
+}

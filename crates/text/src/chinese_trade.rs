@@ -232,6 +232,9 @@ fn is_han(c: char) -> bool {
 /// when four or more (a place and a brand: `dandong hongxiang`); other
 /// text as it is. `None` when no trade word is met.
 pub(crate) fn english_reading(name: &str) -> Option<String> {
+    if !name.chars().any(is_han) {
+        return None;
+    }
     let chars: Vec<char> = name.chars().collect();
     let mut out = String::with_capacity(name.len() * 2);
     let mut run: Vec<char> = Vec::new();

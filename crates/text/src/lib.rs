@@ -33,8 +33,11 @@
 //! `zh-pinyin`, `zh-palladius` (a Chinese name written in Cyrillic, read
 //! back to pinyin); `zh-wade-giles` (a Latin person name in Wade-Giles,
 //! read as Pinyin); `zh-trade` (a Chinese company's name with its trade
-//! words in English and the rest in pinyin, queries only:
-//! [`chinese_trade_forms`], `chinese_trade.rs`); `hu-spelled`, `nl-spelled`, `de-spelled`, `fr-spelled`
+//! words in English and the rest in pinyin: [`chinese_trade_forms`],
+//! `chinese_trade.rs`); `ru-trade` (a Russian organization's name in
+//! Cyrillic with its trade words in English and the rest transliterated:
+//! [`russian_trade_forms`],
+//! `russian_trade.rs`); `hu-spelled`, `nl-spelled`, `de-spelled`, `fr-spelled`
 //! (a query in Hungarian, Dutch, German or French spelling, read as
 //! English spells it: [`spelled_forms`], `orthography.rs`); `korean-keyed` (a Korean name
 //! in Latin letters with its romanization variants read one way:
@@ -61,6 +64,7 @@ mod normalize;
 mod numbers;
 mod orthography;
 mod phonetic;
+mod russian_trade;
 mod stopwords;
 pub mod translit;
 mod wadegiles;
@@ -668,8 +672,20 @@ fn initials(tokens: &[String]) -> Option<String> {
 /// scheme wins). Titles (persons) and legal forms (organizations) are moved
 /// to [`NameForm::removed`]; for [`NameClass::Any`] only the unambiguous ones
 /// (`mr`, `dr`, `llc`, `gmbh` …). Always at least one form (with no tokens
-/// for an empty name).
+/// for an empty name). An organization's name (or one of unknown class) in
+/// Chinese characters or Cyrillic with trade words in it is also read as
+/// the lists translate it ([`chinese_trade_forms`],
+/// [`russian_trade_forms`]).
 pub fn name_forms(name: &str, class: NameClass) -> Vec<NameForm> {
+    let mut forms = written_forms(name, class);
+    add_new_forms(&mut forms, chinese_trade_forms(name, class));
+    add_new_forms(&mut forms, russian_trade_forms(name, class));
+    forms
+}
+
+/// [`name_forms`] but the translated readings: the name's words as
+/// written, transliterated, spelt.
+fn written_forms(name: &str, class: NameClass) -> Vec<NameForm> {
     let mut forms: Vec<NameForm> = Vec::new();
     for (scheme, words) in readings(name, class) {
         // number words (`forty four`, `first`, `iii`) as digits and
@@ -785,7 +801,7 @@ pub const ZH_TRADE: &str = "zh-trade";
 /// lists write such names: its trade words in English, its place and brand
 /// in pinyin (`丹东鸿祥实业发展有限公司`: `DANDONG HONGXIANG INDUSTRIAL
 /// DEVELOPMENT CO LTD`), scheme [`ZH_TRADE`]. None for a person's name, or a
-/// name with no trade word. For queries only, as [`hanja_korean_forms`].
+/// name with no trade word. Part of [`name_forms`].
 pub fn chinese_trade_forms(name: &str, class: NameClass) -> Vec<NameForm> {
     if class == NameClass::Person {
         return Vec::new();
@@ -793,13 +809,47 @@ pub fn chinese_trade_forms(name: &str, class: NameClass) -> Vec<NameForm> {
     let Some(latin) = chinese_trade::english_reading(name) else {
         return Vec::new();
     };
-    name_forms(&latin, class)
+    written_forms(&latin, class)
         .into_iter()
         .map(|f| NameForm {
             scheme: Some(ZH_TRADE),
             ..f
         })
         .collect()
+}
+
+/// The scheme of [`russian_trade_forms`].
+pub const RU_TRADE: &str = "ru-trade";
+
+/// The readings of a Russian organization's name written in Cyrillic as
+/// the lists translate such names: its trade words in English, the rest
+/// transliterated (`Государственная корпорация Ростех`: `STATE
+/// CORPORATION ROSTEC`; `Муромский приборостроительный завод`: `MUROM
+/// INSTRUMENT-MAKING PLANT`), scheme [`RU_TRADE`]. None for a person's name,
+/// or a name with no trade word. Part of [`name_forms`].
+pub fn russian_trade_forms(name: &str, class: NameClass) -> Vec<NameForm> {
+    if class == NameClass::Person
+        || !name
+            .chars()
+            .any(|c| normalize::script_of(c) == Some(Script::Cyrillic))
+    {
+        return Vec::new();
+    }
+    let words: Vec<String> = name.split_whitespace().map(str::to_string).collect();
+    let Some(english) = russian_trade::english_words(&words) else {
+        return Vec::new();
+    };
+    let mut out: Vec<NameForm> = Vec::new();
+    add_new_forms(
+        &mut out,
+        written_forms(&english.join(" "), class)
+            .into_iter()
+            .map(|f| NameForm {
+                scheme: Some(RU_TRADE),
+                ..f
+            }),
+    );
+    out
 }
 
 /// Adds to `forms` those of `more` that have tokens and are not there yet.
