@@ -594,8 +594,10 @@ impl Matcher {
     /// about the language; it is kept when it is confirmed: a word it
     /// changed is spelt as a listed word is
     /// (`Putyin` read `putin`, `Szergej` read `sergey` for the listed
-    /// Sergei). Unconfirmed, it would only give garbled names (`CsapNET`
-    /// read `chapnet`) a second chance to look like a listed one.
+    /// Sergei), or is one edit from a listed word that sounds alike
+    /// (`Glasjew` read `glasyev`, the listed `GLAZYEV`). Unconfirmed, it
+    /// would only give garbled names (`CsapNET` read `chapnet`) a second
+    /// chance to look like a listed one.
     fn query_forms(
         &self,
         name: &str,
@@ -637,10 +639,19 @@ impl Matcher {
                 .and_then(|id| self.index.spelling_members.get(id as usize))
                 .is_some_and(|m| !m.is_empty())
         };
+        // or one edit from a listed word that sounds alike (`Glasjew` read
+        // `glasyev`, one letter from the listed `GLAZYEV`)
+        let listed_near = |t: &str| {
+            self.index
+                .phon_members(&interdict_text::phonetic_key(t))
+                .iter()
+                .filter_map(|&v| self.index.vocab.get(v as usize))
+                .any(|l| crate::sim::osa_distance(t.as_bytes(), l.as_bytes(), 1).is_some())
+        };
         spelled.retain(|f| {
             f.tokens
                 .iter()
-                .any(|t| !base.contains(t) && listed_spelling(t))
+                .any(|t| !base.contains(t) && (listed_spelling(t) || listed_near(t)))
         });
         forms.append(&mut spelled);
         forms
