@@ -1207,17 +1207,28 @@ pub(crate) fn script_rule(q: Option<&str>, l: Option<&str>) -> ScriptRule {
 /// grandfather's names (`Osama bin Laden`). The chain starts at a lineage
 /// particle after the first token (a name opening with `bin` or an article
 /// starts with the family name) and never takes the last token (the family
-/// name).
+/// name). A name that opens with its family name and its particle (`BIN
+/// LADIN, Usama bin Muhammad bin Awad`) has its chain after a given name,
+/// to the end.
 pub(crate) fn mark_forebears(l: &mut [LInfo]) {
     let m = l.len();
+    let family_first = l.first().is_some_and(|t| t.lineage);
+    let (from, end) = if family_first {
+        (3, m)
+    } else {
+        (1, m.saturating_sub(1))
+    };
     let Some(start) = l
         .iter()
-        .position(|t| t.lineage)
-        .filter(|&b| b > 0 && l.first().is_some_and(|t| !t.article))
+        .enumerate()
+        .skip(from)
+        .find(|(_, t)| t.lineage)
+        .map(|(i, _)| i)
+        .filter(|_| l.first().is_some_and(|t| !t.article))
     else {
         return;
     };
-    for j in start..m.saturating_sub(1) {
+    for j in start..end {
         let after_particle = j > 0 && l.get(j - 1).is_some_and(|t| t.lineage);
         if let Some(t) = l.get_mut(j) {
             if t.lineage || after_particle {
