@@ -2827,6 +2827,11 @@ const OTHER_SYLLABLE: f32 = 0.8;
 /// similarity alone: the popular spellings blur vowels far more than
 /// consonants.
 fn other_syllable(q: &str, l: &str) -> bool {
+    // a word of more than six letters is read as no syllable
+    // (`korean_syllables_apart`): most pairs stop here
+    if q.len() > 6 || l.len() > 6 {
+        return false;
+    }
     let consonant = |b: &u8| !matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'w' | b'y');
     !q.bytes().filter(consonant).eq(l.bytes().filter(consonant)) && korean_syllables_apart(q, l)
 }
