@@ -1,6 +1,7 @@
 //! Recall per variation class on real listed names, false positives on
 //! look-alike names that are not listed, and (for information) recall when
-//! two variations come together.
+//! two variations come together and false positives on North Korean
+//! look-alikes (one given-name syllable swapped for another listed Korean's).
 //!
 //! `cargo bench -p interdict-matcher --bench robustness [-- --samples N --show-misses --seed N]`
 
@@ -329,12 +330,7 @@ fn main() {
         "{:<28} {:>7} {:>7} {:>8}",
         "look-alike class", "FP", "tried", "FP rate"
     );
-    for class in ["recombined", "token_swapped", "beyond_typo"] {
-        let cases: Vec<&String> = fp_cases
-            .iter()
-            .filter(|c| c.0 == class)
-            .map(|c| &c.1)
-            .collect();
+    let fp_of = |class: &str, cases: Vec<&String>| {
         // a match whose listed name appears whole in the query (every listed
         // token met exactly: "Adam Khan KHALISTAN" for the listed "Adam
         // KHAN") is an alert every screener must raise, not a false
@@ -374,6 +370,16 @@ fn main() {
                 println!("    FP {:.3}: {:?} ~ {} {:?}", h.1, n, h.0, h.2);
             }
         }
+    };
+    for class in ["recombined", "token_swapped", "beyond_typo"] {
+        fp_of(
+            class,
+            fp_cases
+                .iter()
+                .filter(|c| c.0 == class)
+                .map(|c| &c.1)
+                .collect(),
+        );
     }
     // two variations at once (not among the aims): drawn last, so that the
     // samples above stay the same
@@ -381,5 +387,42 @@ fn main() {
     for class in perturb::COMPOUND_CLASSES {
         recall_of(class, &mut rng);
     }
+    // Korean look-alikes (informational, drawn last): a listed North
+    // Korean's name with one syllable of the given name swapped for another
+    // listed Korean's syllable, another syllable (not the same one
+    // romanized otherwise): `KIM, Jong Un` -> `KIM, Jong Il`
+    let korean: Vec<(&str, Vec<&str>)> = persons
+        .iter()
+        .filter_map(|e| {
+            let (family, given) = e.names[0].full.split_once(", ")?;
+            let syllables: Vec<&str> = given.split([' ', '-']).filter(|t| !t.is_empty()).collect();
+            let korean = !syllables.is_empty()
+                && syllables.iter().all(|t| t.len() <= 6)
+                && e.programmes.iter().any(|p| p.starts_with("DPRK"));
+            korean.then_some((family, syllables))
+        })
+        .collect();
+    let mut swapped: Vec<String> = Vec::new();
+    let mut guard = 0;
+    while !korean.is_empty() && swapped.len() < samples * 2 && guard < samples * 100 {
+        guard += 1;
+        let (family, given) = &korean[rng.below(korean.len())];
+        let (_, other) = &korean[rng.below(korean.len())];
+        let i = rng.below(given.len());
+        let new = other[rng.below(other.len())];
+        let (old_l, new_l) = (given[i].to_lowercase(), new.to_lowercase());
+        if !interdict_text::korean_syllables_apart(&old_l, &new_l) {
+            continue;
+        }
+        let mut g = given.clone();
+        g[i] = new;
+        let name = format!("{family}, {}", g.join(" "));
+        if is_listed(&name) {
+            continue;
+        }
+        swapped.push(name);
+    }
+    println!("Korean look-alikes (informational):");
+    fp_of("korean_syllable_swapped", swapped.iter().collect());
     let _ = NameKind::Primary;
 }
