@@ -2818,7 +2818,7 @@ const OTHER_NAME: f32 = 0.9;
 /// What a near miss or a phonetic match keeps of its similarity when the
 /// two tokens are two different Korean syllables
 /// ([`interdict_text::korean_syllables_apart`]).
-const OTHER_SYLLABLE: f32 = 0.75;
+const OTHER_SYLLABLE: f32 = 0.8;
 
 /// Whether two tokens are two Korean syllables
 /// ([`interdict_text::korean_syllables_apart`]) whose consonants differ

@@ -2309,9 +2309,8 @@ fn korean_syllables_with_other_consonants_are_other_names() {
     // so is a vowel heard otherwise (Jong / Jung is also a spelling)
     let s = token_sim_of("jang", "jong");
     assert!(s.is_some_and(|x| x.0 >= 0.85), "{s:?}");
-    // one letter apart, another syllable is no match of its own
     let s = token_sim_of("hong", "chong");
-    assert_eq!(s, None);
+    assert!(s.is_some_and(|x| x.0 < 0.75), "{s:?}");
 }
 
 #[test]
