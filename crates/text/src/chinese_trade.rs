@@ -148,6 +148,51 @@ const TRADE: &[(&str, &str)] = &[
     ("遠東", "far east"),
     ("东方", "oriental"),
     ("東方", "oriental"),
+    ("通讯", "communications"),
+    ("通訊", "communications"),
+    ("电信", "telecommunications"),
+    ("電信", "telecommunications"),
+    ("合作", "cooperation"),
+    ("数码", "digital"),
+    ("數碼", "digital"),
+    ("数字", "digital"),
+    ("數字", "digital"),
+    ("半导体", "semiconductor"),
+    ("半導體", "semiconductor"),
+    ("微电子", "microelectronics"),
+    ("微電子", "microelectronics"),
+    ("集成电路", "integrated circuit"),
+    ("集成電路", "integrated circuit"),
+    ("智能", "intelligent"),
+    ("系统", "systems"),
+    ("系統", "systems"),
+    ("新能源", "new energy"),
+    ("燃料", "fuel"),
+    ("海事", "maritime"),
+    ("港口", "port"),
+    ("化学", "chemical"),
+    ("化學", "chemical"),
+    ("橡胶", "rubber"),
+    ("橡膠", "rubber"),
+    ("塑料", "plastics"),
+    ("纺织", "textile"),
+    ("紡織", "textile"),
+    ("煤炭", "coal"),
+    ("稀土", "rare earth"),
+    ("有色金属", "nonferrous metals"),
+    ("有色金屬", "nonferrous metals"),
+    ("机电", "mechanical electrical"),
+    ("機電", "mechanical electrical"),
+    ("机床", "machine tool"),
+    ("機床", "machine tool"),
+    ("军工", "military industry"),
+    ("軍工", "military industry"),
+    ("兵器", "ordnance"),
+    ("导弹", "missile"),
+    ("導彈", "missile"),
+    ("无人机", "uav"),
+    ("無人機", "uav"),
+    ("航空航天", "aerospace"),
 ];
 
 /// A country or place in characters and how the lists write it.
@@ -216,7 +261,70 @@ const PLACES: &[(&str, &str)] = &[
     ("廣東", "guangdong"),
     ("福建", "fujian"),
     ("河北", "hebei"),
+    ("河南", "henan"),
+    ("湖北", "hubei"),
+    ("湖南", "hunan"),
+    ("山西", "shanxi"),
+    ("陕西", "shaanxi"),
+    ("陝西", "shaanxi"),
+    ("安徽", "anhui"),
+    ("江西", "jiangxi"),
+    ("四川", "sichuan"),
+    ("云南", "yunnan"),
+    ("雲南", "yunnan"),
+    ("贵州", "guizhou"),
+    ("貴州", "guizhou"),
+    ("广西", "guangxi"),
+    ("廣西", "guangxi"),
+    ("海南", "hainan"),
+    ("甘肃", "gansu"),
+    ("甘肅", "gansu"),
+    ("青海", "qinghai"),
+    ("宁夏", "ningxia"),
+    ("寧夏", "ningxia"),
+    ("新疆", "xinjiang"),
+    ("内蒙古", "inner mongolia"),
+    ("內蒙古", "inner mongolia"),
+    ("哈尔滨", "harbin"),
+    ("哈爾濱", "harbin"),
+    ("长春", "changchun"),
+    ("長春", "changchun"),
+    ("长沙", "changsha"),
+    ("長沙", "changsha"),
+    ("武汉", "wuhan"),
+    ("武漢", "wuhan"),
+    ("南京", "nanjing"),
+    ("杭州", "hangzhou"),
+    ("苏州", "suzhou"),
+    ("蘇州", "suzhou"),
+    ("成都", "chengdu"),
+    ("西安", "xian"),
+    ("郑州", "zhengzhou"),
+    ("鄭州", "zhengzhou"),
+    ("石家庄", "shijiazhuang"),
+    ("石家莊", "shijiazhuang"),
+    ("烟台", "yantai"),
+    ("煙台", "yantai"),
+    ("威海", "weihai"),
+    ("唐山", "tangshan"),
+    ("温州", "wenzhou"),
+    ("溫州", "wenzhou"),
+    ("义乌", "yiwu"),
+    ("義烏", "yiwu"),
+    ("东莞", "dongguan"),
+    ("東莞", "dongguan"),
+    ("佛山", "foshan"),
+    ("珠海", "zhuhai"),
+    ("福州", "fuzhou"),
+    ("昆明", "kunming"),
+    ("乌鲁木齐", "urumqi"),
+    ("烏魯木齊", "urumqi"),
 ];
+
+/// What follows a place's name to say what kind of place it is (city,
+/// province, district, county): dropped, as the lists drop it
+/// (`深圳市华为`: `shenzhen huawei`, not `shenzhen shihuawei`).
+const PLACE_SUFFIXES: &[char] = &['市', '省', '区', '區', '县', '縣'];
 
 /// The longest term, in characters.
 const LONGEST: usize = 6;
@@ -267,6 +375,9 @@ pub(crate) fn english_reading(name: &str) -> Option<String> {
                 // person's or a brand's: no reading of its own
                 trade |= is_trade;
                 i += len;
+                if !is_trade && chars.get(i).is_some_and(|c| PLACE_SUFFIXES.contains(c)) {
+                    i += 1;
+                }
             }
             None => {
                 run.push(c);
@@ -319,6 +430,11 @@ mod tests {
         assert_eq!(
             english_reading("香港環球貿易有限公司").as_deref(),
             Some("hong kong global trading co ltd")
+        );
+        // a place's kind after its name is dropped
+        assert_eq!(
+            english_reading("深圳市华为技术有限公司").as_deref(),
+            Some("shenzhen huawei technology co ltd")
         );
         // an unknown place before the brand: two words of two
         assert_eq!(
