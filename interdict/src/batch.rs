@@ -201,27 +201,18 @@ fn screen_row(m: &Matcher, args: &BatchArgs, opts: &Options, row: InRow) -> OutR
         column(&row, &args.gender_column),
         family,
     );
-    // most rows match nothing: ranked without explanations, and screened
-    // again with them only when something matched
+    // most rows match nothing: only matches are explained
     let result = query.and_then(|q| {
-        let ranked = m.screen_ranked(&q, opts)?;
-        let explained = if ranked.iter().any(|r| r.is_match) {
-            m.screen(&q, opts)?
-        } else {
-            Vec::new()
-        };
-        Ok::<_, anyhow::Error>((ranked, explained))
+        m.screen_ranked_explained(&q, opts)
+            .map_err(anyhow::Error::from)
     });
     match result {
-        Ok((results, explained)) => {
+        Ok(results) => {
             let hits = results
                 .into_iter()
-                .filter_map(|r| {
+                .filter_map(|(r, explanation)| {
                     let e = m.entities().get(r.entity_index)?;
-                    let why = explained
-                        .iter()
-                        .find(|x| x.entity_index == r.entity_index && x.is_match)
-                        .map(|x| x.explanation.sentence.clone());
+                    let why = explanation.map(|x| x.sentence);
                     Some(Hit {
                         entity_id: e.id.clone(),
                         source: e.source.clone(),

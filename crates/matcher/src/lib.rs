@@ -810,9 +810,38 @@ impl Matcher {
     pub fn screen_ranked(&self, q: &Query, opts: &Options) -> Result<Vec<Ranked>, MatchError> {
         check_threshold(opts.threshold)?;
         let p = self.prepare(q)?;
-        let mut scored = self.scored(&p, opts);
+        Ok(self.ranked(&p, opts))
+    }
+
+    /// Like [`Matcher::screen_ranked`], with the explanation of each match
+    /// (a result below the threshold has none): what bulk screening
+    /// reports, explaining only the few rows that match.
+    pub fn screen_ranked_explained(
+        &self,
+        q: &Query,
+        opts: &Options,
+    ) -> Result<Vec<(Ranked, Option<Explanation>)>, MatchError> {
+        check_threshold(opts.threshold)?;
+        let p = self.prepare(q)?;
+        Ok(self
+            .ranked(&p, opts)
+            .into_iter()
+            .map(|r| {
+                let why = r
+                    .is_match
+                    .then(|| self.score_entity(&p, r.entity_index, true).1)
+                    .flatten();
+                (r, why)
+            })
+            .collect())
+    }
+
+    /// The best results of a prepared query without explanations, best
+    /// first (see [`Matcher::screen_ranked`]).
+    fn ranked(&self, p: &Prepared, opts: &Options) -> Vec<Ranked> {
+        let mut scored = self.scored(p, opts);
         self.sort_scored(&mut scored);
-        Ok(scored
+        scored
             .iter()
             .take(opts.limit)
             .map(|&(score, entity_index)| Ranked {
@@ -820,7 +849,7 @@ impl Matcher {
                 score,
                 is_match: score >= opts.threshold,
             })
-            .collect())
+            .collect()
     }
 
     /// Candidates scored by the fast scorer, those reaching the floor.

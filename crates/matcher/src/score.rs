@@ -2882,17 +2882,28 @@ fn inflected(q: &str, l: &str) -> bool {
         && (long
             .strip_prefix(short)
             .is_some_and(|end| matches!(end, "as" | "is" | "us" | "ys" | "s"))
-            || english_plural(short).is_some_and(|p| p == long))
+            || plural_of(short, long))
+}
+
+/// Whether `plural` is [`english_plural`] of `singular`, without building
+/// it (asked of every pair of tokens that meets otherwise than exactly).
+fn plural_of(singular: &str, plural: &str) -> bool {
+    plural_stem(singular).is_some_and(|stem| plural.strip_prefix(stem) == Some("ies"))
 }
 
 /// The English plural in `-ies` of a word of four letters or more in `-y`
 /// after a consonant (`technology` → `technologies`), which is three edits
 /// from it: the lookup asks for it by name.
 pub(crate) fn english_plural(word: &str) -> Option<String> {
+    plural_stem(word).map(|stem| format!("{stem}ies"))
+}
+
+/// What an English plural in `-ies` keeps of a singular of four letters or
+/// more in `-y` after a consonant (`technolog`), if it is one.
+fn plural_stem(word: &str) -> Option<&str> {
     let stem = word.strip_suffix('y')?;
     let before = stem.bytes().last()?;
-    (word.len() >= 4 && !matches!(before, b'a' | b'e' | b'i' | b'o' | b'u'))
-        .then(|| format!("{stem}ies"))
+    (word.len() >= 4 && !matches!(before, b'a' | b'e' | b'i' | b'o' | b'u')).then_some(stem)
 }
 
 /// Similarity of two spellings of one romanized name (`y`/`i`, `q`/`k`,

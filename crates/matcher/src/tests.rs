@@ -629,6 +629,31 @@ fn screen_ranked_equals_screen_without_explanations() {
 }
 
 #[test]
+fn screen_ranked_explained_explains_the_matches_as_screen_does() {
+    let m = Matcher::new(world());
+    let opts = Options {
+        min_score: Some(0.3),
+        limit: 20,
+        ..Options::default()
+    };
+    for name in ["Kim Jong Un", "Sergey Shoygu", "Kim"] {
+        let q = Query::name(name);
+        let full = m.screen(&q, &opts).unwrap();
+        let explained = m.screen_ranked_explained(&q, &opts).unwrap();
+        assert_eq!(full.len(), explained.len(), "{name}");
+        for (a, (b, why)) in full.iter().zip(&explained) {
+            assert_eq!(a.entity_index, b.entity_index, "{name}");
+            let expected = a.is_match.then_some(a.explanation.sentence.as_str());
+            assert_eq!(
+                why.as_ref().map(|w| w.sentence.as_str()),
+                expected,
+                "{name}"
+            );
+        }
+    }
+}
+
+#[test]
 fn short_tokens_need_first_letter_agreement_to_meet_by_an_edit() {
     let m = Matcher::new(world());
     let p = Some(Schema::Person);

@@ -326,9 +326,6 @@ const PLACES: &[(&str, &str)] = &[
 /// (`深圳市华为`: `shenzhen huawei`, not `shenzhen shihuawei`).
 const PLACE_SUFFIXES: &[char] = &['市', '省', '区', '區', '县', '縣'];
 
-/// The longest term, in characters.
-const LONGEST: usize = 6;
-
 /// Whether a character is a CJK ideograph.
 fn is_han(c: char) -> bool {
     matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF)
@@ -356,15 +353,19 @@ pub(crate) fn english_reading(name: &str) -> Option<String> {
             i += 1;
             continue;
         }
-        let term = (2..=LONGEST).rev().find_map(|len| {
-            let s: String = chars.get(i..i + len)?.iter().collect();
-            let find = |table: &[(&str, &'static str)]| {
-                table.iter().find(|(t, _)| *t == s).map(|(_, e)| *e)
-            };
-            find(TRADE)
-                .map(|e| (len, e, true))
-                .or_else(|| find(PLACES).map(|e| (len, e, false)))
-        });
+        // the longest term the characters from here start with (a trade
+        // word before a place of the same length)
+        let rest = chars.get(i..).unwrap_or(&[]);
+        let term = TRADE
+            .iter()
+            .map(|t| (t, true))
+            .chain(PLACES.iter().map(|t| (t, false)))
+            .filter_map(|(&(t, english), is_trade)| {
+                let len = t.chars().count();
+                (rest.len() >= len && t.chars().zip(rest).all(|(a, &b)| a == b))
+                    .then_some((len, english, is_trade))
+            })
+            .max_by_key(|&(len, _, is_trade)| (len, is_trade));
         match term {
             Some((len, english, is_trade)) => {
                 flush(&mut run, &mut out);

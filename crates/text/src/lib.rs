@@ -806,13 +806,18 @@ pub fn chinese_trade_forms(name: &str, class: NameClass) -> Vec<NameForm> {
     if class == NameClass::Person {
         return Vec::new();
     }
-    let Some(latin) = chinese_trade::english_reading(name) else {
-        return Vec::new();
-    };
-    written_forms(&latin, class)
+    chinese_trade::english_reading(name)
+        .map(|latin| translated_forms(&latin, class, ZH_TRADE))
+        .unwrap_or_default()
+}
+
+/// The [`written_forms`] of a name's translation, under the translation's
+/// scheme.
+fn translated_forms(translated: &str, class: NameClass, scheme: &'static str) -> Vec<NameForm> {
+    written_forms(translated, class)
         .into_iter()
         .map(|f| NameForm {
-            scheme: Some(ZH_TRADE),
+            scheme: Some(scheme),
             ..f
         })
         .collect()
@@ -836,20 +841,9 @@ pub fn russian_trade_forms(name: &str, class: NameClass) -> Vec<NameForm> {
         return Vec::new();
     }
     let words: Vec<String> = name.split_whitespace().map(str::to_string).collect();
-    let Some(english) = russian_trade::english_words(&words) else {
-        return Vec::new();
-    };
-    let mut out: Vec<NameForm> = Vec::new();
-    add_new_forms(
-        &mut out,
-        written_forms(&english.join(" "), class)
-            .into_iter()
-            .map(|f| NameForm {
-                scheme: Some(RU_TRADE),
-                ..f
-            }),
-    );
-    out
+    russian_trade::english_words(&words)
+        .map(|english| translated_forms(&english.join(" "), class, RU_TRADE))
+        .unwrap_or_default()
 }
 
 /// Adds to `forms` those of `more` that have tokens and are not there yet.

@@ -151,28 +151,41 @@ fn lineage_particle(t: &str) -> bool {
 /// Writes the spelling key of an ASCII token into `buf` (at least twice
 /// the token's length) and returns its length (see [`spelling_key`]).
 fn spelling_into(s: &[u8], buf: &mut [u8]) -> usize {
+    key_into(s, buf, |b, next, after| match (b, next) {
+        (b'd', b'z') if after == b'h' => Some((b"j", 3)),
+        (b'z', b'h') => Some((b"j", 2)),
+        (b'k', b'h') => Some((b"h", 2)),
+        (b'p', b'h') => Some((b"f", 2)),
+        (b'c', b'k') => Some((b"k", 2)),
+        (b'o', b'u') | (b'o', b'o') => Some((b"u", 2)),
+        (b'e', b'e') => Some((b"i", 2)),
+        (b'q', _) => Some((b"k", 1)),
+        (b'c', b'e' | b'i' | b'y') => Some((b"s", 1)),
+        (b'c', _) => Some((b"k", 1)),
+        (b'w', _) => Some((b"v", 1)),
+        (b'y', _) => Some((b"i", 1)),
+        (b'x', _) => Some((b"ks", 1)),
+        _ => None,
+    })
+}
+
+/// Writes a key of an ASCII token into `buf` (at least twice the token's
+/// length) and returns its length: `rule` reads a letter with the two
+/// after it and gives what to write and how many letters that took
+/// (`None`: the letter as it is); a letter equal to the one written
+/// before it is written once (digits always), and a final `h` after a
+/// vowel is dropped. What [`spelling_key`] and [`same_consonants`] share.
+fn key_into(
+    s: &[u8],
+    buf: &mut [u8],
+    rule: impl Fn(u8, u8, u8) -> Option<(&'static [u8], usize)>,
+) -> usize {
     let at = |i: usize| s.get(i).copied().unwrap_or(0);
     let mut n = 0usize;
     let mut i = 0;
     while i < s.len() {
-        let b = at(i);
-        let next = at(i + 1);
-        let (out, step): (&[u8], usize) = match (b, next) {
-            (b'd', b'z') if at(i + 2) == b'h' => (b"j", 3),
-            (b'z', b'h') => (b"j", 2),
-            (b'k', b'h') => (b"h", 2),
-            (b'p', b'h') => (b"f", 2),
-            (b'c', b'k') => (b"k", 2),
-            (b'o', b'u') | (b'o', b'o') => (b"u", 2),
-            (b'e', b'e') => (b"i", 2),
-            (b'q', _) => (b"k", 1),
-            (b'c', b'e' | b'i' | b'y') => (b"s", 1),
-            (b'c', _) => (b"k", 1),
-            (b'w', _) => (b"v", 1),
-            (b'y', _) => (b"i", 1),
-            (b'x', _) => (b"ks", 1),
-            _ => (s.get(i..=i).unwrap_or(&[]), 1),
-        };
+        let (out, step) =
+            rule(at(i), at(i + 1), at(i + 2)).unwrap_or_else(|| (s.get(i..=i).unwrap_or(&[]), 1));
         for &e in out {
             let last = n.checked_sub(1).and_then(|k| buf.get(k)).copied();
             if last != Some(e) || e.is_ascii_digit() {
@@ -182,7 +195,7 @@ fn spelling_into(s: &[u8], buf: &mut [u8]) -> usize {
                 }
             }
         }
-        i += step;
+        i += step.max(1);
     }
     let last = n.checked_sub(1).and_then(|k| buf.get(k)).copied();
     let before = n.checked_sub(2).and_then(|k| buf.get(k)).copied();
@@ -218,51 +231,28 @@ pub fn same_consonants(a: &str, b: &str) -> bool {
 /// Writes the key [`same_consonants`] compares into `buf` (at least twice
 /// the token's length) and returns its length.
 fn consonants_into(s: &[u8], buf: &mut [u8]) -> usize {
-    let at = |i: usize| s.get(i).copied().unwrap_or(0);
-    let mut n = 0usize;
-    let mut i = 0;
-    while i < s.len() {
-        let b = at(i);
-        let next = at(i + 1);
-        let (out, step): (&[u8], usize) = match (b, next) {
-            (b'd', b'z') if at(i + 2) == b'h' => (b"J", 3),
-            (b's', b'c') if at(i + 2) == b'h' => (b"X", 3),
-            (b's', b'h') => (b"X", 2),
-            (b'z', b'h') | (b'd', b'j') => (b"J", 2),
-            (b'k', b'h') => (b"h", 2),
-            (b'g', b'h') => (b"K", 2),
-            (b'd' | b't', b'h') => (b"T", 2),
-            (b'p', b'h') => (b"f", 2),
-            (b'c', b'k') => (b"K", 2),
-            (b'o', b'u') | (b'o', b'o') => (b"u", 2),
-            (b'e', b'e') => (b"i", 2),
-            (b'c', b'e' | b'i' | b'y') => (b"s", 1),
-            (b'c' | b'q' | b'k' | b'g', _) => (b"K", 1),
-            (b'd' | b't', _) => (b"T", 1),
-            (b'b' | b'p', _) => (b"B", 1),
-            (b'w' | b'v', _) => (b"V", 1),
-            (b'j', _) => (b"J", 1),
-            (b'y', _) => (b"i", 1),
-            (b'x', _) => (b"KS", 1),
-            _ => (s.get(i..=i).unwrap_or(&[]), 1),
-        };
-        for &e in out {
-            let last = n.checked_sub(1).and_then(|k| buf.get(k)).copied();
-            if last != Some(e) || e.is_ascii_digit() {
-                if let Some(x) = buf.get_mut(n) {
-                    *x = e;
-                    n += 1;
-                }
-            }
-        }
-        i += step;
-    }
-    let last = n.checked_sub(1).and_then(|k| buf.get(k)).copied();
-    let before = n.checked_sub(2).and_then(|k| buf.get(k)).copied();
-    if n > 2 && last == Some(b'h') && before.is_some_and(is_vowel) {
-        n -= 1;
-    }
-    n
+    key_into(s, buf, |b, next, after| match (b, next) {
+        (b'd', b'z') if after == b'h' => Some((b"J", 3)),
+        (b's', b'c') if after == b'h' => Some((b"X", 3)),
+        (b's', b'h') => Some((b"X", 2)),
+        (b'z', b'h') | (b'd', b'j') => Some((b"J", 2)),
+        (b'k', b'h') => Some((b"h", 2)),
+        (b'g', b'h') => Some((b"K", 2)),
+        (b'd' | b't', b'h') => Some((b"T", 2)),
+        (b'p', b'h') => Some((b"f", 2)),
+        (b'c', b'k') => Some((b"K", 2)),
+        (b'o', b'u') | (b'o', b'o') => Some((b"u", 2)),
+        (b'e', b'e') => Some((b"i", 2)),
+        (b'c', b'e' | b'i' | b'y') => Some((b"s", 1)),
+        (b'c' | b'q' | b'k' | b'g', _) => Some((b"K", 1)),
+        (b'd' | b't', _) => Some((b"T", 1)),
+        (b'b' | b'p', _) => Some((b"B", 1)),
+        (b'w' | b'v', _) => Some((b"V", 1)),
+        (b'j', _) => Some((b"J", 1)),
+        (b'y', _) => Some((b"i", 1)),
+        (b'x', _) => Some((b"KS", 1)),
+        _ => None,
+    })
 }
 
 /// Whether a token shows an OCR misreading [`ocr_variants`] would undo: an
