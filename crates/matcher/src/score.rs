@@ -508,12 +508,15 @@ impl QForm {
             .map(|(i, t)| {
                 let phon = phonetic_key(&t);
                 let last = i + 1 == n && (n >= 2 || !removed.is_empty());
+                let optional = optional.get(i).copied().flatten();
                 QTok {
                     qualifier: Qualifier::of(&t),
-                    optional: optional.get(i).copied().flatten(),
+                    optional,
                     abjad: scheme.is_some_and(|s| ABJAD_SCHEMES.contains(&s)),
                     last,
-                    cut: last || (t.len() >= 3 && abbreviated.contains(&t)),
+                    // a legal form's remnant (`CO` of `GROUP CO. LTD.`) is
+                    // written whole: it is not a listed word cut short
+                    cut: (last && optional.is_none()) || (t.len() >= 3 && abbreviated.contains(&t)),
                     common: index.is_common(&t),
                     vessel_prefix: i < prefix,
                     len: t.len(),
@@ -576,9 +579,11 @@ impl QForm {
             }
         }
         let trunc = n >= 2
-            && toks
-                .last()
-                .is_some_and(|t| t.len == 2 && t.text.bytes().all(|b| b.is_ascii_alphabetic()));
+            && toks.last().is_some_and(|t| {
+                t.len == 2
+                    && t.optional.is_none()
+                    && t.text.bytes().all(|b| b.is_ascii_alphabetic())
+            });
         // a truncated last token weighs at most an initial when it meets as
         // one: the total is an upper bound's, so count it so; optional
         // tokens may cost nothing

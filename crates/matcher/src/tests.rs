@@ -2423,3 +2423,32 @@ fn a_russian_company_name_is_read_with_its_trade_words_in_english() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_legal_form_remnant_is_not_read_as_a_word_cut_short() {
+    // `CO` left of `CO. LTD.` once `LTD` is set aside is written whole: it
+    // does not stand for `COMMUNICATIONS` as a name cut at two letters would
+    let m = Matcher::new(vec![listed(
+        Schema::Organization,
+        "ofac-cons",
+        "30942",
+        &["CHINA UNITED NETWORK COMMUNICATIONS GROUP CO., LTD."],
+    )]);
+    let e = 0;
+    let other = m
+        .score(
+            &Query::name("CHINA UNITED NETWORK AL-SALIH GROUP CO. LTD."),
+            e,
+        )
+        .unwrap();
+    assert!(!other.is_match, "{}", other.explanation.sentence);
+    assert!(
+        !other.explanation.sentence.contains("co ~ communications"),
+        "{}",
+        other.explanation.sentence
+    );
+    // a person's name cut at two letters still meets as an initial would
+    let p = Matcher::new(vec![person("ofac", "12251", &["RADAN, Ahmad-Reza"])]);
+    let cut = p.score(&Query::name("Ahmad-Reza RA"), 0).unwrap();
+    assert!(cut.is_match, "{}", cut.explanation.sentence);
+}
