@@ -17,6 +17,13 @@ pub struct ImportArgs {
     /// `add.csv`, `alt.csv` and `*_comments.csv` beside it are joined in.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
+    /// Join the OFAC companion files (`add.csv`, `alt.csv`, comments) that
+    /// an OFAC CSV primary file lacks beside it from this folder instead:
+    /// for an `sdn.csv` kept without its aliases. The companions should be
+    /// of the same day; rows of entries the primary file does not hold are
+    /// left out and counted in a warning.
+    #[arg(long, value_name = "DIR")]
+    pub companions_from: Option<PathBuf>,
     /// Print the process's peak memory at the end (for benchmarks).
     #[arg(long, hide = true)]
     pub stats: bool,
@@ -34,7 +41,10 @@ pub struct Imported {
 
 pub fn run(args: &ImportArgs, db: &Option<PathBuf>) -> anyhow::Result<ExitCode> {
     let mut store = open_store(db)?;
-    let sets = collect_sets(&args.files)?;
+    let mut sets = collect_sets(&args.files)?;
+    if let Some(dir) = &args.companions_from {
+        join_companions(&mut sets, dir)?;
+    }
     let mut failures = 0;
     for set in &sets {
         match import_set(&mut store, set) {
@@ -82,6 +92,36 @@ pub fn collect_sets(paths: &[PathBuf]) -> anyhow::Result<Vec<FileSet>> {
         }
     }
     Ok(sets)
+}
+
+/// Gives each OFAC CSV set the companions it lacks from `dir`
+/// (`--companions-from`), saying which it joined.
+fn join_companions(sets: &mut [FileSet], dir: &Path) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        dir.is_dir(),
+        "--companions-from {}: not a folder",
+        dir.display()
+    );
+    let mut joined = 0;
+    for set in sets.iter_mut().filter(|s| s.format == Format::OfacCsv) {
+        for (role, path) in interdict_formats::ofac::companions_in(&set.main, dir) {
+            if set.companions.iter().all(|(r, _)| *r != role) {
+                eprintln!(
+                    "note: {} joined to {} from another folder: its rows are only as current as that file",
+                    path.display(),
+                    set.main.display()
+                );
+                set.companions.push((role, path));
+                joined += 1;
+            }
+        }
+    }
+    anyhow::ensure!(
+        joined > 0,
+        "--companions-from {}: no OFAC companion file there is missing beside an imported primary file",
+        dir.display()
+    );
+    Ok(())
 }
 
 /// Reads a file set, and parses and stores it unless the same bytes were

@@ -196,6 +196,45 @@ fn ofac_sdn_csv_entry_kim_jong_un() {
 }
 
 #[test]
+fn an_sdn_csv_kept_alone_takes_its_aliases_from_another_folder() {
+    let Some(lists) = lists_dir() else { return };
+    let db = Db::new();
+    let sdn = lists.join("ofac/sdn_csv_2024-05-03/sdn.csv");
+    // without them the alias `WAGNER GROUP` (alt.csv of 2026) is not known
+    db.ok(&["import", path_str(&sdn)]);
+    let before = db.run(&["screen", "Wagner Group", "--threshold", "0.8"]);
+    assert_eq!(before.status.code(), Some(0), "no match expected");
+    let out = db.run(&[
+        "import",
+        path_str(&sdn),
+        "--companions-from",
+        path_str(&lists.join("ofac/sdn_addalt_csv_2026")),
+    ]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    // the join is said, and the rows of entries the 2024 file lacks are counted
+    assert!(err.contains("alt.csv joined to"), "{err}");
+    assert!(
+        err.contains("alias rows name an ent_num that is not in the primary file"),
+        "{err}"
+    );
+    let found = db.run(&["screen", "Wagner Group", "--threshold", "0.8"]);
+    assert_eq!(found.status.code(), Some(1), "a match expected");
+    let found = String::from_utf8_lossy(&found.stdout);
+    assert!(found.contains("ofac:22543"), "{found}");
+    assert!(found.contains("WAGNER GROUP"), "{found}");
+    // a folder holding no companion the set lacks is refused
+    let none = db.run(&[
+        "import",
+        path_str(&sdn),
+        "--companions-from",
+        path_str(&lists.join("un")),
+    ]);
+    assert_eq!(none.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("--companions-from"));
+}
+
+#[test]
 fn batch_reads_a_file_that_splits_the_name_into_given_and_family_names() {
     let Some(lists) = lists_dir() else { return };
     let db = Db::new();

@@ -160,7 +160,12 @@ pub fn file_set(path: &Path) -> Result<FileSet> {
 
 /// Reads and parses a list file and its companions.
 pub fn parse_path(path: &Path) -> Result<ParsedList> {
-    let set = file_set(path)?;
+    parse_set(&file_set(path)?)
+}
+
+/// Reads and parses a file set ([`file_set`], perhaps with companions
+/// joined from elsewhere: [`ofac::companions_in`]).
+pub fn parse_set(set: &FileSet) -> Result<ParsedList> {
     let main = Input::read(&set.main)?;
     let mut companions = Vec::new();
     for (role, p) in &set.companions {

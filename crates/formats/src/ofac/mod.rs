@@ -54,6 +54,18 @@ pub use legacy::CsvSetReport;
 /// are compared case-insensitively (`SDN.CSV` finds `ADD.CSV`). Companions
 /// that do not exist are simply not listed; other file names have none.
 pub fn companions(path: &Path) -> Vec<(Companion, PathBuf)> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    companions_in(path, &dir)
+}
+
+/// The companion files of the primary OFAC CSV file `path` found in `dir`
+/// instead of beside it, named as [`companions`] says: for a primary file
+/// published without them (an `sdn.csv` kept alone), joined from another
+/// copy of the set.
+pub fn companions_in(path: &Path, dir: &Path) -> Vec<(Companion, PathBuf)> {
     let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
         return Vec::new();
     };
@@ -76,11 +88,7 @@ pub fn companions(path: &Path) -> Vec<(Companion, PathBuf)> {
     } else {
         return Vec::new();
     };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let Ok(entries) = std::fs::read_dir(&dir) else {
+    let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
     let mut siblings: Vec<(String, PathBuf)> = entries
