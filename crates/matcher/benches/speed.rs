@@ -75,7 +75,7 @@ fn main() {
         let t = Instant::now();
         let mut n = 0;
         for rel in common::FILES {
-            match interdict_formats::parse_path(&dir.join(rel)) {
+            match common::parse_file(&dir, rel) {
                 Ok(list) => {
                     n += list.entities.len();
                     let hash = interdict_store::content_hash(&[rel.as_bytes()]);

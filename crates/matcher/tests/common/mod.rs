@@ -22,6 +22,33 @@ pub const FILES: &[&str] = &[
     "opensanctions/yente_t1_eu_fsf.entities.ftm.json",
 ];
 
+/// OFAC companion files joined to a primary file kept without them, as
+/// `scripts/demo` imports them (`--companions-from`): the 2024 `sdn.csv`
+/// with the aliases and addresses of 2026 (entries it does not hold left
+/// out).
+pub const COMPANIONS_FROM: &[(&str, &str)] = &[(
+    "ofac/sdn_csv_2024-05-03/sdn.csv",
+    "ofac/sdn_addalt_csv_2026",
+)];
+
+/// Parses the list file `rel` of the lists folder `dir`, with the companions
+/// [`COMPANIONS_FROM`] joins to it.
+pub fn parse_file(
+    dir: &std::path::Path,
+    rel: &str,
+) -> interdict_formats::Result<interdict_formats::ParsedList> {
+    let path = dir.join(rel);
+    let mut set = interdict_formats::file_set(&path)?;
+    for (_, from) in COMPANIONS_FROM.iter().filter(|(p, _)| *p == rel) {
+        for (role, p) in interdict_formats::ofac::companions_in(&path, &dir.join(from)) {
+            if set.companions.iter().all(|(r, _)| *r != role) {
+                set.companions.push((role, p));
+            }
+        }
+    }
+    interdict_formats::parse_set(&set)
+}
+
 /// The shared lists folder, or `None` after printing a SKIP line for `test`.
 pub fn lists_dir(test: &str) -> Option<PathBuf> {
     interdict_formats::shared_lists(test)
@@ -30,8 +57,7 @@ pub fn lists_dir(test: &str) -> Option<PathBuf> {
 /// Parses one list file; `None` (with a SKIP line) when it cannot be parsed.
 pub fn parse(test: &str, rel: &str) -> Option<Vec<Entity>> {
     let dir = lists_dir(test)?;
-    let path = dir.join(rel);
-    match interdict_formats::parse_path(&path) {
+    match parse_file(&dir, rel) {
         Ok(list) => Some(list.entities),
         Err(e) => {
             eprintln!("SKIP: {test}: {rel} does not parse: {e}");
@@ -46,7 +72,7 @@ pub fn load_all(test: &str) -> Option<(Vec<Entity>, Vec<String>)> {
     let dir = lists_dir(test)?;
     let results: Vec<_> = FILES
         .iter()
-        .map(|rel| (rel, interdict_formats::parse_path(&dir.join(rel))))
+        .map(|rel| (rel, parse_file(&dir, rel)))
         .collect();
     let mut seen = HashSet::new();
     let mut out = Vec::new();
