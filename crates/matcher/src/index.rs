@@ -46,6 +46,19 @@ pub(crate) struct NameRec {
     pub legal: Option<interdict_text::LegalKind>,
 }
 
+/// The fields of a [`NameRec`] its score's upper bound needs.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct RecBound {
+    /// [`NameRec::weight`].
+    pub weight: f32,
+    /// [`NameRec::patronymic`].
+    pub patronymic: f32,
+    /// [`NameRec::max_token`].
+    pub max_token: f32,
+    /// [`NameRec::has_initial`].
+    pub has_initial: bool,
+}
+
 /// One form of a listed name, before it is interned into a [`NameRec`].
 struct ListedForm {
     name: u16,
@@ -152,6 +165,10 @@ pub(crate) struct Index {
     pub post_off: Vec<u32>,
     pub post: Vec<u32>,
     pub recs: Vec<NameRec>,
+    /// What the candidate search bounds each record by, one small entry
+    /// per record beside `recs` (the search touches thousands of records
+    /// per query: their bounds are read from a dense array).
+    pub bounds: Vec<RecBound>,
     pub rec_tokens: Vec<u32>,
     /// Records of each entity: `entity_recs[e]..entity_recs[e+1]`.
     pub entity_recs: Vec<u32>,
@@ -677,8 +694,18 @@ impl Index {
             .map(|(i, r)| (r.compact, i as u32))
             .collect();
         compact.sort_unstable();
+        let bounds = recs
+            .iter()
+            .map(|r| RecBound {
+                weight: r.weight,
+                patronymic: r.patronymic,
+                max_token: r.max_token,
+                has_initial: r.has_initial,
+            })
+            .collect();
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         Index {
+            bounds,
             acronym_words,
             compact,
             id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
@@ -896,6 +923,7 @@ impl Index {
             + self.post_off.len() * 4
             + self.post.len() * 4
             + self.recs.len() * std::mem::size_of::<NameRec>()
+            + self.bounds.len() * std::mem::size_of::<RecBound>()
             + self.rec_tokens.len() * 4
             + self.entity_recs.len() * 4
     }

@@ -522,6 +522,8 @@ struct Slot {
     form_gen: u32,
     /// Contributions beyond the non-essential allowance, summed over tokens.
     acc: f32,
+    /// Generation of the query that took this record as a candidate.
+    stamp: u32,
 }
 
 #[derive(Default)]
@@ -530,7 +532,6 @@ struct Scratch {
     slots: Vec<Slot>,
     touched: Vec<u32>,
     tok_touched: Vec<u32>,
-    rec_stamp: Vec<u32>,
     pairs: Vec<(f32, u32, u32)>,
 }
 
@@ -539,7 +540,6 @@ impl Scratch {
         self.gen = self.gen.wrapping_add(1);
         if self.gen == 0 {
             self.slots.iter_mut().for_each(|x| *x = Slot::default());
-            self.rec_stamp.iter_mut().for_each(|x| *x = 0);
             self.gen = 1;
         }
         self.gen
@@ -548,7 +548,6 @@ impl Scratch {
     fn ensure(&mut self, recs: usize) {
         if self.slots.len() < recs {
             self.slots.resize(recs, Slot::default());
-            self.rec_stamp.resize(recs, 0);
         }
     }
 }
@@ -1171,24 +1170,27 @@ impl Matcher {
                 }
                 for &r in &sc.touched {
                     let ri = r as usize;
-                    let (Some(rec), Some(slot)) = (idx.recs.get(ri), sc.slots.get(ri)) else {
+                    let (Some(rb), Some(slot)) = (idx.bounds.get(ri), sc.slots.get_mut(ri)) else {
                         continue;
                     };
-                    if sc.rec_stamp.get(ri) == Some(&rgen) {
+                    if slot.stamp == rgen {
                         continue;
                     }
-                    let upper = sum + slot.acc + f.initial_mass(rec.max_token, rec.has_initial);
+                    let upper = sum + slot.acc + f.initial_mass(rb.max_token, rb.has_initial);
                     // (a query cut at a field limit may leave the listed
                     // name's end unmatched at no cost)
-                    let bound = if f.may_lose_tail(idx.rec_tokens(rec)) {
+                    let lose_tail = f.lost_tail
+                        && idx
+                            .recs
+                            .get(ri)
+                            .is_some_and(|rec| f.may_lose_tail(idx.rec_tokens(rec)));
+                    let bound = if lose_tail {
                         score::loose_bound(upper, f.total)
                     } else {
-                        score_bound(upper, f.total + rec.weight, rec.patronymic)
+                        score_bound(upper, f.total + rb.weight, rb.patronymic)
                     };
                     if bound >= prune {
-                        if let Some(s) = sc.rec_stamp.get_mut(ri) {
-                            *s = rgen;
-                        }
+                        slot.stamp = rgen;
                         out.push(r);
                     }
                 }
@@ -1196,9 +1198,9 @@ impl Matcher {
                 // their tokens
                 for &(key, _) in &f.compact {
                     for r in idx.compact_recs(key) {
-                        if let Some(s) = sc.rec_stamp.get_mut(r as usize) {
-                            if *s != rgen {
-                                *s = rgen;
+                        if let Some(s) = sc.slots.get_mut(r as usize) {
+                            if s.stamp != rgen {
+                                s.stamp = rgen;
                                 out.push(r);
                             }
                         }
