@@ -103,7 +103,22 @@ fn reset_sigpipe() {
     }
 }
 
+/// Turns off transparent huge pages for this process. With the kernel's
+/// THP set to `always`, the allocator's freed and reused regions were
+/// faulted back in and zeroed 2 MiB at a time: `interdict batch` on the
+/// speed bench's 20,000 names spent 0.45 s in the kernel instead of 0.14 s
+/// and peaked at 225 MB instead of 190 MB.
+fn no_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE only sets a flag of this process; its
+    // arguments are plain integers and an error is harmless (THP stays on).
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
 fn main() -> ExitCode {
+    no_huge_pages();
     let cli = Cli::parse();
     if !matches!(cli.command, Command::Serve(_)) {
         // A server must survive clients that hang up; it keeps Rust's default.

@@ -61,7 +61,20 @@ fn process_cpu() -> Option<f64> {
     Some((ut + st) / 100.0)
 }
 
+/// As the `interdict` binary does at start-up (`no_huge_pages` in its
+/// `main.rs`): no transparent huge pages for this process, so that the
+/// memory and time figures are the binary's.
+fn no_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE only sets a flag of this process; its
+    // arguments are plain integers and an error is harmless (THP stays on).
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
 fn main() {
+    no_huge_pages();
     if let Some(db) = arg("--child") {
         child(&db);
         return;
