@@ -121,6 +121,9 @@ fn main() {
     if std::env::args().any(|a| a == "--no-oracle") {
         cmd.arg("--no-oracle");
     }
+    if let Some(n) = arg("--show-slow") {
+        cmd.arg("--show-slow").arg(n);
+    }
     if let Some(p) = arg("--write-queries") {
         cmd.arg("--write-queries").arg(p);
     }
@@ -211,6 +214,14 @@ fn child(db: &str) {
         (Some(a), Some(b)) if b > a => format!("{:.0}", nq as f64 / (b - a)),
         _ => "?".into(),
     };
+    // the slowest queries, for whoever works on the tail
+    if let Some(n) = arg("--show-slow").and_then(|s| s.parse::<usize>().ok()) {
+        let mut by_time: Vec<(f64, &Query)> = lat.iter().copied().zip(&queries).collect();
+        by_time.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (ms, q) in by_time.iter().take(n) {
+            println!("    slow {ms:.3} ms: {:?}", q.name);
+        }
+    }
     lat.sort_by(|a, b| a.total_cmp(b));
     let pct = |p: f64| lat[((lat.len() as f64 - 1.0) * p) as usize];
     println!(
