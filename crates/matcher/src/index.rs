@@ -57,6 +57,8 @@ pub(crate) struct RecBound {
     pub max_token: f32,
     /// [`NameRec::has_initial`].
     pub has_initial: bool,
+    /// [`NameRec::tok_len`].
+    pub len: u16,
 }
 
 /// One form of a listed name, before it is interned into a [`NameRec`].
@@ -701,6 +703,7 @@ impl Index {
                 patronymic: r.patronymic,
                 max_token: r.max_token,
                 has_initial: r.has_initial,
+                len: r.tok_len,
             })
             .collect();
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);

@@ -1107,7 +1107,8 @@ impl Matcher {
                 sc.pairs.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
                 // the allowance per token: its largest non-essential bound
                 let mut allow = vec![0.0f32; toks.len()];
-                let worst_initials = f.initial_mass(idx.max_weight, true);
+                let worst_initials =
+                    f.initial_mass(idx.max_weight, true, usize::MAX, f32::INFINITY);
                 let mut sum = 0.0f32;
                 let mut k = 0;
                 for &(c, ti, _) in &sc.pairs {
@@ -1176,7 +1177,14 @@ impl Matcher {
                     if slot.stamp == rgen {
                         continue;
                     }
-                    let upper = sum + slot.acc + f.initial_mass(rb.max_token, rb.has_initial);
+                    let upper = sum
+                        + slot.acc
+                        + f.initial_mass(
+                            rb.max_token,
+                            rb.has_initial,
+                            usize::from(rb.len),
+                            rb.weight,
+                        );
                     // (a query cut at a field limit may leave the listed
                     // name's end unmatched at no cost)
                     let lose_tail = f.lost_tail

@@ -453,9 +453,15 @@ impl QForm {
     }
 
     /// Upper bound of what tokens not looked up (initials) can add to the
-    /// matched mass of a record.
-    pub fn initial_mass(&self, max_token: f32, has_initial: bool) -> f32 {
-        let q_initials = self.n_initials as f32 * INITIAL_SIM * (INITIAL_WEIGHT + max_token);
+    /// matched mass of a record of `len` tokens weighing `weight` in all,
+    /// the heaviest `max_token`: each query initial meets one listed token
+    /// at most and each listed token one query token, so no more initials
+    /// meet than the record has tokens, for no more than its weight (a
+    /// query of eight letters, `S.P.R. DE R.L. DE C.V.`, against a name of
+    /// three words).
+    pub fn initial_mass(&self, max_token: f32, has_initial: bool, len: usize, weight: f32) -> f32 {
+        let met = self.n_initials.min(len) as f32;
+        let q_initials = INITIAL_SIM * (met * INITIAL_WEIGHT + (met * max_token).min(weight));
         let l_initials = if has_initial {
             (self.toks.len() - self.n_initials) as f32 * INITIAL_SIM * 2.0 * INITIAL_WEIGHT
         } else {
