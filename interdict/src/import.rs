@@ -103,17 +103,14 @@ fn join_companions(sets: &mut [FileSet], dir: &Path) -> anyhow::Result<()> {
         dir.display()
     );
     let mut joined = 0;
-    for set in sets.iter_mut().filter(|s| s.format == Format::OfacCsv) {
-        for (role, path) in interdict_formats::ofac::companions_in(&set.main, dir) {
-            if set.companions.iter().all(|(r, _)| *r != role) {
-                eprintln!(
-                    "note: {} joined to {} from another folder: its rows are only as current as that file",
-                    path.display(),
-                    set.main.display()
-                );
-                set.companions.push((role, path));
-                joined += 1;
-            }
+    for set in sets.iter_mut() {
+        for path in set.join_companions_from(dir) {
+            eprintln!(
+                "note: {} joined to {} from another folder: its rows are only as current as that file",
+                path.display(),
+                set.main.display()
+            );
+            joined += 1;
         }
     }
     anyhow::ensure!(

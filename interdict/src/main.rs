@@ -106,8 +106,8 @@ fn reset_sigpipe() {
 /// Turns off transparent huge pages for this process. With the kernel's
 /// THP set to `always`, the allocator's freed and reused regions were
 /// faulted back in and zeroed 2 MiB at a time: `interdict batch` on the
-/// speed bench's 20,000 names spent 0.45 s in the kernel instead of 0.14 s
-/// and peaked at 225 MB instead of 190 MB.
+/// speed bench's 20,000 names, one thread, spent 0.41-0.61 s in the kernel
+/// instead of 0.13-0.17 s and peaked at 224-230 MB instead of 190-192 MB.
 fn no_huge_pages() {
     #[cfg(target_os = "linux")]
     // SAFETY: PR_SET_THP_DISABLE only sets a flag of this process; its

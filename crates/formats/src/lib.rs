@@ -120,6 +120,25 @@ pub struct FileSet {
     pub companions: Vec<(Companion, PathBuf)>,
 }
 
+impl FileSet {
+    /// Adds the companions this set lacks beside its main file from `dir`
+    /// instead ([`ofac::companions_in`]: an OFAC `sdn.csv` kept without its
+    /// `alt.csv`), and returns the files it added.
+    pub fn join_companions_from(&mut self, dir: &Path) -> Vec<PathBuf> {
+        if self.format != Format::OfacCsv {
+            return Vec::new();
+        }
+        let mut joined = Vec::new();
+        for (role, path) in ofac::companions_in(&self.main, dir) {
+            if self.companions.iter().all(|(r, _)| *r != role) {
+                joined.push(path.clone());
+                self.companions.push((role, path));
+            }
+        }
+        joined
+    }
+}
+
 /// The role of a companion file in an OFAC CSV set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Companion {

@@ -36,13 +36,18 @@ fn key(name: &str) -> String {
 /// keys as a listed name (`Muhammad MOGHISSEH` for `MOGHISSEH, Mohammad`)
 /// is that name spelt otherwise, not a false positive.
 fn phon_key(name: &str) -> String {
-    let mut t: Vec<String> = name_forms(name, NameClass::Any)
+    let mut t = phon_keys(name);
+    t.sort();
+    t.join(" ")
+}
+
+/// The phonetic keys of a name's tokens, in its order.
+fn phon_keys(name: &str) -> Vec<String> {
+    name_forms(name, NameClass::Any)
         .into_iter()
         .next()
         .map(|f| f.tokens.iter().map(|t| phonetic_key(t)).collect())
-        .unwrap_or_default();
-    t.sort();
-    t.join(" ")
+        .unwrap_or_default()
 }
 
 /// Whether the matched listed name appears whole in the query: every token
@@ -63,15 +68,8 @@ fn contained(query: &str, r: &interdict_matcher::MatchResult) -> bool {
 /// Whether the phonetic keys of `listed`'s tokens are all among those of
 /// `query`'s (counted: two listed `ali` need two in the query).
 fn spelt_alike_within(listed: &str, query: &str) -> bool {
-    let keys = |name: &str| -> Vec<String> {
-        name_forms(name, NameClass::Any)
-            .into_iter()
-            .next()
-            .map(|f| f.tokens.iter().map(|t| phonetic_key(t)).collect())
-            .unwrap_or_default()
-    };
-    let mut q = keys(query);
-    let l = keys(listed);
+    let mut q = phon_keys(query);
+    let l = phon_keys(listed);
     !l.is_empty()
         && l.iter().all(|k| match q.iter().position(|x| x == k) {
             Some(i) => {
@@ -81,6 +79,9 @@ fn spelt_alike_within(listed: &str, query: &str) -> bool {
             None => false,
         })
 }
+
+/// A look-alike's match: entity id, score, the listed name met.
+type Hit = (String, f32, String);
 
 fn main() {
     let samples: usize = arg("--samples").and_then(|s| s.parse().ok()).unwrap_or(300);
@@ -360,23 +361,24 @@ fn main() {
         // token met exactly: "Adam Khan KHALISTAN" for the listed "Adam
         // KHAN") is an alert every screener must raise, not a false
         // positive; it is counted apart
-        let hits: Vec<Option<(String, f32, String)>> = cases
+        // each case screened once: its first match not contained, and
+        // whether any match is
+        let screened: Vec<(Option<Hit>, bool)> = cases
             .par_iter()
             .map(|n| {
-                m.screen(&Query::name((*n).clone()), &opts)
-                    .ok()
-                    .and_then(|r| r.into_iter().find(|x| x.is_match && !contained(n, x)))
-                    .map(|r| (r.entity_id, r.score, r.explanation.listed_name))
+                let r = m
+                    .screen(&Query::name((*n).clone()), &opts)
+                    .unwrap_or_default();
+                let whole = r.iter().any(|x| x.is_match && contained(n, x));
+                let hit = r
+                    .into_iter()
+                    .find(|x| x.is_match && !contained(n, x))
+                    .map(|r| (r.entity_id, r.score, r.explanation.listed_name));
+                (hit, whole)
             })
             .collect();
-        let whole = cases
-            .par_iter()
-            .filter(|n| {
-                m.screen(&Query::name((**n).clone()), &opts)
-                    .map(|r| r.iter().any(|x| x.is_match && contained(n, x)))
-                    .unwrap_or(false)
-            })
-            .count();
+        let whole = screened.iter().filter(|s| s.1).count();
+        let hits: Vec<Option<(String, f32, String)>> = screened.into_iter().map(|s| s.0).collect();
         let fp = hits.iter().filter(|h| h.is_some()).count();
         println!(
             "{:<28} {:>7} {:>7} {:>7.2}%   (and {whole} whose best match's listed name is wholly in the query, or spelt alike)",

@@ -20,16 +20,8 @@ pub(crate) struct NameRec {
     pub tok_start: u32,
     /// Number of tokens.
     pub tok_len: u16,
-    /// Sum of the token weights.
-    pub weight: f32,
     /// Multiplier for the name's quality (weak aliases count less).
     pub factor: f32,
-    /// Weight of its patronymic-looking tokens (they may weigh less when unmatched).
-    pub patronymic: f32,
-    /// Largest token weight.
-    pub max_token: f32,
-    /// Whether it has single-letter tokens (initials).
-    pub has_initial: bool,
     /// How the name was read (from the entity's schema).
     pub class: NameClass,
     /// A vessel's name: its hull number may be left out (see
@@ -46,18 +38,20 @@ pub(crate) struct NameRec {
     pub legal: Option<interdict_text::LegalKind>,
 }
 
-/// The fields of a [`NameRec`] its score's upper bound needs.
+/// What the candidate search bounds a [`NameRec`]'s score by, kept apart
+/// from it in a dense array ([`Index::bounds`]): a query reads thousands of
+/// them, and 16 bytes each miss the cache less than the whole record.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct RecBound {
-    /// [`NameRec::weight`].
+    /// Sum of the token weights.
     pub weight: f32,
-    /// [`NameRec::patronymic`].
+    /// Weight of its patronymic-looking tokens (they may weigh less when unmatched).
     pub patronymic: f32,
-    /// [`NameRec::max_token`].
+    /// Largest token weight.
     pub max_token: f32,
-    /// [`NameRec::has_initial`].
+    /// Whether it has single-letter tokens (initials).
     pub has_initial: bool,
-    /// [`NameRec::tok_len`].
+    /// Number of tokens ([`NameRec::tok_len`]).
     pub len: u16,
 }
 
@@ -167,9 +161,7 @@ pub(crate) struct Index {
     pub post_off: Vec<u32>,
     pub post: Vec<u32>,
     pub recs: Vec<NameRec>,
-    /// What the candidate search bounds each record by, one small entry
-    /// per record beside `recs` (the search touches thousands of records
-    /// per query: their bounds are read from a dense array).
+    /// Each record's [`RecBound`], by record.
     pub bounds: Vec<RecBound>,
     pub rec_tokens: Vec<u32>,
     /// Records of each entity: `entity_recs[e]..entity_recs[e+1]`.
@@ -417,11 +409,7 @@ impl Index {
                     scheme: *scheme,
                     tok_start: start,
                     tok_len: toks.len() as u16,
-                    weight: 0.0,
                     factor: *factor,
-                    patronymic: 0.0,
-                    max_token: 0.0,
-                    has_initial: false,
                     class: entities
                         .get(ei)
                         .map_or(NameClass::Any, |e| class_of(Some(e.schema))),
@@ -494,10 +482,14 @@ impl Index {
         }
         let mut join_weight = vec![0.0f32; n_real];
         let mut vocab_real = vec![true; n_real];
-        for r in &mut recs {
+        let mut bounds = Vec::with_capacity(recs.len());
+        for r in &recs {
             let s = r.tok_start as usize;
             let toks = rec_tokens.get(s..s + r.tok_len as usize).unwrap_or(&[]);
-            r.weight = 0.0;
+            let mut b = RecBound {
+                len: r.tok_len,
+                ..RecBound::default()
+            };
             // the scorers' view of the omissible tokens (patronymics and
             // forebears' names), so that the bounds agree with them
             let mut info: Vec<crate::score::LInfo> = toks
@@ -516,15 +508,16 @@ impl Index {
             for (&t, li) in toks.iter().zip(&info) {
                 let w = vocab_weight.get(t as usize).copied().unwrap_or(0.0);
                 let text = vocab.get(t as usize).map_or("", |s| &**s);
-                r.weight += w;
-                r.max_token = r.max_token.max(w);
+                b.weight += w;
+                b.max_token = b.max_token.max(w);
                 if li.patronymic {
-                    r.patronymic += w;
+                    b.patronymic += w;
                 }
                 if text.len() == 1 {
-                    r.has_initial = true;
+                    b.has_initial = true;
                 }
             }
+            bounds.push(b);
         }
 
         // 3. joined pairs and postings
@@ -696,16 +689,6 @@ impl Index {
             .map(|(i, r)| (r.compact, i as u32))
             .collect();
         compact.sort_unstable();
-        let bounds = recs
-            .iter()
-            .map(|r| RecBound {
-                weight: r.weight,
-                patronymic: r.patronymic,
-                max_token: r.max_token,
-                has_initial: r.has_initial,
-                len: r.tok_len,
-            })
-            .collect();
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         Index {
             bounds,

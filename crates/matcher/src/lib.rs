@@ -1187,12 +1187,7 @@ impl Matcher {
                         );
                     // (a query cut at a field limit may leave the listed
                     // name's end unmatched at no cost)
-                    let lose_tail = f.lost_tail
-                        && idx
-                            .recs
-                            .get(ri)
-                            .is_some_and(|rec| f.may_lose_tail(idx.rec_tokens(rec)));
-                    let bound = if lose_tail {
+                    let bound = if f.may_lose_tail(idx, ri) {
                         score::loose_bound(upper, f.total)
                     } else {
                         score_bound(upper, f.total + rb.weight, rb.patronymic)

@@ -436,13 +436,19 @@ impl QForm {
         };
     }
 
-    /// Whether a record holding these vocab entries may have lost a tail
-    /// to the query's cut last word (see [`QForm::tail_vocab`]).
-    pub fn may_lose_tail(&self, toks: &[u32]) -> bool {
+    /// Whether record `rec` of the index may have lost a tail to the
+    /// query's cut last word (see [`QForm::tail_vocab`]); its tokens are
+    /// read only for a query that may have lost one.
+    pub fn may_lose_tail(&self, index: &Index, rec: usize) -> bool {
         self.lost_tail
             && match &self.tail_vocab {
                 None => true,
-                Some(v) => toks.iter().any(|t| v.binary_search(t).is_ok()),
+                Some(v) => index.recs.get(rec).is_some_and(|r| {
+                    index
+                        .rec_tokens(r)
+                        .iter()
+                        .any(|t| v.binary_search(t).is_ok())
+                }),
             }
     }
 

@@ -40,11 +40,7 @@ pub fn parse_file(
     let path = dir.join(rel);
     let mut set = interdict_formats::file_set(&path)?;
     for (_, from) in COMPANIONS_FROM.iter().filter(|(p, _)| *p == rel) {
-        for (role, p) in interdict_formats::ofac::companions_in(&path, &dir.join(from)) {
-            if set.companions.iter().all(|(r, _)| *r != role) {
-                set.companions.push((role, p));
-            }
-        }
+        set.join_companions_from(&dir.join(from));
     }
     interdict_formats::parse_set(&set)
 }
