@@ -247,6 +247,14 @@ fn reading_list(scripts: u8, raw: &[RawToken]) -> Vec<Reading> {
 
 /// Ukrainian surname endings written without a Ukrainian-only letter
 /// (Зеленський, Шевченко).
+/// Whether a Cyrillic name has letters only Ukrainian writes (`і` also
+/// Belarusian: a name with `ў`, `ы`, `э` or `ё` is not read as Ukrainian).
+fn ukrainian_letters(raw: &[RawToken]) -> bool {
+    let any = |f: &dyn Fn(char) -> bool| raw.iter().any(|t| t.text.chars().any(f));
+    any(&|c| matches!(c, 'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ'))
+        && !any(&|c| matches!(c, 'ў' | 'ы' | 'э' | 'ё' | 'ъ' | 'Ў' | 'Ы' | 'Э' | 'Ё' | 'Ъ'))
+}
+
 fn looks_ukrainian(word: &str) -> bool {
     [
         "ський",
@@ -471,7 +479,17 @@ pub(crate) fn readings(name: &str, class: NameClass) -> Vec<(Option<&'static str
     // A Korean or Chinese person name written in Cyrillic (Ким Чен Ын):
     // its Korean readings, as extra forms after the Russian ones.
     if scripts == Script::Cyrillic.bit() && class != NameClass::Organization {
-        let words: Vec<&str> = raw.iter().map(|t| t.text.as_str()).collect();
+        // (in Russian letters: the tables follow Russian spelling, and the
+        // Ukrainian press writes `Кім Чен Ин` for `Ким Чен Ын`)
+        let ukrainian: Vec<String> = raw
+            .iter()
+            .map(|t| translit::cyrillic::ukrainian_as_russian(&t.text))
+            .collect();
+        let words: Vec<&str> = if ukrainian_letters(&raw) {
+            ukrainian.iter().map(String::as_str).collect()
+        } else {
+            raw.iter().map(|t| t.text.as_str()).collect()
+        };
         if let Some(rs) = translit::kontsevich::person_readings(&words) {
             for toks in rs {
                 push(&mut out, Some("ko-kontsevich"), toks);

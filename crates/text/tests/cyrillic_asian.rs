@@ -319,3 +319,25 @@ fn belarusian_names_are_also_read_in_their_russian_form() {
         .iter()
         .all(|f| f.scheme != Some("be-ru")));
 }
+
+#[test]
+fn korean_and_chinese_names_in_ukrainian_spelling_read_back() {
+    // Ukrainian writes the Russian `ы` as `и` and `и` as `і`: the Ukrainian
+    // press's spellings of the same names.
+    let table = [
+        ("Кім Чен Ин", "ko-kontsevich", "kim jong un"),
+        ("Кім Ір Сен", "ko-kontsevich", "kim il song"),
+        ("Кім Чен Ір", "ko-kontsevich", "kim jong il"),
+        ("Кім Йо Чжон", "ko-kontsevich", "kim yo jong"),
+        ("Сі Цзіньпін", "zh-palladius", "xi jinping"),
+    ];
+    let mut bad = Vec::new();
+    for (name, scheme, want) in table {
+        if !has_exact(name, scheme, want) {
+            bad.push(format!("{name} -> want {want}; got {}", show(name)));
+        }
+    }
+    assert!(bad.is_empty(), "{bad:#?}");
+    // a Russian name keeps its own reading: `и` stays `и`
+    assert!(has_exact("Ким Чен Ын", "ko-kontsevich", "kim jong un"));
+}

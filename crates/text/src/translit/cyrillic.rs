@@ -88,6 +88,39 @@ pub fn belarusian_as_russian(word: &str) -> String {
     out
 }
 
+/// A Ukrainian word in the Russian letters of the same sounds, for the
+/// readings built on Russian spelling (Korean and Chinese names by the
+/// Kontsevich and Palladius tables): Ukrainian `и` is the Russian `ы`, `і`
+/// is `и`, `ї` is `йи`, `є` is `е` (after a consonant; `йе` opening a word
+/// or after a vowel reads alike in both), `ґ` is `г`. The Ukrainian press
+/// writes `Кім Чен Ин` and `Сі Цзіньпін` for the Russian `Ким Чен Ын` and
+/// `Си Цзиньпин`.
+pub fn ukrainian_as_russian(word: &str) -> String {
+    let mut out = String::with_capacity(word.len() + 2);
+    for c in word.chars() {
+        let upper = c.is_uppercase();
+        let cased = |r: char| {
+            if upper {
+                r.to_uppercase().next().unwrap_or(r)
+            } else {
+                r
+            }
+        };
+        match c.to_lowercase().next().unwrap_or(c) {
+            'и' => out.push(cased('ы')),
+            'і' => out.push(cased('и')),
+            'ї' => {
+                out.push(cased('й'));
+                out.push(cased('и'));
+            }
+            'є' => out.push(cased('е')),
+            'ґ' => out.push(cased('г')),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 fn is_cyr_vowel(c: char) -> bool {
     matches!(
         c,

@@ -77,6 +77,11 @@ const VOWELS: &[(&str, &[u32])] = &[
     ("ве", &[11, 15]),
     ("во", &[14]),
     ("ви", &[16]),
+    // `й` + vowel for the iotated vowel, as Ukrainian and some Russian
+    // writers spell it (`Кім Йо Чжон`, Ким Ё Чжон)
+    ("йо", &[6, 12]),
+    ("йа", &[2]),
+    ("йу", &[17]),
     ("а", &[0]),
     ("я", &[2]),
     ("о", &[8, 4]),
@@ -260,14 +265,17 @@ fn parse_from(
 }
 
 /// The lowercase letters of a word, each `None` when no Korean syllable is
-/// written with it (ц ф з щ, й except in ый): most Russian names stop here.
+/// written with it (ц ф з щ, й except in ый or before о, а, у): most
+/// Russian names stop here.
 fn lower_letters(word: &str) -> impl Iterator<Item = Option<char>> + '_ {
     let mut prev = ' ';
+    let mut next = word.chars().skip(1).map(super::cyr_lower);
     word.chars().map(move |c| {
         let l = super::cyr_lower(c);
+        let after = next.next();
         let ok = match l {
             'ц' | 'ф' | 'з' | 'щ' => false,
-            'й' => prev == 'ы',
+            'й' => prev == 'ы' || matches!(after, Some('о' | 'а' | 'у')),
             'а'..='я' | 'ё' => true,
             _ => false,
         };
