@@ -458,6 +458,13 @@ pub struct IndexStats {
 /// that the listed name alone (`AKHUND`) is no longer a match.
 const INFERRED_SCHEMA_MISMATCH: f32 = -0.25;
 
+/// How far the fast scorer's score of a pair of name forms may be from the
+/// reference scorer's (float sums in another order; the test
+/// `fast_scorer_equals_reference_scorer` holds them within 1e-6): pairs
+/// this close to the fast scorer's best are all scored again by the
+/// reference scorer when a result is explained.
+const FAST_ROUNDING: f32 = 1e-5;
+
 /// A query without a schema that reads as a person's name (`Linda
 /// Martinez`: a frequent given name first or last, no word of
 /// organizations' names) against a listed vessel, aircraft or organization
@@ -1285,9 +1292,34 @@ impl Matcher {
                 &all
             }
         };
-        let idx = &self.index;
         let mut name_score = 0.0f32;
         let mut any = false;
+        self.fast_name_scores(p, recs, floor, |s, _, _| {
+            if !any || s > name_score {
+                name_score = s;
+                any = true;
+            }
+        });
+        let (delta, id_hit) = self.adjust(p, entity, name_score, None);
+        let mut score = (name_score + delta).clamp(0.0, 1.0);
+        if id_hit {
+            score = score.max(0.9 + 0.1 * name_score);
+        }
+        score
+    }
+
+    /// Calls `each(score, record, form)` with the fast scorer's score of
+    /// every query form against every name form `recs` (in that order; a
+    /// form the script rules keep apart is skipped). With a `floor`, a
+    /// score that cannot reach it may be cut short (it is then below it).
+    fn fast_name_scores(
+        &self,
+        p: &Prepared,
+        recs: &[u32],
+        floor: Option<f32>,
+        mut each: impl FnMut(f32, usize, usize),
+    ) {
+        let idx = &self.index;
         let bonus = p.max_bonus();
         FAST.with(|cell| {
             let mut tmp = FastBuf::default();
@@ -1302,7 +1334,7 @@ impl Matcher {
                 };
                 let toks = idx.rec_tokens(rec);
                 let joins = idx.rec_joins(rec);
-                for f in &p.forms {
+                for (fi, f) in p.forms.iter().enumerate() {
                     let Some(strict) = score::script_rule(f.scheme, rec.scheme).strict() else {
                         continue;
                     };
@@ -1322,19 +1354,10 @@ impl Matcher {
                         buf,
                     ) * rec.factor
                         * score::legal_factor(f.legal, rec.legal);
-                    if !any || s > name_score {
-                        name_score = s;
-                        any = true;
-                    }
+                    each(s, ri as usize, fi);
                 }
             }
         });
-        let (delta, id_hit) = self.adjust(p, entity, name_score, None);
-        let mut score = (name_score + delta).clamp(0.0, 1.0);
-        if id_hit {
-            score = score.max(0.9 + 0.1 * name_score);
-        }
-        score
     }
 
     /// The entity score and, when asked, the explanation.
@@ -1343,30 +1366,53 @@ impl Matcher {
             return (0.0, None);
         };
         let idx = &self.index;
-        // best name
+        // best name: to explain a result, the reference scorer scores only
+        // the pairs of forms the fast scorer puts on top (within its
+        // rounding, so the same pair is chosen); without an explanation
+        // (the full-scan oracle), every pair
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        if explain {
+            let recs: Vec<u32> = idx.entity_recs(e).map(|r| r as u32).collect();
+            let mut fast: Vec<(f32, usize, usize)> = Vec::new();
+            self.fast_name_scores(p, &recs, None, |s, ri, fi| fast.push((s, ri, fi)));
+            let top = fast.iter().map(|x| x.0).fold(f32::NEG_INFINITY, f32::max);
+            pairs.extend(
+                fast.iter()
+                    .filter(|x| x.0 >= top - FAST_ROUNDING)
+                    .map(|&(_, ri, fi)| (ri, fi)),
+            );
+        } else {
+            for ri in idx.entity_recs(e) {
+                pairs.extend((0..p.forms.len()).map(|fi| (ri, fi)));
+            }
+        }
         let mut best: Option<(f32, usize, usize, NameScore)> = None;
-        for ri in idx.entity_recs(e) {
-            let Some(rec) = idx.recs.get(ri) else {
+        let mut ltoks_of: Option<(usize, Vec<LTok<'_>>)> = None;
+        for (ri, fi) in pairs {
+            let (Some(rec), Some(f)) = (idx.recs.get(ri), p.forms.get(fi)) else {
                 continue;
             };
-            let ltoks = self.ltoks(rec);
-            for (fi, f) in p.forms.iter().enumerate() {
-                let Some(strict) = score::script_rule(f.scheme, rec.scheme).strict() else {
-                    continue;
-                };
-                let ns = score_tokens(
-                    f,
-                    &ltoks,
-                    rec.class,
-                    rec.vessel,
-                    idx.unknown_weight,
-                    false,
-                    strict,
-                );
-                let s = ns.score * rec.factor * score::legal_factor(f.legal, rec.legal);
-                if best.as_ref().is_none_or(|b| s > b.0) {
-                    best = Some((s, ri, fi, ns));
-                }
+            let Some(strict) = score::script_rule(f.scheme, rec.scheme).strict() else {
+                continue;
+            };
+            if ltoks_of.as_ref().is_none_or(|(r, _)| *r != ri) {
+                ltoks_of = Some((ri, self.ltoks(rec)));
+            }
+            let Some((_, ltoks)) = ltoks_of.as_ref() else {
+                continue;
+            };
+            let ns = score_tokens(
+                f,
+                ltoks,
+                rec.class,
+                rec.vessel,
+                idx.unknown_weight,
+                false,
+                strict,
+            );
+            let s = ns.score * rec.factor * score::legal_factor(f.legal, rec.legal);
+            if best.as_ref().is_none_or(|b| s > b.0) {
+                best = Some((s, ri, fi, ns));
             }
         }
         let name_score = best.as_ref().map_or(0.0, |b| b.0);

@@ -526,6 +526,40 @@ fn fast_scorer_equals_reference_scorer() {
     }
 }
 
+/// An explained result scores only the pairs of name forms the fast scorer
+/// puts on top: its score is still the reference scorer's best over every
+/// pair (the same pair of forms is explained).
+#[test]
+fn an_explained_score_is_the_best_over_every_pair_of_forms() {
+    let m = Matcher::new(world());
+    let mut explained = 0;
+    for name in [
+        "Kim Jong Un",
+        "KIM CHONG UN",
+        "Ким Чен Ын",
+        "J. U. Kim",
+        "Sergey Shoygu",
+        "Vladimir Putn",
+        "Mohamad Ali Hasan",
+        "Korea Mining Developmnet Trading Corp",
+        "Kimjong Un",
+    ] {
+        let p = m.prepare(&Query::name(name)).unwrap();
+        for e in 0..m.entities().len() {
+            let (with, why) = m.score_entity(&p, e, true);
+            let (without, _) = m.score_entity(&p, e, false);
+            assert_eq!(with, without, "{name} vs {}", m.entities()[e].id);
+            if why.is_some_and(|w| !w.tokens.is_empty()) {
+                explained += 1;
+            }
+        }
+    }
+    assert!(
+        explained > 9,
+        "only {explained} explanations with token pairs"
+    );
+}
+
 #[test]
 fn spelling_ids_agree_with_the_letters() {
     use crate::score::{Listed, Probe};
