@@ -529,7 +529,16 @@ pub(crate) fn readings(name: &str, class: NameClass) -> Vec<(Option<&'static str
 /// Titles that are safe to drop from a name of unknown class.
 const ANY_SAFE_TITLES: &[&str] = &["mr", "mrs", "ms", "mx", "dr", "jr", "sr"];
 
-fn apply_class(tokens: Vec<String>, class: NameClass) -> (Vec<String>, Vec<String>) {
+fn apply_class(mut tokens: Vec<String>, class: NameClass) -> (Vec<String>, Vec<String>) {
+    // words put inside a legal form are read after it, and the form whole
+    // (the words keep their place among the name's other words)
+    if class == NameClass::Organization {
+        if let Some((k, gap, end)) = stopwords::words_inside_legal_form(&tokens) {
+            let words: Vec<String> = tokens.drain(k..k + gap).collect();
+            let at = end.saturating_sub(gap).min(tokens.len());
+            tokens.splice(at..at, words);
+        }
+    }
     let mut kept = Vec::with_capacity(tokens.len());
     let mut removed = Vec::new();
     let n = tokens.len();

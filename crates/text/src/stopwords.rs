@@ -779,6 +779,45 @@ fn osa1(a: &[u8], b: &[u8]) -> bool {
 }
 
 /// [`legal_form_len`] with every token spelt right.
+/// Words, not legal-form words, put inside a legal form of several words (`limited GRACIOUS
+/// liability company`, `joint PRODUCTIVE stock company`, `obshchestvo s AL
+/// ISSAWI ogranichennoy otvetstvennostyu`): where they start, how many
+/// (one or two), and the position just past the legal form's last word.
+/// Without them, the words around them read as one legal form, spelt
+/// exactly, that the name does not hold with them (spelt exactly or not).
+/// The first such run only.
+pub fn words_inside_legal_form(tokens: &[String]) -> Option<(usize, usize, usize)> {
+    let t = tables();
+    let legal = |i: usize| {
+        tokens
+            .get(i)
+            .is_some_and(|w| t.legal_words.contains(w.as_str()))
+    };
+    for k in 1..tokens.len().saturating_sub(1) {
+        for gap in 1..=2 {
+            // (words of legal forms themselves are read as such: `limited
+            // liability company company`; a letter is one of a run of
+            // initials: `s c a` is no `s a` with a `c` put in)
+            let word = |i: usize| tokens.get(i).is_some_and(|w| w.chars().count() >= 2);
+            if !(legal(k - 1) && legal(k + gap)) || (k..k + gap).any(|i| legal(i) || !word(i)) {
+                continue;
+            }
+            let mut without = tokens.to_vec();
+            without.drain(k..k + gap);
+            for s in k.saturating_sub(t.legal_max_len)..k {
+                let spanning = exact_legal_form_len(&without, s);
+                // the form reaches across the gap, and the name with the
+                // words in it does not read (misspelt forms too: `limited
+                // lyability company`) as a form reaching as far
+                if s + spanning > k && legal_form_len(tokens, s) < spanning + gap {
+                    return Some((k, gap, s + spanning + gap));
+                }
+            }
+        }
+    }
+    None
+}
+
 fn exact_legal_form_len(tokens: &[String], i: usize) -> usize {
     let t = tables();
     // every legal form starts with one of its words, or is spelt in

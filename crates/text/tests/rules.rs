@@ -691,6 +691,75 @@ fn a_legal_form_broken_by_a_word_is_still_removable() {
     assert_eq!(marks("QUORUM STOCK"), [false, false]);
 }
 
+/// In an organization's name, words put inside its legal form are read as
+/// words of the name, and the form whole: the listed `LIMITED LIABILITY
+/// COMPANY YARSPETSPOSTAVKA` meets a query with a word more, not with the
+/// form's words left over as well.
+#[test]
+fn words_put_inside_a_legal_form_leave_the_form_whole() {
+    let org = |name: &str| -> (String, String) {
+        let f = forms(name, NameClass::Organization);
+        let first = f.iter().find(|f| f.scheme.is_none());
+        (
+            first.map(|f| f.tokens.join(" ")).unwrap_or_default(),
+            first.map(|f| f.removed.join(" ")).unwrap_or_default(),
+        )
+    };
+    let table = [
+        (
+            "LIMITED GRACIOUS LIABILITY COMPANY YARSPETSPOSTAVKA",
+            "gracious yarspetspostavka",
+            "limited liability company",
+        ),
+        (
+            "JOINT PRODUCTIVE STOCK COMPANY SBERBANK",
+            "productive sberbank",
+            "joint stock company",
+        ),
+        (
+            "PUBLIC Stephen JOINT STOCK COMPANY ROSTELECOM",
+            "stephen rostelecom",
+            "public joint stock company",
+        ),
+        (
+            "OBSHCHESTVO S AL-ISSAWI OGRANICHENNOY OTVETSTVENNOSTYU UKON",
+            "al issawi ukon",
+            "obshchestvo s ogranichennoy otvetstvennostyu",
+        ),
+        // the words keep their place among the name's own
+        (
+            "DEFENSE ENGINEERING LIMITED LIABILITY INVERSIONES PARTNERSHIP",
+            "defense engineering inversiones",
+            "limited liability partnership",
+        ),
+        // a misspelt word of the form is no word put inside it
+        (
+            "LIMITED LIAaILITY COMPANY BONUM",
+            "bonum",
+            "limited liaaility company",
+        ),
+        // legal-form words are read as such
+        (
+            "LIMITED LIABILITY COMPANY COMPANY POLYUS",
+            "polyus",
+            "limited liability company company",
+        ),
+        // nor is a letter of a run of initials
+        ("SAABF & COMPANIA S.C.A.", "saabf compania s c a", ""),
+        // no legal form without the word: nothing moves
+        ("PUBLIC SECURITY BUREAU", "public security bureau", ""),
+        ("STOCK MARKET COMPANY", "stock market", "company"),
+    ];
+    let mut bad = Vec::new();
+    for (name, kept, removed) in table {
+        let got = org(name);
+        if got != (kept.to_string(), removed.to_string()) {
+            bad.push(format!("{name}: want {kept:?} / {removed:?}, got {got:?}"));
+        }
+    }
+    assert!(bad.is_empty(), "{bad:#?}");
+}
+
 #[test]
 fn acronyms_of_an_organization_name() {
     // as the index calls it: with the name's organization reading
