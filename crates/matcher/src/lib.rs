@@ -1594,9 +1594,15 @@ impl Matcher {
             adj.push(Adjustment {
                 feature: Feature::DistinctiveWordMissing,
                 delta: scaled_delta(ns.score, score::BRAND_MISSING),
-                detail: format!(
-                    "the listed name's most distinctive word '{word}' is not in the query: its other words name other companies as often"
-                ),
+                detail: if rec.class == interdict_text::NameClass::Organization {
+                    format!(
+                        "the listed name's most distinctive word '{word}' is not in the query: its other words name other companies as often"
+                    )
+                } else {
+                    format!(
+                        "the listed name's word '{word}' is not in the query: what it meets is a patronymic or a forebear's name, which many people share"
+                    )
+                },
             });
         }
         if ns.family_missing {

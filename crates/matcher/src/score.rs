@@ -1488,7 +1488,9 @@ pub(crate) fn score_tokens(
             family: t.family,
             weight: t.weight,
             initial: t.text.len() == 1,
-            patronymic: is_patronymic(t.text),
+            // (a family name in -vich is no patronymic: `MASALOVICH,
+            // Andrey Igorevich`)
+            patronymic: is_patronymic(t.text) && !t.family,
             lineage: is_lineage(t.text),
             article: is_article(t.text),
             first: t.text.as_bytes().first().copied().unwrap_or(0),
@@ -1680,7 +1682,7 @@ pub(crate) fn score_fast(
         info[j] = LInfo {
             weight: v_info.weight,
             initial: v_info.len == 1,
-            patronymic: v_info.patronymic,
+            patronymic: v_info.patronymic && !has_bit(family, j),
             lineage: v_info.lineage,
             article: v_info.article,
             first: v_info.first,

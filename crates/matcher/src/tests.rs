@@ -1739,6 +1739,32 @@ fn a_person_is_not_found_by_the_patronymic_alone() {
     );
 }
 
+/// A family name in -vich is no patronymic: written without the given name
+/// (`MASALOVICH Igorevich`), the name is found by its family name and
+/// patronymic; written without the family name (`Andrey Igorevich`), the
+/// family name left out costs what any other's does.
+#[test]
+fn a_family_name_in_vich_is_not_read_as_a_patronymic() {
+    let m = Matcher::new(vec![
+        person("ofac", "35263", &["MASALOVICH, Andrey Igorevich"]),
+        person("ofac", "24316", &["AKIMOV, Andrey Igorevich"]),
+        person("uk", "12891", &["Viktor Fedorovych YANUKOVYCH"]),
+    ]);
+    let p = Some(Schema::Person);
+    let score = |q: &str, e: usize| {
+        let mut q = Query::name(q);
+        q.schema = p;
+        m.score(&q, e).unwrap()
+    };
+    for (q, e) in [("MASALOVICH Igorevich", 0), ("Fedorovych YANUKOVYCH", 2)] {
+        let r = score(q, e);
+        assert!(r.is_match, "{q}: {}", r.explanation.sentence);
+    }
+    let vich = score("Andrey Igorevich", 0).score;
+    let ov = score("Andrey Igorevich", 1).score;
+    assert!((vich - ov).abs() < 0.02, "MASALOVICH {vich} AKIMOV {ov}");
+}
+
 #[test]
 fn a_persons_initials_written_together_are_read_one_by_one() {
     let mut ents = world();
