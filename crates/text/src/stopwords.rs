@@ -778,14 +778,13 @@ fn osa1(a: &[u8], b: &[u8]) -> bool {
     }
 }
 
-/// [`legal_form_len`] with every token spelt right.
-/// Words, not legal-form words, put inside a legal form of several words (`limited GRACIOUS
-/// liability company`, `joint PRODUCTIVE stock company`, `obshchestvo s AL
-/// ISSAWI ogranichennoy otvetstvennostyu`): where they start, how many
-/// (one or two), and the position just past the legal form's last word.
-/// Without them, the words around them read as one legal form, spelt
-/// exactly, that the name does not hold with them (spelt exactly or not).
-/// The first such run only.
+/// Words (not legal-form words, not single letters) put inside a legal form
+/// of several words (`limited GRACIOUS liability company`, `joint
+/// PRODUCTIVE stock company`, `obshchestvo s AL ISSAWI ogranichennoy
+/// otvetstvennostyu`): where they start, how many (one or two), and the
+/// position just past the legal form's last word. Without them, the words
+/// around them read as one legal form, spelt exactly, that the name does
+/// not hold with them (spelt exactly or not). The first such run only.
 pub fn words_inside_legal_form(tokens: &[String]) -> Option<(usize, usize, usize)> {
     let t = tables();
     let legal = |i: usize| {
@@ -818,6 +817,7 @@ pub fn words_inside_legal_form(tokens: &[String]) -> Option<(usize, usize, usize
     None
 }
 
+/// [`legal_form_len`] with every token spelt right.
 fn exact_legal_form_len(tokens: &[String], i: usize) -> usize {
     let t = tables();
     // every legal form starts with one of its words, or is spelt in
@@ -1038,6 +1038,16 @@ pub fn legal_kind(removed: &[String]) -> Option<LegalKind> {
     if !run.is_empty() {
         words.push(run);
     }
+    // a misspelt word of a form read as the word it stands for (`limited
+    // liability partnarship` is a partnership, not a limited company)
+    let t = tables();
+    for w in words.iter_mut() {
+        if !t.legal_words.contains(w.as_str()) {
+            if let Some(right) = fuzzy_legal_word(w) {
+                *w = right.to_string();
+            }
+        }
+    }
     let spelt = removed.join(" ");
     let mut found: Option<LegalKind> = None;
     let mut note = |k: LegalKind| -> bool {
@@ -1118,6 +1128,12 @@ mod legal_kind_tests {
         assert_eq!(kind(&["a", "s"]), Some(Stock));
         assert_eq!(kind(&["sp", "z", "o", "o"]), Some(Limited));
         assert_eq!(kind(&["co", "ltd"]), Some(Limited));
+        // misspelt, as the form it stands for
+        assert_eq!(
+            kind(&["limited", "liability", "partnarship"]),
+            Some(Partnership)
+        );
+        assert_eq!(kind(&["limited", "lyability", "compnay"]), Some(Limited));
         assert_eq!(kind(&["aktsionernoye", "obshchestvo"]), Some(Stock));
         assert_eq!(kind(&["akcionernoe", "obsestvo"]), Some(Stock));
         assert_eq!(
