@@ -362,6 +362,9 @@ pub enum Feature {
     /// meets only given names of the other (`Mansour ABDULLAH` / `Abdallah
     /// MANSOUR`).
     FamilyNamesCrossed,
+    /// Both names mark their family names, and these meet only by a near
+    /// miss of two edits or more (`Morteza SAFAROV` / `Morteza SAFARI`).
+    FamilyNamesApart,
 }
 
 /// One adjustment of the score.
@@ -1620,6 +1623,13 @@ impl Matcher {
                     "only the query's given names are in the listed name: its family name '{}' (as written in capitals, or given) is not, so it names another family",
                     family.join(" ")
                 ),
+            });
+        }
+        if ns.family_apart {
+            adj.push(Adjustment {
+                feature: Feature::FamilyNamesApart,
+                delta: scaled_delta(ns.score, score::FAMILY_APART),
+                detail: "both names give their family names, and these are two letters or more apart: a typo changes one letter, another family's name is spelt near".into(),
             });
         }
         if ns.family_crossed {

@@ -1104,6 +1104,19 @@ pub(crate) struct Pair {
     pub sim: f32,
     pub kind: MatchKind,
     pub weight: f32,
+    /// A near miss of two family names (both marked so) two edits or more
+    /// apart (see [`FAMILY_APART`]).
+    pub far: bool,
+}
+
+/// Whether a fuzzy pair of one token each, both written as family names,
+/// is two edits or more apart.
+#[inline]
+fn family_far(kind: MatchKind, q_family: bool, l_family: bool, q: &str, l: &str) -> bool {
+    kind == MatchKind::Fuzzy
+        && q_family
+        && l_family
+        && osa_distance(q.as_bytes(), l.as_bytes(), 1).is_none()
 }
 
 /// The result of comparing one query form with one listed name form.
@@ -1135,6 +1148,9 @@ pub(crate) struct NameScore {
     /// Each name's family name (written in capitals) meets only the other
     /// name's given names: scaled by [`FAMILY_CROSSED`].
     pub family_crossed: bool,
+    /// Both names mark their family names, and these meet only two edits
+    /// or more apart: scaled by [`FAMILY_APART`].
+    pub family_apart: bool,
 }
 
 /// A name whose given name is the other name's father's (or forebear's)
@@ -1384,6 +1400,7 @@ pub(crate) fn score_tokens(
                     sim,
                     kind,
                     weight: qt.weight + lw,
+                    far: family_far(kind, has_bit(q.family, i), lt.family, &qt.text, lt.text),
                 });
             }
         }
@@ -1433,6 +1450,7 @@ pub(crate) fn score_tokens(
                     sim,
                     kind: MatchKind::Joined,
                     weight: qt.weight + pair_weight(*j),
+                    far: false,
                 });
             }
         }
@@ -1460,6 +1478,7 @@ pub(crate) fn score_tokens(
                     sim,
                     kind: MatchKind::Joined,
                     weight: jt.weight.max(next.weight) + lt.weight,
+                    far: false,
                 });
             }
         }
@@ -1478,6 +1497,7 @@ pub(crate) fn score_tokens(
                     sim,
                     kind: MatchKind::Joined,
                     weight: jt.weight + pair_weight(*j),
+                    far: false,
                 });
             }
         }
@@ -1556,6 +1576,7 @@ fn compact_score(q: &QForm, l: &[LInfo]) -> NameScore {
             sim: COMPACT_SIM,
             kind: MatchKind::Joined,
             weight,
+            far: false,
         }],
         low_info: 1.0,
         ..NameScore::default()
@@ -1742,6 +1763,16 @@ pub(crate) fn score_fast(
                 }
             };
             if let Some((sim, kind)) = hit {
+                let far = kind == MatchKind::Fuzzy
+                    && family_far(
+                        kind,
+                        has_bit(q.family, i),
+                        info[j].family,
+                        &qt.text,
+                        toks.get(j)
+                            .and_then(|&v| index.vocab.get(v as usize))
+                            .map_or("", |s| &**s),
+                    );
                 cands.push(Pair {
                     qi: i,
                     qn: 1,
@@ -1750,6 +1781,7 @@ pub(crate) fn score_fast(
                     sim,
                     kind,
                     weight: qt.weight + info[j].w(),
+                    far,
                 });
             }
         }
@@ -1791,6 +1823,7 @@ pub(crate) fn score_fast(
                 sim,
                 kind: MatchKind::Joined,
                 weight: qt.weight + info[j].weight + info[j + 1].weight,
+                far: false,
             });
         }
     }
@@ -1821,6 +1854,7 @@ pub(crate) fn score_fast(
                 sim,
                 kind: MatchKind::Joined,
                 weight: jt.weight.max(next.weight) + info[j].weight,
+                far: false,
             });
         }
         // two query tokens = two listed tokens split elsewhere
@@ -1839,6 +1873,7 @@ pub(crate) fn score_fast(
                 sim,
                 kind: MatchKind::Joined,
                 weight: jt.weight + info[j].weight + info[j + 1].weight,
+                far: false,
             });
         }
     }
@@ -2082,6 +2117,7 @@ fn align_once(
     // where the listed tokens that the query's cut last word begins end
     let mut cut_end = usize::MAX;
     let mut roles = [false; 4];
+    let (mut family_near, mut family_far) = (false, false);
     for p in cands.iter() {
         let qr = p.qi..p.qi + p.qn;
         let lr = p.lj..p.lj + p.ln;
@@ -2104,6 +2140,10 @@ fn align_once(
         let qf = qr.clone().any(|i| has_bit(q.family, i));
         let lf = lr.clone().any(|j| l.get(j).is_some_and(|t| t.family));
         roles[usize::from(qf) * 2 + usize::from(lf)] = true;
+        if qf && lf {
+            family_near |= !p.far;
+            family_far |= p.far;
+        }
         if p.kind == MatchKind::Prefix && q.toks.get(p.qi).is_some_and(|t| t.last) {
             cut_short = true;
             // one letter short is a spelling as often (`Mohammad` /
@@ -2331,13 +2371,21 @@ fn align_once(
     // meets only the other's given names (`Mansour ABDULLAH` / `Abdallah
     // MANSOUR`): two people whose names share words in other roles
     let family_crossed = both_marked && roles == [roles[0], true, true, false];
+    // both names mark their family names, and they meet only two letters
+    // or more apart (`Morteza SAFAROV` / `Morteza SAFARI`, `TOKAREV` /
+    // `TSAREV`): a typo changes one letter; another family's name is
+    // spelt near
+    let family_apart = both_marked && family_far && !family_near;
     let family = if family_missing {
         FAMILY_MISSING
+    } else if family_apart {
+        FAMILY_APART
     } else if family_crossed {
         FAMILY_CROSSED
     } else {
         1.0
     };
+    let family_apart = family_apart && !family_missing;
     let brand = if brand_missing.is_some() {
         BRAND_MISSING
     } else {
@@ -2355,6 +2403,7 @@ fn align_once(
         brand_missing,
         family_missing,
         family_crossed,
+        family_apart,
     }
 }
 
@@ -2392,6 +2441,10 @@ pub(crate) fn has_bit(mask: u64, i: usize) -> bool {
 /// [`QForm::mark_family`]): below the threshold for names that agree
 /// otherwise.
 pub(crate) const FAMILY_MISSING: f32 = 0.85;
+
+/// What is kept of the score of a person's name when both names mark their
+/// family names and these meet only two letters or more apart.
+pub(crate) const FAMILY_APART: f32 = 0.9;
 
 /// What is kept of the score of a person's name when both names mark their
 /// family names (in capitals beside given names, see

@@ -1765,6 +1765,45 @@ fn a_family_name_in_vich_is_not_read_as_a_patronymic() {
     assert!((vich - ov).abs() < 0.02, "MASALOVICH {vich} AKIMOV {ov}");
 }
 
+/// When both names write their family names as such, family names two
+/// edits or more apart are another family's (a typo changes one letter):
+/// `Morteza SAFAROV` is not `Morteza SAFARI`, while one letter off
+/// (`SAFARY`) or the other gender's form of the name (`KADYROV` /
+/// `KADYROVA`) still meets it.
+#[test]
+fn family_names_two_letters_apart_are_another_familys() {
+    let m = Matcher::new(vec![
+        person("uk", "9060", &["Morteza SAFARI"]),
+        person("ofac", "36462", &["KADYROVA, Ayshat Ramzanovna"]),
+    ]);
+    let score = |q: &str, e: usize| {
+        let mut q = Query::name(q);
+        q.schema = Some(Schema::Person);
+        m.score(&q, e).unwrap()
+    };
+    let apart = score("Morteza SAFAROV", 0);
+    assert!(
+        has_adjustment(&apart, Feature::FamilyNamesApart),
+        "{}",
+        apart.explanation.sentence
+    );
+    let typo = score("Morteza SAFARY", 0);
+    assert!(typo.is_match, "{}", typo.explanation.sentence);
+    assert!(!has_adjustment(&typo, Feature::FamilyNamesApart));
+    assert!(typo.score > apart.score, "{} {}", typo.score, apart.score);
+    let gender = score("KADYROV Ayshat Ramzanovna", 1);
+    assert!(gender.is_match, "{}", gender.explanation.sentence);
+    assert!(!has_adjustment(&gender, Feature::FamilyNamesApart));
+    // not marked on the query's side (no capitals, no comma): as before
+    let unmarked = score("Morteza Safarov", 0);
+    assert!(
+        unmarked.score > apart.score,
+        "{} {}",
+        unmarked.score,
+        apart.score
+    );
+}
+
 #[test]
 fn a_persons_initials_written_together_are_read_one_by_one() {
     let mut ents = world();

@@ -423,6 +423,7 @@ pub fn feature_docs() -> Value {
         "one_word_near_miss": f("A one-word name met only by a near miss of a short word or by sound (Kim / Kimo); the name score is scaled by 0.85.", -0.15),
         "family_name_missing": f("A person's name is met only in the query's given names: the family name the query writes in capitals (Muhammad Qasim ABDOLLAHI) is not in the listed name, which marks its own family name so (QASIM, Mohammed); the name score is scaled by 0.85.", -0.15),
         "family_names_crossed": f("Both names mark their family names in capitals, and each one's family name meets only given names of the other (Mansour ABDULLAH / Abdallah MANSOUR): the same words in other roles; the name score is scaled by 0.9.", -0.1),
+        "family_names_apart": f("Both names give their family names (in capitals, or before a comma), and these meet only two letters or more apart (Morteza SAFAROV / Morteza SAFARI): a typo changes one letter, another family's name is spelt near; the name score is scaled by 0.9.", -0.1),
         "distinctive_word_missing": f("An organization's most distinctive word is not in the query, though commoner words of its name are (UKRAINE for BELKAZTRANS UKRAINE; the code of letters and digits that opens it, ENGINEERING for S 7 ENGINEERING), or a person's name is met only in its patronymic (Fedorovich); the name score is scaled by 0.85.", -0.15),
     })
 }
@@ -455,6 +456,7 @@ mod tests {
             Feature::DistinctiveWordMissing,
             Feature::FamilyNameMissing,
             Feature::FamilyNamesCrossed,
+            Feature::FamilyNamesApart,
         ] {
             let Ok(Value::String(name)) = serde_json::to_value(f) else {
                 panic!("{f:?} has no name");
