@@ -903,7 +903,7 @@ impl Index {
             + self.vocab_org_word.len()
             + self.deletes.len() * 8
             + self.delete_buckets.len() * 4
-            + self.vocab_info.len() * 3
+            + self.vocab_info.len() * std::mem::size_of::<VInfo>()
             + self.rec_joins.len() * 4
             + self.sorted_vocab.len() * 4
             + self.post_off.len() * 4
