@@ -1404,13 +1404,15 @@ impl Matcher {
             let Some((_, ltoks)) = ltoks_of.as_ref() else {
                 continue;
             };
+            // (with the detail an explanation needs: the pair chosen is
+            // not scored again)
             let ns = score_tokens(
                 f,
                 ltoks,
                 rec.class,
                 rec.vessel,
                 idx.unknown_weight,
-                false,
+                explain,
                 strict,
             );
             let s = ns.score * rec.factor * score::legal_factor(f.legal, rec.legal);
@@ -1429,22 +1431,15 @@ impl Matcher {
             return (score, None);
         }
         let expl = match best {
-            Some((s, ri, fi, _)) => {
+            Some((s, ri, fi, ns)) => {
                 let (rec, form) = match (idx.recs.get(ri), p.forms.get(fi)) {
                     (Some(r), Some(f)) => (r, f),
                     _ => return (score, Some(empty_explanation())),
                 };
-                let ltoks = self.ltoks(rec);
-                let strict = score::script_rule(form.scheme, rec.scheme).strict() == Some(true);
-                let ns = score_tokens(
-                    form,
-                    &ltoks,
-                    rec.class,
-                    rec.vessel,
-                    idx.unknown_weight,
-                    true,
-                    strict,
-                );
+                let ltoks = match ltoks_of {
+                    Some((r, l)) if r == ri => l,
+                    _ => self.ltoks(rec),
+                };
                 self.explain(entity, rec, form, &ltoks, &ns, s, score, adj)
             }
             None => {
