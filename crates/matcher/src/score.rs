@@ -2910,7 +2910,8 @@ fn other_syllable(q: &str, l: &str) -> bool {
 
 /// [`OTHER_NAME`] when both tokens are common words ([`Probe::common`],
 /// [`Listed::common`]) of one length that differ in one letter, a
-/// consonant on both sides; else 1.
+/// consonant on both sides, or one is the other with a consonant before it
+/// (`Amir` / `Samir`); else 1.
 fn names_apart(probe: &Probe<'_>, listed: &Listed<'_>) -> f32 {
     if other_syllable(probe.text, listed.text) {
         return OTHER_SYLLABLE;
@@ -2919,10 +2920,18 @@ fn names_apart(probe: &Probe<'_>, listed: &Listed<'_>) -> f32 {
         return 1.0;
     }
     let (q, l) = (probe.text.as_bytes(), listed.text.as_bytes());
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    // a consonant put before a name (`Amir` / `Samir`, `Adil` / `Hadil`)
+    let (short, long) = if q.len() < l.len() { (q, l) } else { (l, q) };
+    if long.len() == short.len() + 1 {
+        return match long.split_first() {
+            Some((&c, rest)) if rest == short && c.is_ascii_alphabetic() && !vowel(c) => OTHER_NAME,
+            _ => 1.0,
+        };
+    }
     if q.len() != l.len() {
         return 1.0;
     }
-    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
     let mut diff = q.iter().zip(l).filter(|(a, b)| a != b);
     match (diff.next(), diff.next()) {
         (Some((&a, &b)), None)

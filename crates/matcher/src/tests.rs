@@ -2286,10 +2286,19 @@ fn two_common_names_a_consonant_apart_are_two_names() {
         .map_or(0.0, |x| x.0)
     };
     // Samir and Sahir, Jamal and Kamal: both names many listed people bear
-    for (a, b) in [("samir", "sahir"), ("nasir", "nasim")] {
+    // and Amir and Samir, Adil and Hadil: a consonant put before a name
+    for (a, b) in [
+        ("samir", "sahir"),
+        ("nasir", "nasim"),
+        ("amir", "samir"),
+        ("hadil", "adil"),
+    ] {
         assert!(sim(a, b, true) < sim(a, b, false), "{a} {b}");
         assert!(sim(a, b, true) > 0.0, "{a} {b}: still a near miss");
     }
+    // a letter more at the end, or a vowel before: as before
+    assert_eq!(sim("samir", "samira", true), sim("samir", "samira", false));
+    assert_eq!(sim("umar", "mar", true), sim("umar", "mar", false));
     // a vowel apart, or a typo that makes no common name: as before
     assert_eq!(sim("hamid", "hamed", true), sim("hamid", "hamed", false));
     assert_eq!(sim("sahiq", "sahir", false), sim("samir", "sahir", false));
