@@ -1287,22 +1287,20 @@ impl Matcher {
         let Some(entity) = self.entities.get(e) else {
             return 0.0;
         };
-        let all: Vec<u32>;
-        let recs: &[u32] = match only {
-            Some(r) => r,
-            None => {
-                all = self.index.entity_recs(e).map(|r| r as u32).collect();
-                &all
-            }
-        };
         let mut name_score = 0.0f32;
         let mut any = false;
-        self.fast_name_scores(p, recs, floor, |s, _, _| {
+        let mut keep_best = |s: f32, _: usize, _: usize| {
             if !any || s > name_score {
                 name_score = s;
                 any = true;
             }
-        });
+        };
+        match only {
+            Some(r) => {
+                self.fast_name_scores(p, r.iter().map(|&r| r as usize), floor, &mut keep_best)
+            }
+            None => self.fast_name_scores(p, self.index.entity_recs(e), floor, &mut keep_best),
+        }
         let (delta, id_hit) = self.adjust(p, entity, name_score, None);
         let mut score = (name_score + delta).clamp(0.0, 1.0);
         if id_hit {
@@ -1318,7 +1316,7 @@ impl Matcher {
     fn fast_name_scores(
         &self,
         p: &Prepared,
-        recs: &[u32],
+        recs: impl IntoIterator<Item = usize>,
         floor: Option<f32>,
         mut each: impl FnMut(f32, usize, usize),
     ) {
@@ -1331,8 +1329,8 @@ impl Matcher {
                 Ok(b) => b,
                 Err(_) => &mut tmp,
             };
-            for &ri in recs {
-                let Some(rec) = idx.recs.get(ri as usize) else {
+            for ri in recs {
+                let Some(rec) = idx.recs.get(ri) else {
                     continue;
                 };
                 let toks = idx.rec_tokens(rec);
@@ -1357,7 +1355,7 @@ impl Matcher {
                         buf,
                     ) * rec.factor
                         * score::legal_factor(f.legal, rec.legal);
-                    each(s, ri as usize, fi);
+                    each(s, ri, fi);
                 }
             }
         });
@@ -1375,9 +1373,10 @@ impl Matcher {
         // (the full-scan oracle), every pair
         let mut pairs: Vec<(usize, usize)> = Vec::new();
         if explain {
-            let recs: Vec<u32> = idx.entity_recs(e).map(|r| r as u32).collect();
             let mut fast: Vec<(f32, usize, usize)> = Vec::new();
-            self.fast_name_scores(p, &recs, None, |s, ri, fi| fast.push((s, ri, fi)));
+            self.fast_name_scores(p, idx.entity_recs(e), None, |s, ri, fi| {
+                fast.push((s, ri, fi))
+            });
             let top = fast.iter().map(|x| x.0).fold(f32::NEG_INFINITY, f32::max);
             pairs.extend(
                 fast.iter()

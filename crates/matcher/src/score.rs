@@ -1110,13 +1110,20 @@ pub(crate) struct Pair {
 }
 
 /// Whether a fuzzy pair of one token each, both written as family names,
-/// is two edits or more apart.
+/// is two edits or more apart (the listed token's letters are read only
+/// then).
 #[inline]
-fn family_far(kind: MatchKind, q_family: bool, l_family: bool, q: &str, l: &str) -> bool {
+fn family_far<'a>(
+    kind: MatchKind,
+    q_family: bool,
+    l_family: bool,
+    q: &str,
+    l: impl FnOnce() -> &'a str,
+) -> bool {
     kind == MatchKind::Fuzzy
         && q_family
         && l_family
-        && osa_distance(q.as_bytes(), l.as_bytes(), 1).is_none()
+        && osa_distance(q.as_bytes(), l().as_bytes(), 1).is_none()
 }
 
 /// The result of comparing one query form with one listed name form.
@@ -1400,7 +1407,7 @@ pub(crate) fn score_tokens(
                     sim,
                     kind,
                     weight: qt.weight + lw,
-                    far: family_far(kind, has_bit(q.family, i), lt.family, &qt.text, lt.text),
+                    far: family_far(kind, has_bit(q.family, i), lt.family, &qt.text, || lt.text),
                 });
             }
         }
@@ -1763,16 +1770,11 @@ pub(crate) fn score_fast(
                 }
             };
             if let Some((sim, kind)) = hit {
-                let far = kind == MatchKind::Fuzzy
-                    && family_far(
-                        kind,
-                        has_bit(q.family, i),
-                        info[j].family,
-                        &qt.text,
-                        toks.get(j)
-                            .and_then(|&v| index.vocab.get(v as usize))
-                            .map_or("", |s| &**s),
-                    );
+                let far = family_far(kind, has_bit(q.family, i), info[j].family, &qt.text, || {
+                    toks.get(j)
+                        .and_then(|&v| index.vocab.get(v as usize))
+                        .map_or("", |s| &**s)
+                });
                 cands.push(Pair {
                     qi: i,
                     qn: 1,
@@ -2374,7 +2376,8 @@ fn align_once(
     // both names mark their family names, and they meet only two letters
     // or more apart (`Morteza SAFAROV` / `Morteza SAFARI`, `TOKAREV` /
     // `TSAREV`): a typo changes one letter; another family's name is
-    // spelt near
+    // spelt near (never with `family_missing`, which no family-to-family
+    // pair leaves, nor with `family_crossed`, which needs none)
     let family_apart = both_marked && family_far && !family_near;
     let family = if family_missing {
         FAMILY_MISSING
@@ -2385,7 +2388,6 @@ fn align_once(
     } else {
         1.0
     };
-    let family_apart = family_apart && !family_missing;
     let brand = if brand_missing.is_some() {
         BRAND_MISSING
     } else {

@@ -173,9 +173,7 @@ fn reading_list(scripts: u8, raw: &[RawToken]) -> Vec<Reading> {
                     ..BASE
                 },
             );
-        } else if text(&|c| matches!(c, 'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ'))
-            || raw.iter().any(|t| looks_ukrainian(&t.text))
-        {
+        } else if text(&is_ukrainian_letter) || raw.iter().any(|t| looks_ukrainian(&t.text)) {
             v.insert(
                 0,
                 Reading {
@@ -245,16 +243,22 @@ fn reading_list(scripts: u8, raw: &[RawToken]) -> Vec<Reading> {
     v
 }
 
-/// Ukrainian surname endings written without a Ukrainian-only letter
-/// (Зеленський, Шевченко).
-/// Whether a Cyrillic name has letters only Ukrainian writes (`і` also
-/// Belarusian: a name with `ў`, `ы`, `э` or `ё` is not read as Ukrainian).
+/// A letter of the Ukrainian alphabet that the Russian one lacks (`і` is
+/// Belarusian too).
+fn is_ukrainian_letter(c: char) -> bool {
+    matches!(c, 'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ')
+}
+
+/// Whether a Cyrillic name has letters only Ukrainian writes (a name with
+/// `ў`, `ы`, `э`, `ё` or `ъ` is not read as Ukrainian).
 fn ukrainian_letters(raw: &[RawToken]) -> bool {
     let any = |f: &dyn Fn(char) -> bool| raw.iter().any(|t| t.text.chars().any(f));
-    any(&|c| matches!(c, 'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ'))
+    any(&is_ukrainian_letter)
         && !any(&|c| matches!(c, 'ў' | 'ы' | 'э' | 'ё' | 'ъ' | 'Ў' | 'Ы' | 'Э' | 'Ё' | 'Ъ'))
 }
 
+/// Ukrainian surname endings written without a Ukrainian-only letter
+/// (Зеленський, Шевченко).
 fn looks_ukrainian(word: &str) -> bool {
     [
         "ський",
@@ -481,14 +485,14 @@ pub(crate) fn readings(name: &str, class: NameClass) -> Vec<(Option<&'static str
     if scripts == Script::Cyrillic.bit() && class != NameClass::Organization {
         // (in Russian letters: the tables follow Russian spelling, and the
         // Ukrainian press writes `Кім Чен Ин` for `Ким Чен Ын`)
-        let ukrainian: Vec<String> = raw
-            .iter()
-            .map(|t| translit::cyrillic::ukrainian_as_russian(&t.text))
-            .collect();
-        let words: Vec<&str> = if ukrainian_letters(&raw) {
-            ukrainian.iter().map(String::as_str).collect()
-        } else {
-            raw.iter().map(|t| t.text.as_str()).collect()
+        let ukrainian: Option<Vec<String>> = ukrainian_letters(&raw).then(|| {
+            raw.iter()
+                .map(|t| translit::cyrillic::ukrainian_as_russian(&t.text))
+                .collect()
+        });
+        let words: Vec<&str> = match &ukrainian {
+            Some(u) => u.iter().map(String::as_str).collect(),
+            None => raw.iter().map(|t| t.text.as_str()).collect(),
         };
         if let Some(rs) = translit::kontsevich::person_readings(&words) {
             for toks in rs {

@@ -792,12 +792,12 @@ pub fn words_inside_legal_form(tokens: &[String]) -> Option<(usize, usize, usize
             .get(i)
             .is_some_and(|w| t.legal_words.contains(w.as_str()))
     };
+    // (words of legal forms themselves are read as such: `limited liability
+    // company company`; a letter is one of a run of initials: `s c a` is no
+    // `s a` with a `c` put in)
+    let word = |i: usize| tokens.get(i).is_some_and(|w| w.chars().count() >= 2);
     for k in 1..tokens.len().saturating_sub(1) {
         for gap in 1..=2 {
-            // (words of legal forms themselves are read as such: `limited
-            // liability company company`; a letter is one of a run of
-            // initials: `s c a` is no `s a` with a `c` put in)
-            let word = |i: usize| tokens.get(i).is_some_and(|w| w.chars().count() >= 2);
             if !(legal(k - 1) && legal(k + gap)) || (k..k + gap).any(|i| legal(i) || !word(i)) {
                 continue;
             }

@@ -60,14 +60,7 @@ pub fn belarusian_as_russian(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     let mut i = 0;
     while let Some(&c) = chars.get(i) {
-        let upper = c.is_uppercase();
-        let cased = |r: char| {
-            if upper {
-                r.to_uppercase().next().unwrap_or(r)
-            } else {
-                r
-            }
-        };
+        let cased = |r: char| cased_as(c, r);
         let l = lower(c);
         match l {
             'у' if i == 0 && chars.len() > 2 && !vowel(chars.get(1)) => out.push(cased('в')),
@@ -98,14 +91,7 @@ pub fn belarusian_as_russian(word: &str) -> String {
 pub fn ukrainian_as_russian(word: &str) -> String {
     let mut out = String::with_capacity(word.len() + 2);
     for c in word.chars() {
-        let upper = c.is_uppercase();
-        let cased = |r: char| {
-            if upper {
-                r.to_uppercase().next().unwrap_or(r)
-            } else {
-                r
-            }
-        };
+        let cased = |r: char| cased_as(c, r);
         match c.to_lowercase().next().unwrap_or(c) {
             'и' => out.push(cased('ы')),
             'і' => out.push(cased('и')),
@@ -119,6 +105,15 @@ pub fn ukrainian_as_russian(word: &str) -> String {
         }
     }
     out
+}
+
+/// `r` in the case of `c` (the letters these spellings put for others).
+fn cased_as(c: char, r: char) -> char {
+    if c.is_uppercase() {
+        r.to_uppercase().next().unwrap_or(r)
+    } else {
+        r
+    }
 }
 
 fn is_cyr_vowel(c: char) -> bool {
