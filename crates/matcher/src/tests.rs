@@ -2292,7 +2292,8 @@ fn two_common_names_a_consonant_apart_are_two_names() {
     }
     // a letter more at the end, or a vowel before: as before
     assert_eq!(sim("samir", "samira", true), sim("samir", "samira", false));
-    assert_eq!(sim("umar", "mar", true), sim("umar", "mar", false));
+    assert!(sim("amina", "mina", false) > 0.0, "a near miss to keep");
+    assert_eq!(sim("amina", "mina", true), sim("amina", "mina", false));
     // a vowel apart, or a typo that makes no common name: as before
     assert_eq!(sim("hamid", "hamed", true), sim("hamid", "hamed", false));
     assert_eq!(sim("sahiq", "sahir", false), sim("samir", "sahir", false));
