@@ -534,6 +534,8 @@ struct Slot {
     acc: f32,
     /// Generation of the query that took this record as a candidate.
     stamp: u32,
+    /// The query forms (by position, up to 64) whose bound it reached.
+    forms: u64,
 }
 
 #[derive(Default)]
@@ -865,7 +867,7 @@ impl Matcher {
     fn scored(&self, p: &Prepared, opts: &Options) -> Vec<(f32, usize)> {
         let floor = opts.min_score.unwrap_or(opts.threshold).min(opts.threshold);
         let (mut recs, id_ents) = self.candidates(p, floor);
-        recs.sort_unstable();
+        recs.sort_unstable_by_key(|x| x.0);
         let mut scored: Vec<(f32, usize)> = Vec::new();
         // entities met by an identifier: every name counts
         for &e in &id_ents {
@@ -878,7 +880,7 @@ impl Matcher {
         // rest cannot lift the entity to it)
         let idx = &self.index;
         let mut i = 0;
-        while let Some(&r) = recs.get(i) {
+        while let Some(&(r, _)) = recs.get(i) {
             let Some(e) = idx.recs.get(r as usize).map(|x| x.entity as usize) else {
                 i += 1;
                 continue;
@@ -886,7 +888,7 @@ impl Matcher {
             let mut j = i + 1;
             while recs
                 .get(j)
-                .and_then(|&r| idx.recs.get(r as usize))
+                .and_then(|&(r, _)| idx.recs.get(r as usize))
                 .is_some_and(|x| x.entity as usize == e)
             {
                 j += 1;
@@ -1061,7 +1063,8 @@ impl Matcher {
     }
 
     /// Records whose name score can reach `floor` (less the largest bonus),
-    /// and entities met by an identifier.
+    /// each with the query forms (bit `i` for form `i`; all bits from the
+    /// 64th form on) by which it can, and entities met by an identifier.
     ///
     /// MaxScore-style: every (query token, vocab entry) pair carries an
     /// upper bound of what it can add to a record's credited mass. The
@@ -1071,7 +1074,7 @@ impl Matcher {
     /// not read. A record can only reach the floor through an essential
     /// pair, so only those posting lists are enumerated, and each record
     /// found gets the non-essential allowance added to its bound.
-    fn candidates(&self, p: &Prepared, floor: f32) -> (Vec<u32>, Vec<usize>) {
+    fn candidates(&self, p: &Prepared, floor: f32) -> (Vec<(u32, u64)>, Vec<usize>) {
         let idx = &self.index;
         let prune = floor - p.max_bonus() - 1e-4;
         let mut ents: Vec<usize> = Vec::new();
@@ -1086,13 +1089,17 @@ impl Matcher {
         }
         SCRATCH.with(|cell| {
             let Ok(mut guard) = cell.try_borrow_mut() else {
-                return ((0..idx.recs.len() as u32).collect(), ents);
+                return (
+                    (0..idx.recs.len() as u32).map(|r| (r, u64::MAX)).collect(),
+                    ents,
+                );
             };
             let sc = &mut *guard;
             sc.ensure(idx.recs.len());
             let rgen = sc.next();
             let mut out: Vec<u32> = Vec::new();
-            for f in &p.forms {
+            for (fi, f) in p.forms.iter().enumerate() {
+                let form_bit = 1u64.checked_shl(fi as u32).unwrap_or(u64::MAX);
                 let fgen = sc.next();
                 sc.touched.clear();
                 let toks: Vec<&QTok> = f
@@ -1184,7 +1191,7 @@ impl Matcher {
                     let (Some(rb), Some(slot)) = (idx.bounds.get(ri), sc.slots.get_mut(ri)) else {
                         continue;
                     };
-                    if slot.stamp == rgen {
+                    if slot.stamp == rgen && slot.forms & form_bit == form_bit {
                         continue;
                     }
                     let upper = sum
@@ -1203,8 +1210,12 @@ impl Matcher {
                         score_bound(upper, f.total + rb.weight, rb.patronymic)
                     };
                     if bound >= prune {
-                        slot.stamp = rgen;
-                        out.push(r);
+                        if slot.stamp != rgen {
+                            slot.stamp = rgen;
+                            slot.forms = 0;
+                            out.push(r);
+                        }
+                        slot.forms |= form_bit;
                     }
                 }
                 // names of the same letters spaced otherwise, whatever
@@ -1214,12 +1225,21 @@ impl Matcher {
                         if let Some(s) = sc.slots.get_mut(r as usize) {
                             if s.stamp != rgen {
                                 s.stamp = rgen;
+                                s.forms = 0;
                                 out.push(r);
                             }
+                            s.forms |= form_bit;
                         }
                     }
                 }
             }
+            let out = out
+                .into_iter()
+                .map(|r| {
+                    let forms = sc.slots.get(r as usize).map_or(u64::MAX, |s| s.forms);
+                    (r, forms)
+                })
+                .collect();
             (out, ents)
         })
     }
@@ -1278,12 +1298,19 @@ impl Matcher {
 
     /// The entity score by the fast scorer (token similarities read from
     /// the query's table); equal to [`Matcher::score_entity`]'s.
-    /// With `only`, just those records of the entity are scored.
+    /// With `only`, just those records of the entity are scored, each by
+    /// the query forms it gives.
     ///
     /// With `floor`, names that surely cannot lift the entity to it are
     /// not aligned (they count 0; the result is exact when it reaches the
     /// floor).
-    fn score_fast(&self, p: &Prepared, e: usize, only: Option<&[u32]>, floor: Option<f32>) -> f32 {
+    fn score_fast(
+        &self,
+        p: &Prepared,
+        e: usize,
+        only: Option<&[(u32, u64)]>,
+        floor: Option<f32>,
+    ) -> f32 {
         let Some(entity) = self.entities.get(e) else {
             return 0.0;
         };
@@ -1296,10 +1323,18 @@ impl Matcher {
             }
         };
         match only {
-            Some(r) => {
-                self.fast_name_scores(p, r.iter().map(|&r| r as usize), floor, &mut keep_best)
-            }
-            None => self.fast_name_scores(p, self.index.entity_recs(e), floor, &mut keep_best),
+            Some(r) => self.fast_name_scores(
+                p,
+                r.iter().map(|&(r, f)| (r as usize, f)),
+                floor,
+                &mut keep_best,
+            ),
+            None => self.fast_name_scores(
+                p,
+                self.index.entity_recs(e).map(|r| (r, u64::MAX)),
+                floor,
+                &mut keep_best,
+            ),
         }
         let (delta, id_hit) = self.adjust(p, entity, name_score, None);
         let mut score = (name_score + delta).clamp(0.0, 1.0);
@@ -1311,12 +1346,14 @@ impl Matcher {
 
     /// Calls `each(score, record, form)` with the fast scorer's score of
     /// every query form against every name form `recs` (in that order; a
-    /// form the script rules keep apart is skipped). With a `floor`, a
-    /// score that cannot reach it may be cut short (it is then below it).
+    /// form the script rules keep apart is skipped), each record with the
+    /// forms to score it by (bit `i` for form `i`, as
+    /// [`Matcher::candidates`] gives them). With a `floor`, a score that
+    /// cannot reach it may be cut short (it is then below it).
     fn fast_name_scores(
         &self,
         p: &Prepared,
-        recs: impl IntoIterator<Item = usize>,
+        recs: impl IntoIterator<Item = (usize, u64)>,
         floor: Option<f32>,
         mut each: impl FnMut(f32, usize, usize),
     ) {
@@ -1329,13 +1366,17 @@ impl Matcher {
                 Ok(b) => b,
                 Err(_) => &mut tmp,
             };
-            for ri in recs {
+            for (ri, forms) in recs {
                 let Some(rec) = idx.recs.get(ri) else {
                     continue;
                 };
                 let toks = idx.rec_tokens(rec);
                 let joins = idx.rec_joins(rec);
                 for (fi, f) in p.forms.iter().enumerate() {
+                    let bit = 1u64.checked_shl(fi as u32).unwrap_or(u64::MAX);
+                    if forms & bit != bit {
+                        continue;
+                    }
                     let Some(strict) = score::script_rule(f.scheme, rec.scheme).strict() else {
                         continue;
                     };
@@ -1374,9 +1415,8 @@ impl Matcher {
         let mut pairs: Vec<(usize, usize)> = Vec::new();
         if explain {
             let mut fast: Vec<(f32, usize, usize)> = Vec::new();
-            self.fast_name_scores(p, idx.entity_recs(e), None, |s, ri, fi| {
-                fast.push((s, ri, fi))
-            });
+            let all = idx.entity_recs(e).map(|r| (r, u64::MAX));
+            self.fast_name_scores(p, all, None, |s, ri, fi| fast.push((s, ri, fi)));
             let top = fast.iter().map(|x| x.0).fold(f32::NEG_INFINITY, f32::max);
             pairs.extend(
                 fast.iter()
