@@ -555,11 +555,18 @@ fn apply_class(mut tokens: Vec<String>, class: NameClass) -> (Vec<String>, Vec<S
             // a safe word that starts a longer legal form ("limited
             // liability company") stays, with the rest of it: the whole
             // form is marked by `removable_tokens`, not cut in two
-            NameClass::Any => usize::from(
-                ANY_SAFE_TITLES.contains(&t.as_str())
+            // (and such a form written in dotted letters, `L.L.C.`, not
+            // left as three initials)
+            NameClass::Any => {
+                if ANY_SAFE_TITLES.contains(&t.as_str())
                     || (ANY_SAFE_LEGAL.contains(&t.as_str())
-                        && stopwords::legal_form_len(&tokens, i) <= 1),
-            ),
+                        && stopwords::legal_form_len(&tokens, i) <= 1)
+                {
+                    1
+                } else {
+                    stopwords::any_safe_letter_run(&tokens, i)
+                }
+            }
         };
         if drop_len == 0 {
             kept.push(t.clone());

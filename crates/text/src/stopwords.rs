@@ -503,6 +503,32 @@ pub(crate) const ANY_SAFE_LEGAL: &[&str] = &[
     "llp", "fze", "fzco",
 ];
 
+/// Length of a run of single letters from `tokens[i]` that spells a legal
+/// form of [`ANY_SAFE_LEGAL`] (`L.L.C.`, `J.S.C.`, `P.L.C.`), 0 if none: the
+/// whole run, so that a person's initials that merely start with such
+/// letters (`L. L. C. D. Smith`) stay.
+pub(crate) fn any_safe_letter_run(tokens: &[String], i: usize) -> usize {
+    let single = |t: &String| t.len() == 1 && t.bytes().all(|b| b.is_ascii_alphabetic());
+    if i > 0 && tokens.get(i - 1).is_some_and(single) {
+        return 0;
+    }
+    let run = tokens
+        .get(i..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|t| single(t))
+        .count();
+    if run < 2 {
+        return 0;
+    }
+    let joined: String = tokens.get(i..i + run).unwrap_or(&[]).concat();
+    if ANY_SAFE_LEGAL.contains(&joined.as_str()) {
+        run
+    } else {
+        0
+    }
+}
+
 /// Single-token legal forms that only a company carries besides
 /// [`ANY_SAFE_LEGAL`] (kept there as words of a name of unknown class, since
 /// they may also be a name's own words). The others may be a person's
@@ -533,8 +559,9 @@ fn organization_only(form: &str) -> bool {
 /// The legal form that shows a name of unknown class to be an
 /// organization's (`llc`, `gmbh`, `limited liability company`, `aktsionernoe
 /// obshchestvo`), as written in the name, or `None`. A form of several words
-/// counts when one of them has four letters or more; a form of one word only
-/// when it is [`organization_only`]. A cut last word is not read as a
+/// counts when one of them has four letters or more; a form of one word, or
+/// of single letters (`l l c`), only when it (the word they spell) is
+/// [`organization_only`]. A cut last word is not read as a
 /// legal form here: `Ivan COM` is no company.
 pub fn organization_legal_form(tokens: &[String]) -> Option<String> {
     let mut i = 0;
@@ -547,6 +574,8 @@ pub fn organization_legal_form(tokens: &[String]) -> Option<String> {
         let span = tokens.get(i..i + n).unwrap_or(&[]);
         let counts = match span {
             [one] => organization_only(one) || fuzzy_legal_word(one).is_some_and(organization_only),
+            // a form in dotted letters (`L.L.C.`) as the word they spell
+            _ if span.iter().all(|w| w.len() == 1) => organization_only(&span.concat()),
             _ => span.iter().any(|w| w.len() >= 4),
         };
         if counts {

@@ -667,6 +667,35 @@ fn organization_legal_form_shows_a_company_not_initials() {
     assert_eq!(form("Sal Ahmad"), None);
     assert_eq!(form("IP Ivanov Ivan"), None);
     assert_eq!(form("Kim Jong Un"), None);
+    // a company's form in dotted letters is the word they spell
+    assert_eq!(form("L.L.C. AL-AQSA").as_deref(), Some("l l c"));
+    assert_eq!(form("J.S.C. ROSOBORONEXPORT").as_deref(), Some("j s c"));
+}
+
+#[test]
+fn a_dotted_legal_form_of_a_name_of_unknown_class_is_no_initials() {
+    // `L.L.C.` read as three initials would meet any listed name with an
+    // L or a C in it; removed whole, as `LLC` is
+    for (name, kept, removed) in [
+        ("L.L.C. AL-AQSA", "al aqsa", "l l c"),
+        ("MAHAN AIR L.L.C.", "mahan air", "l l c"),
+        ("J.S.C. ROSOBORONEXPORT", "rosoboronexport", "j s c"),
+    ] {
+        let f = &forms(name, NameClass::Any)[0];
+        assert_eq!(f.tokens.join(" "), kept, "{name}");
+        assert_eq!(f.removed.join(" "), removed, "{name}");
+    }
+    // the whole run of letters, or none of it: a person's initials stay
+    for (name, kept) in [
+        ("L. L. C. D. Smith", "l l c d smith"),
+        ("S.A. Ahmad", "s a ahmad"),
+    ] {
+        assert_eq!(
+            forms(name, NameClass::Any)[0].tokens.join(" "),
+            kept,
+            "{name}"
+        );
+    }
 }
 
 #[test]
