@@ -840,7 +840,7 @@ impl Matcher {
             .map(|r| {
                 let why = r
                     .is_match
-                    .then(|| self.score_entity(&p, r.entity_index, true).1)
+                    .then(|| self.score_entity(&p, r.entity_index, true, Some(r.score)).1)
                     .flatten();
                 (r, why)
             })
@@ -914,7 +914,7 @@ impl Matcher {
         let p = self.prepare(q)?;
         let floor = opts.min_score.unwrap_or(opts.threshold).min(opts.threshold);
         let mut scored: Vec<(f32, usize)> = (0..self.entities.len())
-            .map(|e| (self.score_entity(&p, e, false).0, e))
+            .map(|e| (self.score_entity(&p, e, false, None).0, e))
             .filter(|(s, _)| *s >= floor)
             .collect();
         Ok(self.finish(&p, &mut scored, opts))
@@ -923,7 +923,7 @@ impl Matcher {
     /// Scores one entity against a query, with its explanation.
     pub fn score(&self, q: &Query, entity_index: usize) -> Result<MatchResult, MatchError> {
         let p = self.prepare(q)?;
-        let (score, expl) = self.score_entity(&p, entity_index, true);
+        let (score, expl) = self.score_entity(&p, entity_index, true, None);
         Ok(MatchResult {
             entity_index,
             entity_id: self
@@ -1044,7 +1044,7 @@ impl Matcher {
             .iter()
             .take(opts.limit)
             .map(|&(s, e)| {
-                let (score, expl) = self.score_entity(p, e, true);
+                let (score, expl) = self.score_entity(p, e, true, Some(s));
                 // the fast score reads only the names that can reach the floor
                 debug_assert!(score >= s - 1e-5, "{score} < {s}");
                 MatchResult {
@@ -1403,7 +1403,17 @@ impl Matcher {
     }
 
     /// The entity score and, when asked, the explanation.
-    fn score_entity(&self, p: &Prepared, e: usize, explain: bool) -> (f32, Option<Explanation>) {
+    ///
+    /// `known` is the entity's score by the fast scorer when the caller
+    /// has it: the pairs of forms that surely score below it, less the
+    /// largest bonus, are then not aligned to find the one to explain.
+    fn score_entity(
+        &self,
+        p: &Prepared,
+        e: usize,
+        explain: bool,
+        known: Option<f32>,
+    ) -> (f32, Option<Explanation>) {
         let Some(entity) = self.entities.get(e) else {
             return (0.0, None);
         };
@@ -1416,7 +1426,10 @@ impl Matcher {
         if explain {
             let mut fast: Vec<(f32, usize, usize)> = Vec::new();
             let all = idx.entity_recs(e).map(|r| (r, u64::MAX));
-            self.fast_name_scores(p, all, None, |s, ri, fi| fast.push((s, ri, fi)));
+            // (the best name scores at least the entity's score less the
+            // bonus, unless an identifier lifted it)
+            let floor = known.filter(|_| p.ids.is_empty());
+            self.fast_name_scores(p, all, floor, |s, ri, fi| fast.push((s, ri, fi)));
             let top = fast.iter().map(|x| x.0).fold(f32::NEG_INFINITY, f32::max);
             pairs.extend(
                 fast.iter()

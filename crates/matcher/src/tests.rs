@@ -520,7 +520,7 @@ fn fast_scorer_equals_reference_scorer() {
         let p = m.prepare(&Query::name(name)).unwrap();
         for e in 0..m.entities().len() {
             let fast = m.score_fast(&p, e, None, None);
-            let reference = m.score_entity(&p, e, false).0;
+            let reference = m.score_entity(&p, e, false, None).0;
             assert!(
                 (fast - reference).abs() < 1e-6,
                 "{name} vs {}: fast {fast} reference {reference}",
@@ -540,9 +540,14 @@ fn an_explained_score_is_the_best_over_every_pair_of_forms() {
     for &name in SCORER_QUERIES {
         let p = m.prepare(&Query::name(name)).unwrap();
         for e in 0..m.entities().len() {
-            let (with, why) = m.score_entity(&p, e, true);
-            let (without, _) = m.score_entity(&p, e, false);
+            let (with, why) = m.score_entity(&p, e, true, None);
+            let (without, _) = m.score_entity(&p, e, false, None);
             assert_eq!(with, without, "{name} vs {}", m.entities()[e].id);
+            // given the fast score, as a ranked result is explained (the
+            // pairs that surely score below it are not aligned)
+            let fast = m.score_fast(&p, e, None, None);
+            let (known, _) = m.score_entity(&p, e, true, Some(fast));
+            assert_eq!(known, without, "{name} vs {} (known)", m.entities()[e].id);
             if why.is_some_and(|w| !w.tokens.is_empty()) {
                 explained += 1;
             }
