@@ -521,6 +521,18 @@ impl Prepared {
     }
 }
 
+/// The bit of query form `fi` in a record's set of forms ([`Slot::forms`]):
+/// forms from the 64th on share all bits, so that they are never skipped.
+fn form_bit(fi: usize) -> u64 {
+    u32::try_from(fi)
+        .ok()
+        .and_then(|i| 1u64.checked_shl(i))
+        .unwrap_or(ALL_FORMS)
+}
+
+/// Every query form: a record scored by all of them.
+const ALL_FORMS: u64 = u64::MAX;
+
 /// Per-record accumulators of the candidate search, reset by generation stamps.
 #[derive(Clone, Copy, Default)]
 struct Slot {
@@ -1090,7 +1102,7 @@ impl Matcher {
         SCRATCH.with(|cell| {
             let Ok(mut guard) = cell.try_borrow_mut() else {
                 return (
-                    (0..idx.recs.len() as u32).map(|r| (r, u64::MAX)).collect(),
+                    (0..idx.recs.len() as u32).map(|r| (r, ALL_FORMS)).collect(),
                     ents,
                 );
             };
@@ -1099,7 +1111,7 @@ impl Matcher {
             let rgen = sc.next();
             let mut out: Vec<u32> = Vec::new();
             for (fi, f) in p.forms.iter().enumerate() {
-                let form_bit = 1u64.checked_shl(fi as u32).unwrap_or(u64::MAX);
+                let form_bit = form_bit(fi);
                 let fgen = sc.next();
                 sc.touched.clear();
                 let toks: Vec<&QTok> = f
@@ -1236,7 +1248,7 @@ impl Matcher {
             let out = out
                 .into_iter()
                 .map(|r| {
-                    let forms = sc.slots.get(r as usize).map_or(u64::MAX, |s| s.forms);
+                    let forms = sc.slots.get(r as usize).map_or(ALL_FORMS, |s| s.forms);
                     (r, forms)
                 })
                 .collect();
@@ -1331,7 +1343,7 @@ impl Matcher {
             ),
             None => self.fast_name_scores(
                 p,
-                self.index.entity_recs(e).map(|r| (r, u64::MAX)),
+                self.index.entity_recs(e).map(|r| (r, ALL_FORMS)),
                 floor,
                 &mut keep_best,
             ),
@@ -1373,7 +1385,7 @@ impl Matcher {
                 let toks = idx.rec_tokens(rec);
                 let joins = idx.rec_joins(rec);
                 for (fi, f) in p.forms.iter().enumerate() {
-                    let bit = 1u64.checked_shl(fi as u32).unwrap_or(u64::MAX);
+                    let bit = form_bit(fi);
                     if forms & bit != bit {
                         continue;
                     }
@@ -1425,7 +1437,7 @@ impl Matcher {
         let mut pairs: Vec<(usize, usize)> = Vec::new();
         if explain {
             let mut fast: Vec<(f32, usize, usize)> = Vec::new();
-            let all = idx.entity_recs(e).map(|r| (r, u64::MAX));
+            let all = idx.entity_recs(e).map(|r| (r, ALL_FORMS));
             // (the best name scores at least the entity's score less the
             // bonus, unless an identifier lifted it)
             let floor = known.filter(|_| p.ids.is_empty());

@@ -503,27 +503,30 @@ pub(crate) const ANY_SAFE_LEGAL: &[&str] = &[
     "llp", "fze", "fzco",
 ];
 
-/// Length of a run of single letters from `tokens[i]` that spells a legal
-/// form of [`ANY_SAFE_LEGAL`] (`L.L.C.`, `J.S.C.`, `P.L.C.`), 0 if none: the
-/// whole run, so that a person's initials that merely start with such
-/// letters (`L. L. C. D. Smith`) stay.
+/// Length of a legal form of [`ANY_SAFE_LEGAL`] spelt in single letters
+/// from `tokens[i]` (`L.L.C.`, `J.S.C.`, `P.L.C.`, as [`legal_form_len`]
+/// reads such runs), 0 if none: only a whole run of letters, so that a
+/// person's initials that merely start with such letters (`L. L. C. D.
+/// Smith`) stay.
 pub(crate) fn any_safe_letter_run(tokens: &[String], i: usize) -> usize {
-    let single = |t: &String| t.len() == 1 && t.bytes().all(|b| b.is_ascii_alphabetic());
-    if i > 0 && tokens.get(i - 1).is_some_and(single) {
-        return 0;
+    let letter = |t: &String| t.len() == 1;
+    if !(tokens.get(i).is_some_and(letter) && tokens.get(i + 1).is_some_and(letter)) {
+        return 0; // (most tokens: no run of letters to look up)
     }
-    let run = tokens
-        .get(i..)
-        .unwrap_or(&[])
-        .iter()
-        .take_while(|t| single(t))
-        .count();
-    if run < 2 {
-        return 0;
-    }
-    let joined: String = tokens.get(i..i + run).unwrap_or(&[]).concat();
-    if ANY_SAFE_LEGAL.contains(&joined.as_str()) {
-        run
+    let n = exact_legal_form_len(tokens, i);
+    let span = tokens.get(i..i + n).unwrap_or(&[]);
+    // (a letter just before or after: the run is longer than the form)
+    let letter_beside = i
+        .checked_sub(1)
+        .and_then(|p| tokens.get(p))
+        .is_some_and(letter)
+        || tokens.get(i + n).is_some_and(letter);
+    if n >= 2
+        && !letter_beside
+        && span.iter().all(letter)
+        && ANY_SAFE_LEGAL.contains(&span.concat().as_str())
+    {
+        n
     } else {
         0
     }
