@@ -319,6 +319,10 @@ pub(crate) struct QForm {
     pub total: f32,
     /// Number of single-letter query tokens (not looked up).
     pub n_initials: usize,
+    /// The tokens whose prefix lookup was cut short ([`Found::capped`]):
+    /// how many, and their weight (read by [`QForm::initial_mass`] for
+    /// every record the index proposes, so counted once here).
+    pub capped: (f32, f32),
     /// The last token has two letters: it may meet any listed token
     /// starting with them as a truncated initial (not looked up).
     pub trunc: bool,
@@ -481,12 +485,12 @@ impl QForm {
         // a token whose prefix lookup was cut short may meet any listed
         // token as a truncation, for at most its weight and the listed
         // token's
-        let capped: f32 = self
-            .toks
-            .iter()
-            .filter(|t| t.cut && t.found.capped)
-            .map(|t| t.weight + max_token)
-            .sum();
+        let (n_capped, capped_weight) = self.capped;
+        let capped = if n_capped > 0.0 {
+            capped_weight + n_capped * max_token
+        } else {
+            0.0
+        };
         q_initials + l_initials + trunc + capped
     }
 
@@ -645,9 +649,14 @@ impl QForm {
                 compact.push((key, k));
             }
         }
+        let capped = toks
+            .iter()
+            .filter(|t| t.cut && t.found.capped)
+            .fold((0.0, 0.0), |(n, w), t| (n + 1.0, w + t.weight));
         QForm {
             compact,
             legal: interdict_text::legal_kind(&removed),
+            capped,
             toks,
             joined,
             scheme,
