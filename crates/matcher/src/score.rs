@@ -8,8 +8,7 @@ use crate::MatchKind;
 use foldhash::HashMap;
 use interdict_text::{
     korean_syllables_apart, may_be_misread, nickname_groups, nickname_variants, ocr_variants,
-    phonetic_key, removable_tokens, same_consonants, spelling_key, LegalKind, NameClass,
-    SpellingProbe,
+    phonetic_key, removable_tokens, spelling_key, LegalKind, NameClass, SpellingProbe,
 };
 use std::cell::RefCell;
 use std::ops::Range;
@@ -2692,8 +2691,7 @@ fn sound_match(probe: &Probe<'_>, listed: &Listed<'_>) -> Option<(f32, MatchKind
         && probe.phon == listed.phon
         && phonetic_lengths_close(probe.text.len(), listed.text.len())
     {
-        if probe.text.len().min(listed.text.len()) >= 4 && same_consonants(probe.text, listed.text)
-        {
+        if probe.text.len().min(listed.text.len()) >= 4 && probe.same_consonants(listed.text) {
             Some((ROMANIZED_SIM, MatchKind::Spelling))
         } else {
             let apart = if other_syllable(probe.text, listed.text) {
@@ -2798,6 +2796,9 @@ pub(crate) struct Probe<'a> {
     nicknames: u128,
     /// Prepared for edit distances, at the first one.
     osa: std::cell::OnceCell<OsaPattern<'a>>,
+    /// Its consonant key ([`interdict_text::same_consonants`]), at the first
+    /// comparison.
+    consonants: std::cell::OnceCell<Option<interdict_text::ConsonantKey>>,
     /// A word many listed names hold ([`Index::is_common`]).
     common: bool,
 }
@@ -2841,8 +2842,17 @@ impl<'a> Probe<'a> {
             ocr: ocr_variants(text),
             nicknames: nickname_groups(text),
             osa: std::cell::OnceCell::new(),
+            consonants: std::cell::OnceCell::new(),
             common: false,
         }
+    }
+
+    /// [`interdict_text::same_consonants`] of the probe and `l`.
+    fn same_consonants(&self, l: &str) -> bool {
+        self.consonants
+            .get_or_init(|| interdict_text::ConsonantKey::new(self.text))
+            .as_ref()
+            .is_some_and(|k| k.same_as(l))
     }
 
     /// The probe of a word many listed names hold (see [`names_apart`]).

@@ -75,7 +75,7 @@ pub use nicknames::{is_nickname, nickname_groups, nickname_variants};
 pub use normalize::{fold_latin_char, is_apostrophe, is_invisible};
 pub use phonetic::{
     may_be_misread, ocr_variants, phonetic_key, same_consonants, same_spelling, spelling_key,
-    SpellingProbe,
+    ConsonantKey, SpellingProbe,
 };
 pub use stopwords::{
     fuzzy_legal_word, is_legal_form, is_legal_word, is_particle, is_stopword, is_title,

@@ -218,14 +218,40 @@ fn key_into(
 /// `Patin`), and coarser than [`spelling_key`]: a pair this meets is
 /// several spellings apart, which an edit distance reads as another name.
 pub fn same_consonants(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if !a.is_ascii() || !b.is_ascii() || a.len() > 40 || b.len() > 40 {
-        return false;
+    ConsonantKey::new(a).is_some_and(|k| k.same_as(b))
+}
+
+/// The key [`same_consonants`] compares, kept for a token compared with
+/// many (the other side's key is built at each comparison).
+#[derive(Debug, Clone)]
+pub struct ConsonantKey {
+    buf: [u8; 96],
+    len: usize,
+}
+
+impl ConsonantKey {
+    /// The key of `a`, or `None` when [`same_consonants`] compares it with
+    /// nothing (not ASCII, or longer than 40 bytes).
+    pub fn new(a: &str) -> Option<ConsonantKey> {
+        let a = a.as_bytes();
+        if !a.is_ascii() || a.len() > 40 {
+            return None;
+        }
+        let mut buf = [0u8; 96];
+        let len = consonants_into(a, &mut buf);
+        Some(ConsonantKey { buf, len })
     }
-    let (mut ka, mut kb) = ([0u8; 96], [0u8; 96]);
-    let na = consonants_into(a, &mut ka);
-    let nb = consonants_into(b, &mut kb);
-    ka.get(..na) == kb.get(..nb)
+
+    /// [`same_consonants`] of the key's token and `b`.
+    pub fn same_as(&self, b: &str) -> bool {
+        let b = b.as_bytes();
+        if !b.is_ascii() || b.len() > 40 {
+            return false;
+        }
+        let mut kb = [0u8; 96];
+        let nb = consonants_into(b, &mut kb);
+        self.buf.get(..self.len) == kb.get(..nb)
+    }
 }
 
 /// Writes the key [`same_consonants`] compares into `buf` (at least twice
