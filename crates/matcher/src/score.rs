@@ -2891,8 +2891,12 @@ impl<'a> Probe<'a> {
     /// Whether one token is the other misread by OCR (`Ahrnad` / `Ahmad`,
     /// `AL1` / `ALI`; see [`interdict_text::ocr_variants`]).
     fn ocr_misread(&self, l: &str) -> bool {
+        // (a misreading is never shorter than what was written: `l`'s
+        // readings are no longer than `l`)
         self.ocr.iter().any(|v| v == l)
-            || (may_be_misread(l) && ocr_variants(l).iter().any(|v| v == self.text))
+            || (l.len() >= self.text.len()
+                && may_be_misread(l)
+                && ocr_variants(l).iter().any(|v| v == self.text))
     }
 
     /// Whether `l` is another form of this given name
