@@ -1756,10 +1756,17 @@ pub(crate) fn score_fast(
                     .and_then(|r| r.get(i))
                     .filter(|c| c.sim > 0.0)
                     .map(|c| (c.sim, c.kind));
-                if cell.is_none() && qt.cut && qt.len >= 3 && l.len as usize > qt.len {
+                if cell.is_none()
+                    && qt.cut
+                    && qt.len >= 3
+                    && l.len as usize > qt.len
+                    && qt.found.capped
+                {
                     // the lookup caps prefix hits; a truncated last token
-                    // is checked against the listed string itself (no other
-                    // kind of match is missing from the table)
+                    // whose lookup was cut short is checked against the
+                    // listed string itself (no other kind of match is
+                    // missing from the table, and when the lookup was not
+                    // cut short, no prefix either)
                     let text = toks
                         .get(j)
                         .and_then(|&v| index.vocab.get(v as usize))
