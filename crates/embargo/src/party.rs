@@ -314,8 +314,13 @@ impl PartyScreener for MatcherScreener {
         schema_hint: Option<Schema>,
         country: Option<&str>,
     ) -> Vec<PartyHit> {
+        // a party field longer than any name is screened on its start (the
+        // matcher refuses the whole field: interdict_matcher::MAX_NAME_CHARS)
         let q = Query {
-            name: name.to_string(),
+            name: name
+                .chars()
+                .take(interdict_matcher::MAX_NAME_CHARS)
+                .collect(),
             schema: schema_hint,
             countries: country.map(|c| vec![c.to_string()]).unwrap_or_default(),
             ..Query::default()
@@ -403,5 +408,20 @@ mod tests {
         let v = VesselIndex::new(&ents);
         assert_eq!(v.lookup("9562233").len(), 1);
         assert!(v.lookup("9562234").is_empty());
+    }
+
+    #[test]
+    fn the_matcher_screens_a_party_field_longer_than_any_name_on_its_start() {
+        let mut co = Entity::new("un", "KPe.001", Schema::Organization);
+        co.push_name(Name::new(
+            "KOREA MINING DEVELOPMENT TRADING CORPORATION",
+            NameKind::Primary,
+        ));
+        let s = MatcherScreener::new(Arc::new(Matcher::new(vec![co])), 0.8);
+        let name = "Korea Mining Development Trading Corp";
+        assert_eq!(s.screen_party(name, None, None).len(), 1);
+        // the matcher refuses the whole field; the screener reads its start
+        let long = format!("{name} {}", "x".repeat(interdict_matcher::MAX_NAME_CHARS));
+        assert_eq!(s.screen_party(&long, None, None).len(), 1);
     }
 }

@@ -175,6 +175,11 @@ pub(crate) struct Index {
     pub unknown_weight: f32,
     /// Largest weight of a listed token.
     pub max_weight: f32,
+    /// Bytes of the longest vocab entry (token or joined pair): a query
+    /// token longer by more than its deletions meets none of the deletion
+    /// neighbourhood, which is not read then (a 5,000-letter word has
+    /// twelve million two-letter deletions).
+    pub max_token_len: usize,
     /// A number no other index of this process has (keys per-thread caches).
     pub id: u64,
     /// Weights of tokens that occur only as removed legal forms or titles.
@@ -682,6 +687,7 @@ impl Index {
             .filter(|(_, &r)| r)
             .map(|(&w, _)| w)
             .fold(0.0, f32::max);
+        let max_token_len = vocab.iter().map(|v| v.len()).max().unwrap_or(0);
         let mut compact: Vec<(u64, u32)> = recs
             .iter()
             .enumerate()
@@ -721,6 +727,7 @@ impl Index {
             entity_recs,
             ids,
             max_weight,
+            max_token_len,
             unknown_weight,
             removed_weight,
         }

@@ -157,7 +157,15 @@ pub enum MatchError {
     /// The threshold is not in 0..=1.
     #[error("the threshold {0} is not between 0 and 1")]
     BadThreshold(f32),
+    /// The name is longer than [`MAX_NAME_CHARS`]: no listed name comes
+    /// near (the longest is a few hundred characters), so it is a field
+    /// holding something else (an address, a document).
+    #[error("the name is {0} characters long; at most {max} are screened", max = MAX_NAME_CHARS)]
+    NameTooLong(usize),
 }
+
+/// The longest name screened, in characters (see [`MatchError::NameTooLong`]).
+pub const MAX_NAME_CHARS: usize = 1000;
 
 /// What to screen: a name and whatever else is known.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -727,6 +735,10 @@ impl Matcher {
     }
 
     fn prepare(&self, q: &Query) -> Result<Prepared, MatchError> {
+        let chars = q.name.chars().count();
+        if chars > MAX_NAME_CHARS {
+            return Err(MatchError::NameTooLong(chars));
+        }
         let class = class_of(q.schema);
         let written = Written {
             name: &q.name,

@@ -1004,6 +1004,21 @@ fn retrieve(index: &Index, t: &mut QTok, max_edits: usize) {
     });
 }
 
+/// Deletions of a query token of `len` bytes looked up in the deletion
+/// neighbourhood: as many as its length allows ([`deletion_depth`]), at
+/// most `max_edits`, and none when it is longer than the longest vocab
+/// entry (`max_token_len`) by more than that: a deletion of it can then
+/// equal no listed entry's, and a long word (5,000 letters: twelve million
+/// deletions of two letters) would cost time for nothing.
+pub(crate) fn lookup_depth(len: usize, max_edits: usize, max_token_len: usize) -> usize {
+    let depth = deletion_depth(len).min(max_edits);
+    if len > max_token_len + depth {
+        0
+    } else {
+        depth
+    }
+}
+
 fn retrieve_uncached(index: &Index, t: &QTok, max_edits: usize) -> Found {
     let mut out = Found::default();
     let mut cands: Vec<u32> = Vec::with_capacity(64);
@@ -1022,7 +1037,7 @@ fn retrieve_uncached(index: &Index, t: &QTok, max_edits: usize) -> Found {
             cands.push(id);
         }
     }
-    let depth = deletion_depth(t.text.len()).min(max_edits);
+    let depth = lookup_depth(t.text.len(), max_edits, index.max_token_len);
     if depth > 0 {
         let mut hashes = Vec::with_capacity(64);
         deletion_hashes(t.text.as_bytes(), depth, &mut hashes);

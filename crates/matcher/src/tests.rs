@@ -490,6 +490,34 @@ fn empty_name_and_bad_threshold_are_errors() {
         m.screen(&Query::name("Kim"), &o),
         Err(MatchError::BadThreshold(_))
     ));
+    // a field holding something else than a name: an error that says so
+    let long = "x".repeat(MAX_NAME_CHARS + 1);
+    match m.screen(&Query::name(long), &Options::default()) {
+        Err(e @ MatchError::NameTooLong(n)) => {
+            assert_eq!(n, MAX_NAME_CHARS + 1);
+            assert!(e.to_string().contains("1001 characters"), "{e}");
+        }
+        other => panic!("{other:?}"),
+    }
+    // the longest name screened is screened
+    let at_limit = format!("Kim Jong Un {}", "x".repeat(MAX_NAME_CHARS - 12));
+    assert!(m
+        .screen(&Query::name(at_limit), &Options::default())
+        .is_ok());
+}
+
+#[test]
+fn a_word_longer_than_any_listed_one_reads_no_deletions() {
+    use crate::score::lookup_depth;
+    // within reach of the longest listed entry (47 bytes): as its length allows
+    assert_eq!(lookup_depth(8, 2, 47), 2);
+    assert_eq!(lookup_depth(5, 2, 47), 1);
+    assert_eq!(lookup_depth(49, 2, 47), 2);
+    assert_eq!(lookup_depth(48, 1, 47), 1);
+    // beyond it by more than the deletions: none can meet a listed entry
+    assert_eq!(lookup_depth(50, 2, 47), 0);
+    assert_eq!(lookup_depth(49, 1, 47), 0);
+    assert_eq!(lookup_depth(5000, 2, 47), 0);
 }
 
 /// Queries that compare the two scorers on [`world`]: variants read in
