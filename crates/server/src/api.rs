@@ -413,7 +413,7 @@ pub async fn search(
     let l = loaded(&st)?;
     let ds = dataset(&l, &ds_name)?.clone();
     let query = MQuery {
-        name: q.chars().take(1000).collect(),
+        name: q.chars().take(interdict_matcher::MAX_NAME_CHARS).collect(),
         schema,
         birth_date,
         countries,

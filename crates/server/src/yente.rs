@@ -15,8 +15,9 @@ use std::collections::BTreeMap;
 
 /// At most this many names of one example are screened.
 const MAX_NAMES: usize = 16;
-/// At most this many characters of one property value are read.
-const MAX_VALUE_CHARS: usize = 1000;
+/// At most this many characters of one property value are read (a name
+/// longer than the matcher screens is cut to what it screens).
+const MAX_VALUE_CHARS: usize = interdict_matcher::MAX_NAME_CHARS;
 
 /// One query example, cleaned.
 #[derive(Debug, Clone)]
