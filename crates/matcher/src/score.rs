@@ -331,6 +331,9 @@ pub(crate) struct QForm {
     pub cells: Vec<Cell>,
     /// Cells per row.
     pub width: usize,
+    /// Per row of `cells`: the columns whose `sim` is above 0, and the
+    /// query tokens' columns whose `simj` is (see [`quick_below`]).
+    pub row_masks: Vec<(u64, u64)>,
     /// A number no other form of this process has (keys the dense row maps
     /// of [`FastBuf`]).
     pub id: u64,
@@ -640,6 +643,21 @@ impl QForm {
                 }
             }
         }
+        let n_toks = toks.len();
+        let row_masks: Vec<(u64, u64)> = cells
+            .chunks(width.max(1))
+            .map(|row| {
+                row.iter()
+                    .enumerate()
+                    .take(64)
+                    .fold((0, 0), |(s, j), (col, c)| {
+                        (
+                            s | (u64::from(c.sim > 0.0) << col),
+                            j | (u64::from(col < n_toks && c.simj > 0.0) << col),
+                        )
+                    })
+            })
+            .collect();
         let n_kept = toks.iter().filter(|t| t.optional.is_none()).count();
         let mut compact: Vec<(u64, usize)> = Vec::new();
         for k in 0..n_kept.min(COMPACT_ROTATIONS) {
@@ -666,6 +684,7 @@ impl QForm {
             table,
             cells,
             width,
+            row_masks,
             id: NEXT_FORM.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             long: false,
             lost_tail: false,
@@ -1682,12 +1701,16 @@ fn row_map<'m>(maps: &'m mut Vec<RowMap>, clock: &mut u64, q: &QForm, vocab: usi
 /// The row of the table for `v`, by the dense map.
 #[inline]
 fn dense_row<'a>(q: &'a QForm, map: &[u32], v: u32) -> Option<&'a [Cell]> {
+    let r = row_index(map, v)?;
+    q.cells.get(r * q.width..(r + 1) * q.width)
+}
+
+/// The row number of `v` in the table, by the dense map.
+#[inline]
+fn row_index(map: &[u32], v: u32) -> Option<usize> {
     match map.get(v as usize).copied().unwrap_or(0) {
         0 => None,
-        r => {
-            let r = r as usize - 1;
-            q.cells.get(r * q.width..(r + 1) * q.width)
-        }
+        r => Some(r as usize - 1),
     }
 }
 
@@ -1744,6 +1767,21 @@ pub(crate) fn score_fast(
         rows[j] = dense_row(q, map, v);
     }
     mark_forebears(&mut info[..m]);
+    if prune > 0.0
+        && quick_below(
+            q,
+            map,
+            toks,
+            joins,
+            compact,
+            &info[..m],
+            listed,
+            vessel,
+            prune,
+        )
+    {
+        return 0.0;
+    }
     cands.clear();
     for (i, qt) in q.toks.iter().enumerate() {
         let qfirst = qt.text.as_bytes().first().copied();
@@ -1933,17 +1971,7 @@ pub(crate) fn score_fast(
 
 /// Whether the alignment of these candidate pairs surely scores below
 /// `prune`, read from which tokens no pair touches (cheaper than aligning:
-/// most records the index proposes fall well short).
-///
-/// Tokens no pair touches stay unmatched. The matched mass is at most the
-/// weight of the touched tokens (`m`), and the rest of the denominator at
-/// least: the query's untouched tokens, the heaviest of them in conflict
-/// at [`CONFLICT`] (as many as there are untouched listed tokens: the
-/// alignment pairs at least that many), the others at [`SURPLUS`]; the
-/// listed untouched tokens at [`SURPLUS`] or, for patronymics,
-/// [`PATRONYMIC_SURPLUS`] (their share of a conflict is not bounded, since
-/// lighter listed tokens may take their place). The credit never exceeds
-/// the matched mass, so the score is at most `m / (m + rest)`.
+/// most records the index proposes fall well short); see [`below_given`].
 fn surely_below(
     q: &QForm,
     l: &[LInfo],
@@ -1952,25 +1980,10 @@ fn surely_below(
     cands: &[Pair],
     prune: f32,
 ) -> bool {
-    let (mut qhit, mut lhit) = ([false; 64], [false; 64]);
+    let (mut qhit, mut lhit) = (0u64, 0u64);
     for p in cands {
-        for x in qhit.iter_mut().take(p.qi + p.qn).skip(p.qi) {
-            *x = true;
-        }
-        for x in lhit.iter_mut().take(p.lj + p.ln).skip(p.lj) {
-            *x = true;
-        }
-    }
-    let mut m = 0.0f32;
-    let mut uq = [0.0f32; 64];
-    let mut nuq = 0;
-    for (i, t) in q.toks.iter().enumerate().take(64) {
-        if qhit[i] {
-            m += t.weight;
-        } else if !t.free_against(listed, vessel) {
-            uq[nuq] = t.weight;
-            nuq += 1;
-        }
+        qhit |= span_mask(p.qi, p.qn);
+        lhit |= span_mask(p.lj, p.ln);
     }
     // what a query cut inside its last word lost costs nothing (see
     // `align`): the listed tokens after one it may meet so
@@ -1992,10 +2005,163 @@ fn surely_below(
     } else {
         usize::MAX
     };
+    below_given(q, l, listed, vessel, qhit, lhit, lost_from, prune)
+}
+
+/// Bits `at..at + len` (of the first 64).
+#[inline]
+fn span_mask(at: usize, len: usize) -> u64 {
+    (at..at + len)
+        .filter(|&i| i < 64)
+        .fold(0, |m, i| m | (1 << i))
+}
+
+/// [`surely_below`] before any pair is built, from the table's row masks
+/// ([`QForm::row_masks`]): every query token and listed token some cell
+/// could pair is taken as touched, and so is every pair of tokens that
+/// could meet otherwise than by the table (a one-letter token and a token
+/// of its first letter; a cut word whose lookup was cut short, or a last
+/// word cut to two letters, and a longer word of its first letter), and a
+/// query that may have lost its tail loses it from the first listed word
+/// its last word could meet. All of that only raises the bound, so that a
+/// record this rejects the pairs would reject too. Not for a name spelt
+/// with the same letters (it scores at least [`COMPACT_SIM`] whatever its
+/// tokens).
+#[allow(clippy::too_many_arguments)]
+fn quick_below(
+    q: &QForm,
+    map: &[u32],
+    toks: &[u32],
+    joins: &[u32],
+    compact: u64,
+    l: &[LInfo],
+    listed: NameClass,
+    vessel: bool,
+    prune: f32,
+) -> bool {
+    let n = q.toks.len();
+    let m = l.len().min(MAX_TOKS);
+    if n > 24 || (compact != 0 && q.compact.iter().any(|&(key, _)| key == compact)) {
+        return false;
+    }
+    let singles = (1u64 << n) - 1;
+    // joined query columns (`n + k`) touch both tokens they join
+    let joined = |bits: u64| {
+        q.joined
+            .iter()
+            .enumerate()
+            .filter(|&(k, _)| n + k < 64 && bits & (1 << (n + k)) != 0)
+            .fold(0u64, |acc, (_, &(i, _))| acc | span_mask(i, 2))
+    };
+    let masks = |v: u32| {
+        row_index(map, v)
+            .and_then(|r| q.row_masks.get(r))
+            .copied()
+            .unwrap_or((0, 0))
+    };
+    let (mut qhit, mut lhit) = (0u64, 0u64);
+    // the query tokens each listed token meets as a single token
+    let mut met_by = [0u64; MAX_TOKS];
+    for (j, &v) in toks.iter().take(m).enumerate() {
+        let (sim, _) = masks(v);
+        if sim != 0 {
+            lhit |= 1 << j;
+            qhit |= (sim & singles) | joined(sim & !singles);
+            met_by[j] = sim & singles;
+        }
+    }
+    // two adjacent listed tokens met as one
+    for (j, &jv) in joins.iter().enumerate().take(m.saturating_sub(1)) {
+        let (sim, simj) = masks(jv);
+        if (simj & singles) | (sim & !singles) != 0 {
+            lhit |= span_mask(j, 2);
+            qhit |= (simj & singles) | joined(sim & !singles);
+        }
+    }
+    // pairs met from the letters, not the table
+    let letters = q.n_initials > 0 || q.trunc || q.capped.0 > 0.0 || l.iter().any(|t| t.initial);
+    if letters {
+        for (i, qt) in q.toks.iter().enumerate() {
+            let qf = qt.text.as_bytes().first().copied();
+            let cut =
+                (qt.cut && qt.len >= 3 && qt.found.capped) || (qt.last && qt.len == 2 && q.trunc);
+            for (j, lt) in l.iter().enumerate().take(m) {
+                let first = qf == Some(lt.first);
+                let initial = (qt.len == 1 || lt.len == 1)
+                    && (first
+                        || (qt.len == 1
+                            && lt.len == 1
+                            && qf.is_some_and(|a| izafat_pair(a, lt.first))));
+                let prefix = cut && first && usize::from(lt.len) > qt.len;
+                if initial || prefix {
+                    qhit |= 1 << i;
+                    lhit |= 1 << j;
+                    if let Some(x) = met_by.get_mut(j) {
+                        *x |= 1 << i;
+                    }
+                }
+            }
+        }
+    }
+    // a query that may have been cut inside its last word: the listed
+    // tokens after the first one that word could meet cut short cost
+    // nothing
+    let lost_from = match n.checked_sub(1) {
+        Some(last) if q.lost_tail => {
+            let q_len = q.toks.get(last).map_or(0, |t| t.len);
+            (0..m)
+                .filter(|&j| {
+                    has_bit(met_by[j], last)
+                        && cut_lost_letters(q_len, l.get(j).map_or(0, |t| usize::from(t.len)))
+                })
+                .map(|j| j + 1)
+                .min()
+                .unwrap_or(usize::MAX)
+        }
+        _ => usize::MAX,
+    };
+    below_given(q, l, listed, vessel, qhit, lhit, lost_from, prune)
+}
+
+/// Whether a name whose touched query and listed tokens are `qhit` and
+/// `lhit` (bit per token) surely scores below `prune`.
+///
+/// Tokens no pair touches stay unmatched. The matched mass is at most the
+/// weight of the touched tokens (`m`), and the rest of the denominator at
+/// least: the query's untouched tokens, the heaviest of them in conflict
+/// at [`CONFLICT`] (as many as there are untouched listed tokens: the
+/// alignment pairs at least that many), the others at [`SURPLUS`]; the
+/// listed untouched tokens at [`SURPLUS`] or, for patronymics,
+/// [`PATRONYMIC_SURPLUS`] (their share of a conflict is not bounded, since
+/// lighter listed tokens may take their place); listed tokens from
+/// `lost_from` on cost nothing. The credit never exceeds the matched mass,
+/// so the score is at most `m / (m + rest)`.
+#[allow(clippy::too_many_arguments)]
+fn below_given(
+    q: &QForm,
+    l: &[LInfo],
+    listed: NameClass,
+    vessel: bool,
+    qhit: u64,
+    lhit: u64,
+    lost_from: usize,
+    prune: f32,
+) -> bool {
+    let mut m = 0.0f32;
+    let mut uq = [0.0f32; 64];
+    let mut nuq = 0;
+    for (i, t) in q.toks.iter().enumerate().take(64) {
+        if has_bit(qhit, i) {
+            m += t.weight;
+        } else if !t.free_against(listed, vessel) {
+            uq[nuq] = t.weight;
+            nuq += 1;
+        }
+    }
     let mut rest = 0.0f32;
     let mut nul = 0;
     for (j, t) in l.iter().enumerate().take(64) {
-        if lhit[j] {
+        if has_bit(lhit, j) {
             m += t.w();
         } else if j >= lost_from {
         } else {

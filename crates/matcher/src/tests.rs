@@ -558,6 +558,49 @@ fn fast_scorer_equals_reference_scorer() {
     }
 }
 
+/// With a floor, the fast scorer rejects names before aligning them
+/// (`quick_below` from the table's row masks, `surely_below` from the
+/// pairs): an entity it scores below the floor scores below it without one,
+/// and one it scores at or above has its exact score.
+#[test]
+fn pruning_at_a_floor_keeps_every_entity_that_reaches_it() {
+    let mut pruned = 0;
+    // and names cut inside their last word at a field limit, which may
+    // leave the listed name's end unmatched at no cost
+    let mut ents = world();
+    ents.push(listed(
+        Schema::Organization,
+        "t",
+        "cut",
+        &["COMPANIE BENIFICENT DE SOLIDARITE AVEC PALESTINE"],
+    ));
+    let m = Matcher::new(ents);
+    let cut = [
+        "LIMITED LIABILITY COMPAN",
+        "SOLIDARITE AVEC PALESTINE COMPAN",
+    ];
+    for name in SCORER_QUERIES.iter().copied().chain(cut) {
+        let p = m.prepare(&Query::name(name)).unwrap();
+        for e in 0..m.entities().len() {
+            let exact = m.score_fast(&p, e, None, None);
+            for floor in [0.3f32, 0.5, 0.7, 0.8, 0.9] {
+                let s = m.score_fast(&p, e, None, Some(floor));
+                if exact >= floor {
+                    assert!(
+                        (s - exact).abs() < 1e-6,
+                        "{name} vs {} at {floor}: {s} != {exact}",
+                        m.entities()[e].id
+                    );
+                } else {
+                    assert!(s < floor, "{name} vs {} at {floor}", m.entities()[e].id);
+                    pruned += usize::from(s == 0.0 && exact > 0.0);
+                }
+            }
+        }
+    }
+    assert!(pruned > 50, "only {pruned} names pruned");
+}
+
 /// An explained result scores only the pairs of name forms the fast scorer
 /// puts on top: its score is still the reference scorer's best over every
 /// pair (the same pair of forms is explained).
