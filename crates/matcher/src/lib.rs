@@ -1145,7 +1145,8 @@ impl Matcher {
                         sc.pairs.push((c, ti as u32, v));
                     }
                 }
-                sc.pairs.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+                // (bounds are never negative: their bits sort as they do)
+                sc.pairs.sort_unstable_by_key(|p| p.0.to_bits());
                 // the allowance per token: its largest non-essential bound
                 let mut allow = vec![0.0f32; toks.len()];
                 let worst_initials =
