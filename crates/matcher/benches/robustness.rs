@@ -55,14 +55,18 @@ fn phon_keys(name: &str) -> Vec<String> {
 /// spelt otherwise) its tokens' phonetic keys are all among the query's
 /// (`KABAEVA Alina Al-Mukhtar` holds the listed `KABAYEVA, Alina`).
 fn contained(query: &str, r: &interdict_matcher::MatchResult) -> bool {
+    let exact = r.explanation.unmatched_listed.is_empty() && all_exact(r);
+    exact || spelt_alike_within(&r.explanation.listed_name, query)
+}
+
+/// Whether the match paired tokens, and all exactly (or transliterated).
+fn all_exact(r: &interdict_matcher::MatchResult) -> bool {
     use interdict_matcher::MatchKind;
-    let exact = r.explanation.unmatched_listed.is_empty()
-        && !r.explanation.tokens.is_empty()
+    !r.explanation.tokens.is_empty()
         && r.explanation
             .tokens
             .iter()
-            .all(|t| matches!(t.kind, MatchKind::Exact | MatchKind::Transliterated));
-    exact || spelt_alike_within(&r.explanation.listed_name, query)
+            .all(|t| matches!(t.kind, MatchKind::Exact | MatchKind::Transliterated))
 }
 
 /// Whether the phonetic keys of `listed`'s tokens are all among those of
@@ -90,13 +94,7 @@ type Hit = (String, f32, String, bool);
 /// to find; a look-alike drawn so (a word of another listed name swapped in)
 /// cannot be told from such a variant.
 fn within(r: &interdict_matcher::MatchResult) -> bool {
-    use interdict_matcher::MatchKind;
-    r.explanation.unmatched_query.is_empty()
-        && !r.explanation.tokens.is_empty()
-        && r.explanation
-            .tokens
-            .iter()
-            .all(|t| matches!(t.kind, MatchKind::Exact | MatchKind::Transliterated))
+    r.explanation.unmatched_query.is_empty() && all_exact(r)
 }
 
 fn main() {

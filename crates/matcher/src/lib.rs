@@ -1123,7 +1123,7 @@ impl Matcher {
             let rgen = sc.next();
             let mut out: Vec<u32> = Vec::new();
             for (fi, f) in p.forms.iter().enumerate() {
-                let form_bit = form_bit(fi);
+                let bit = form_bit(fi);
                 let fgen = sc.next();
                 sc.touched.clear();
                 let toks: Vec<&QTok> = f
@@ -1216,7 +1216,7 @@ impl Matcher {
                     let (Some(rb), Some(slot)) = (idx.bounds.get(ri), sc.slots.get_mut(ri)) else {
                         continue;
                     };
-                    if slot.stamp == rgen && slot.forms & form_bit == form_bit {
+                    if slot.stamp == rgen && slot.forms & bit == bit {
                         continue;
                     }
                     let upper = sum
@@ -1240,7 +1240,7 @@ impl Matcher {
                             slot.forms = 0;
                             out.push(r);
                         }
-                        slot.forms |= form_bit;
+                        slot.forms |= bit;
                     }
                 }
                 // names of the same letters spaced otherwise, whatever
@@ -1253,7 +1253,7 @@ impl Matcher {
                                 s.forms = 0;
                                 out.push(r);
                             }
-                            s.forms |= form_bit;
+                            s.forms |= bit;
                         }
                     }
                 }
