@@ -317,9 +317,15 @@ fn main() {
         // particle swapped in ("Haji") is a dropped token, not another
         // name: the dropped_token class covers it
         let lower = interdict_text::normalize(new);
-        if interdict_text::removable_tokens(&["name".to_string(), lower.clone()])
-            .get(1)
-            .is_some_and(Option::is_some)
+        // (read as the name reads it: `S.A.` is the two letters of a form)
+        let swapped = interdict_text::tokens(new);
+        let in_name: Vec<String> = std::iter::once("name".to_string())
+            .chain(swapped.iter().cloned())
+            .collect();
+        let removable = interdict_text::removable_tokens(&in_name);
+        let dotted = swapped.len() > 1 && swapped.iter().all(|t| t.chars().count() == 1);
+        if (!swapped.is_empty() && removable.iter().skip(1).all(Option::is_some))
+            || (dotted && interdict_text::is_legal_word(&swapped.concat()))
             || interdict_text::is_legal_word(&lower)
             || [
                 "llc", "ltd", "limited", "inc", "corp", "co", "company", "al", "el", "bin", "ibn",
