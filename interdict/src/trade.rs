@@ -91,8 +91,11 @@ pub fn run(args: &TradeArgs, store: &Store) -> anyhow::Result<ExitCode> {
     let screener: Box<dyn PartyScreener> = if args.exact {
         Box::new(ListScreener::new(entities))
     } else {
+        let mut matcher = Matcher::new(entities);
+        // (a missing or stale table only makes lookups slower)
+        let _ = crate::screen::read_token_table(store, &mut matcher);
         Box::new(MatcherScreener::new(
-            std::sync::Arc::new(Matcher::new(entities)),
+            std::sync::Arc::new(matcher),
             args.review_score,
         ))
     };

@@ -616,3 +616,63 @@ fn update_from_a_local_http_mirror_is_conditional() {
     let after = db.json(&["lists", "--format", "json"]);
     assert_eq!(after, snapshots);
 }
+
+/// An import stores the token table of the lists it leaves active, and a
+/// screening reads it; a second import of the same bytes keeps it, one that
+/// changes the lists makes it again, and screening finds the same with a
+/// damaged table as with none.
+#[test]
+fn import_stores_the_token_table_and_screening_reads_it() {
+    let Some(lists) = lists_dir() else { return };
+    let db = Db::new();
+    let un_old = lists.join("un/un_consolidated_2025-11-29.xml");
+    let un_new = lists.join("un/un_consolidated_2026-02-27.xml");
+    let out = db.ok(&["import", path_str(&un_old)]);
+    assert!(out.contains("token table: "), "{out}");
+    let screen = |args: &[&str]| {
+        let out = db.run(args);
+        assert_eq!(out.status.code(), Some(1), "a match is expected");
+        (
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let q = ["screen", "Kim Yong Chol", "--timings", "--format", "json"];
+    let (_, err) = screen(&q);
+    assert!(err.contains("token table read ("), "{err}");
+    // the same bytes again: nothing to do
+    let again = db.ok(&["import", path_str(&un_old)]);
+    assert!(!again.contains("token table: "), "{again}");
+    // another edition: the table is made again, and read
+    let newer = db.ok(&["import", path_str(&un_new)]);
+    assert!(newer.contains("token table: "), "{newer}");
+    let (_, err) = screen(&q);
+    assert!(err.contains("token table read ("), "{err}");
+    // a damaged table is not read, and changes nothing found
+    let store = interdict_store::Store::open(&db.path).unwrap();
+    let bytes = store
+        .derived(interdict_store::TOKEN_TABLE)
+        .unwrap()
+        .unwrap();
+    store
+        .put_derived(interdict_store::TOKEN_TABLE, &bytes[..1000])
+        .unwrap();
+    drop(store);
+    let old_only = Db::new();
+    old_only.ok(&["import", path_str(&un_new)]);
+    let (damaged, err) = screen(&q);
+    assert!(
+        err.contains("no token table (the token table is damaged"),
+        "{err}"
+    );
+    let strip = |s: &str| {
+        let mut v: serde_json::Value = serde_json::from_str(s).unwrap();
+        v.as_object_mut().map(|o| o.remove("elapsed_ms"));
+        v
+    };
+    let fresh = old_only.run(&q);
+    assert_eq!(
+        strip(&damaged),
+        strip(&String::from_utf8(fresh.stdout).unwrap())
+    );
+}

@@ -4,12 +4,14 @@
 //! single-query latency, peak memory, and the full-scan oracle's throughput
 //! beside them.
 //!
-//! `cargo bench -p interdict-matcher --bench speed [-- --queries N] [--no-oracle] [--write-queries FILE.csv]`
+//! `cargo bench -p interdict-matcher --bench speed [-- --queries N] [--no-oracle] [--no-token-table] [--write-queries FILE.csv]`
 //! (the last writes the queries, for timing `interdict batch` on them)
 //!
-//! The parent parses the shared lists into a temporary store, then runs
-//! itself as a child that starts from the store only, so that start-up time
-//! and peak RSS are those of a screening process.
+//! The parent parses the shared lists into a temporary store and makes
+//! their token table as `interdict import` does, then runs itself as a
+//! child that starts from the store only (reading the table unless
+//! `--no-token-table`), so that start-up time and peak RSS are those of a
+//! screening process.
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -19,7 +21,7 @@ mod common;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use common::{perturb, Rng};
-use interdict_matcher::{Matcher, Options, Query};
+use interdict_matcher::{Matcher, Options, Query, TokenTable};
 use interdict_store::{NewSnapshot, Store};
 use rayon::prelude::*;
 use std::time::Instant;
@@ -113,6 +115,23 @@ fn main() {
             db.display(),
             t.elapsed().as_secs_f64()
         );
+        // as `interdict import` ends: the token table of the active lists
+        let t = Instant::now();
+        let m = Matcher::new(store.active_entities().expect("entities"));
+        let t_index = t.elapsed();
+        let table = m.token_table();
+        let t_table = t.elapsed() - t_index;
+        let bytes = table.to_bytes();
+        store
+            .put_derived(interdict_store::TOKEN_TABLE, &bytes)
+            .expect("store the token table");
+        println!(
+            "token table (made at import): {} listed words looked up in {:.0} ms (after an index build of {:.0} ms), {:.1} MB stored",
+            table.words(),
+            t_table.as_secs_f64() * 1e3,
+            t_index.as_secs_f64() * 1e3,
+            bytes.len() as f64 / 1e6
+        );
     }
     let exe = std::env::current_exe().expect("exe");
     let mut cmd = std::process::Command::new(exe);
@@ -120,8 +139,10 @@ fn main() {
     if let Some(q) = arg("--queries") {
         cmd.arg("--queries").arg(q);
     }
-    if std::env::args().any(|a| a == "--no-oracle") {
-        cmd.arg("--no-oracle");
+    for flag in ["--no-oracle", "--no-token-table"] {
+        if std::env::args().any(|a| a == flag) {
+            cmd.arg(flag);
+        }
     }
     if let Some(n) = arg("--show-slow") {
         cmd.arg("--show-slow").arg(n);
@@ -147,15 +168,30 @@ fn child(db: &str) {
     let store = Store::open(std::path::Path::new(db)).expect("store");
     let entities = store.active_entities().expect("entities");
     let t1 = Instant::now();
-    let m = Matcher::new(entities);
+    let mut m = Matcher::new(entities);
     let t2 = Instant::now();
+    // as `interdict` starts (`screen::load_matcher`): the stored token table
+    let table = if std::env::args().any(|a| a == "--no-token-table") {
+        "not read (--no-token-table)".to_string()
+    } else {
+        let bytes = store
+            .derived(interdict_store::TOKEN_TABLE)
+            .expect("store")
+            .expect("a token table");
+        let table = TokenTable::from_bytes(&bytes).expect("a whole table");
+        let words = table.words();
+        m.use_token_table(table).expect("the table of these lists");
+        format!("{words} listed words")
+    };
+    let t3 = Instant::now();
     let st = m.stats();
     println!(
-        "start-up: load {} entities from the store {:.0} ms + build index {:.0} ms = {:.0} ms",
+        "start-up: load {} entities from the store {:.0} ms + build index {:.0} ms + read token table ({table}) {:.0} ms = {:.0} ms",
         st.entities,
         (t1 - t0).as_secs_f64() * 1e3,
         (t2 - t1).as_secs_f64() * 1e3,
-        (t2 - t0).as_secs_f64() * 1e3
+        (t3 - t2).as_secs_f64() * 1e3,
+        (t3 - t0).as_secs_f64() * 1e3
     );
     println!(
         "index: {} name forms, {} tokens+pairs, {} deletion keys, {} postings, ~{:.1} MB heap; VmHWM after start-up {}",

@@ -184,6 +184,9 @@ pub(crate) struct Index {
     pub id: u64,
     /// Weights of tokens that occur only as removed legal forms or titles.
     pub removed_weight: HashMap<String, f32>,
+    /// Lookups of the listed words, when read from a table
+    /// ([`crate::Matcher::use_token_table`]).
+    pub table: Option<crate::lookups::TokenTable>,
 }
 
 /// Whether a listed entity is a ship: a vessel, or an entity with an IMO
@@ -730,6 +733,7 @@ impl Index {
             max_token_len,
             unknown_weight,
             removed_weight,
+            table: None,
         }
     }
 

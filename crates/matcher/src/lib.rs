@@ -125,6 +125,7 @@
 #![deny(missing_docs)]
 
 mod index;
+mod lookups;
 mod score;
 pub mod sim;
 
@@ -134,6 +135,7 @@ use interdict_model::{
     country::country_code, Entity, Gender, IdKind, NameKind, NameQuality, PartialDate, Schema,
 };
 use interdict_text::{name_forms, phonetic_key};
+pub use lookups::{TableError, TokenTable};
 use score::{score_bound, score_fast, score_tokens, FastBuf, LTok, NameScore, QForm, QTok};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;

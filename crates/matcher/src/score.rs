@@ -273,6 +273,25 @@ pub(crate) struct QTok {
 }
 
 impl QTok {
+    /// A listed word as a whole query token: what the token table looks up
+    /// ([`crate::lookups`]).
+    pub fn listed_word(index: &Index, text: &str) -> QTok {
+        QTok {
+            text: text.to_string(),
+            phon: phonetic_key(text),
+            weight: 0.0,
+            last: false,
+            cut: false,
+            common: index.is_common(text),
+            vessel_prefix: false,
+            optional: None,
+            abjad: false,
+            qualifier: Qualifier::None,
+            found: Rc::default(),
+            len: text.len(),
+        }
+    }
+
     /// Whether this token, unmatched, costs nothing against a listed name
     /// of this class (a legal form against a company, a title against a
     /// person; either against a name of unknown class).
@@ -915,7 +934,7 @@ fn sexes_differ(q: &str, l: &str) -> bool {
 pub(crate) const JOINED_EDITS: usize = 1;
 
 /// What [`retrieve`] found for a token.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub(crate) struct Found {
     /// Vocab entries the token meets, with the similarity.
     pub matches: Vec<(u32, f32)>,
@@ -931,7 +950,7 @@ pub(crate) struct Found {
 /// starts hundreds); a record holding one of the others is still scored,
 /// since the scorer checks prefixes on the strings and the candidate bound
 /// allows for it (see [`QForm::initial_mass`]).
-const PREFIX_CAP: usize = 256;
+pub(crate) const PREFIX_CAP: usize = 256;
 
 /// Tokens looked up recently on this thread, for one index: names repeat
 /// (given names, family names, "company"), and a batch meets the same
@@ -999,7 +1018,12 @@ fn retrieve(index: &Index, t: &mut QTok, max_edits: usize) {
         }
         c.old.get(t.text.as_str())?.get(k)?.clone()
     });
-    let found = old.unwrap_or_else(|| Rc::new(retrieve_uncached(index, t, max_edits)));
+    let found = old.unwrap_or_else(|| {
+        let listed = (max_edits == 2)
+            .then(|| crate::lookups::found(index, t))
+            .flatten();
+        Rc::new(listed.unwrap_or_else(|| retrieve_uncached(index, t, max_edits)))
+    });
     t.found = found.clone();
     CACHE.with(|c| {
         if let Ok(mut guard) = c.try_borrow_mut() {
@@ -1038,7 +1062,7 @@ pub(crate) fn lookup_depth(len: usize, max_edits: usize, max_token_len: usize) -
     }
 }
 
-fn retrieve_uncached(index: &Index, t: &QTok, max_edits: usize) -> Found {
+pub(crate) fn retrieve_uncached(index: &Index, t: &QTok, max_edits: usize) -> Found {
     let mut out = Found::default();
     let mut cands: Vec<u32> = Vec::with_capacity(64);
     if let Some(&v) = index.vocab_map.get(t.text.as_str()) {
@@ -1086,41 +1110,70 @@ fn retrieve_uncached(index: &Index, t: &QTok, max_edits: usize) -> Found {
     }
     cands.sort_unstable();
     cands.dedup();
-    let probe = Probe::new(&t.text, &t.phon)
-        .indexed(spelling_id)
-        .common(t.common);
+    let probe = Probe::for_lookup(t, spelling_id);
     for v in cands {
-        let (Some(s), Some(&p)) = (
-            index.vocab.get(v as usize),
-            index.vocab_phon.get(v as usize),
-        ) else {
-            continue;
-        };
-        let lphon = index.phon_keys.get(p as usize).map_or("", |k| &**k);
-        let l = Listed {
-            text: s,
-            phon: lphon,
-            spelling: index.vocab_spelling.get(v as usize).copied(),
-            common: index.common_id(v),
-        };
-        let (single, joined) = if max_edits >= 2 {
-            let (mut a, b) = token_sims(&probe, &l, t.cut);
-            if t.abjad {
-                a = better(a, abjad_sim(&t.text, &t.phon, s, lphon));
-            }
-            // the joined reading only matters for entries that are joined pairs
-            let is_pair = index.join_weight.get(v as usize).copied().unwrap_or(0.0) > 0.0;
-            (a, if is_pair { b.map_or(0.0, |x| x.0) } else { 0.0 })
+        let m = if max_edits >= 2 {
+            compare_listed(index, &probe, t, v)
         } else {
-            (token_sim(&probe, &l, false, max_edits), 0.0)
+            compare_listed_joined(index, &probe, v, max_edits)
         };
-        if single.is_some() || joined > 0.0 {
-            let (sim, kind) = single.unwrap_or((0.0, MatchKind::Exact));
-            out.matches.push((v, sim.max(joined)));
-            out.detail.push((sim, kind, joined));
+        if let Some((sim, detail)) = m {
+            out.matches.push((v, sim));
+            out.detail.push(detail);
         }
     }
     out
+}
+
+/// Vocab entry `v` as a lookup compares it.
+fn listed_entry(index: &Index, v: u32) -> Option<Listed<'_>> {
+    let text = index.vocab.get(v as usize)?;
+    let p = *index.vocab_phon.get(v as usize)?;
+    Some(Listed {
+        text,
+        phon: index.phon_keys.get(p as usize).map_or("", |k| &**k),
+        spelling: index.vocab_spelling.get(v as usize).copied(),
+        common: index.common_id(v),
+    })
+}
+
+/// How query token `t` (two edits, [`retrieve_uncached`]) meets vocab entry
+/// `v`: the similarity of the match and its [`Found::detail`], `None` when
+/// they do not meet.
+pub(crate) fn compare_listed(
+    index: &Index,
+    probe: &Probe<'_>,
+    t: &QTok,
+    v: u32,
+) -> Option<(f32, (f32, MatchKind, f32))> {
+    let l = listed_entry(index, v)?;
+    let (mut single, joined) = token_sims(probe, &l, t.cut);
+    if t.abjad {
+        single = better(single, abjad_sim(&t.text, &t.phon, l.text, l.phon));
+    }
+    // the joined reading only matters for entries that are joined pairs
+    let is_pair = index.join_weight.get(v as usize).copied().unwrap_or(0.0) > 0.0;
+    let joined = if is_pair {
+        joined.map_or(0.0, |x| x.0)
+    } else {
+        0.0
+    };
+    (single.is_some() || joined > 0.0).then(|| {
+        let (sim, kind) = single.unwrap_or((0.0, MatchKind::Exact));
+        (sim.max(joined), (sim, kind, joined))
+    })
+}
+
+/// [`compare_listed`] for two query tokens joined (`max_edits` below two).
+fn compare_listed_joined(
+    index: &Index,
+    probe: &Probe<'_>,
+    v: u32,
+    max_edits: usize,
+) -> Option<(f32, (f32, MatchKind, f32))> {
+    let l = listed_entry(index, v)?;
+    let (sim, kind) = token_sim(probe, &l, false, max_edits)?;
+    Some((sim, (sim, kind, 0.0)))
 }
 
 /// A listed token as the scorer sees it.
@@ -3026,6 +3079,14 @@ impl<'a> Listed<'a> {
 }
 
 impl<'a> Probe<'a> {
+    /// The probe of query token `t` looked up in an index where its
+    /// spelling key has this id ([`Index::spelling_id`]).
+    pub(crate) fn for_lookup(t: &'a QTok, spelling_id: Option<u32>) -> Probe<'a> {
+        Probe::new(&t.text, &t.phon)
+            .indexed(spelling_id)
+            .common(t.common)
+    }
+
     pub fn new(text: &'a str, phon: &'a str) -> Probe<'a> {
         Probe {
             text,

@@ -2631,3 +2631,137 @@ fn a_legal_form_remnant_is_not_read_as_a_word_cut_short() {
     let cut = p.score(&Query::name("Ahmad-Reza RA"), 0).unwrap();
     assert!(cut.is_match, "{}", cut.explanation.sentence);
 }
+
+/// A world whose words begin one another (`Petr`, `Petrov`, `Petrova`,
+/// `Petrovich`), sound alike and are spelt otherwise, for the token table.
+fn table_world() -> Vec<Entity> {
+    let mut w = world();
+    for (i, n) in [
+        "PETROV, Petr Petrovich",
+        "PETROVA, Anna",
+        "PETROVSKY, Sergei",
+        "PETROVSKIY, Sergey",
+        "MOHAMMED, Ali",
+        "MUHAMMAD, Ali Hassan",
+        "MOHAMMADI, Reza",
+        "MOHAMAD IQBAL ABDURRAHMAN",
+        "AL-QADHAFI, Muammar",
+        "GADDAFI, Saif al-Islam",
+        "ROSOBORONEXPORT",
+        "ROSOBORON TRADING LLC",
+        "KIM, Jong Sik",
+        "KIMSAN TRADING",
+    ]
+    .iter()
+    .enumerate()
+    {
+        w.push(person("ofac", &format!("9{i:03}"), &[n]));
+    }
+    w
+}
+
+/// The lookups read from the token table are the lookups the vocabulary
+/// search makes, for every listed word as a whole word and as one that may
+/// be cut short (the last word of a name), in the same order; the words
+/// it cannot answer for (none here but a two-letter word cut short) are
+/// looked up.
+#[test]
+fn token_table_lookups_are_the_searches() {
+    let mut m = Matcher::new(table_world());
+    let table = m.token_table();
+    assert!(table.words() > 40, "{} words", table.words());
+    m.use_token_table(table).unwrap();
+    let index = &m.index;
+    let (mut compared, mut begun) = (0, 0);
+    for (v, word) in index.vocab.iter().enumerate() {
+        if !index.vocab_real[v] || word.len() < 2 {
+            continue;
+        }
+        for cut in [false, true] {
+            let mut t = crate::score::QTok::listed_word(index, word);
+            t.cut = cut;
+            let searched = crate::score::retrieve_uncached(index, &t, 2);
+            match crate::lookups::found(index, &t) {
+                Some(read) => {
+                    assert_eq!(read, searched, "{word:?} cut {cut}");
+                    compared += 1;
+                    if cut && read.detail.iter().any(|d| d.1 == MatchKind::Prefix) {
+                        begun += 1;
+                    }
+                }
+                None => assert!(cut && word.len() < 3, "{word:?} cut {cut}: not read"),
+            }
+        }
+    }
+    assert!(compared > 80, "{compared} lookups compared");
+    // (`petr` begins `petrov`, `mohammad` begins `mohammadi` ...)
+    assert!(begun >= 4, "{begun} cut words met a word they begin");
+}
+
+/// Screening reads the table and finds what it finds without it, scores
+/// and explanations alike.
+#[test]
+fn screening_is_the_same_with_the_token_table() {
+    let plain = Matcher::new(table_world());
+    let mut tabled = Matcher::new(table_world());
+    tabled.use_token_table(tabled.token_table()).unwrap();
+    assert!(tabled.has_token_table() && !plain.has_token_table());
+    let mut found = 0;
+    for name in [
+        "Kim Jong Un",
+        "Petr Petrovich Petrov",
+        "Sergey Petrovskiy",
+        "PETROVA Ann",
+        "Mohamad Ali",
+        "Muammar Gaddafi",
+        "Rosoboron",
+        "Rosoboronexp",
+        "Kimsan",
+        "Jong-un Kim",
+        "Petrv Petr",
+    ] {
+        let q = Query::name(name);
+        let (a, b) = (top(&plain, &q), top(&tabled, &q));
+        assert_eq!(a, b, "{name}");
+        found += a.iter().filter(|r| r.is_match).count();
+    }
+    assert!(found >= 10, "{found} matches");
+}
+
+/// A table survives its bytes whole; cut short or damaged anywhere it is
+/// refused with an error (never read, never a panic); a table of other
+/// lists is refused and leaves the matcher as it was.
+#[test]
+fn token_table_bytes_round_trip_and_damage_is_refused() {
+    let m = Matcher::new(table_world());
+    let table = m.token_table();
+    let bytes = table.to_bytes();
+    assert_eq!(TokenTable::from_bytes(&bytes).as_ref(), Ok(&table));
+    for len in (0..bytes.len()).step_by(7).chain([bytes.len() - 1]) {
+        assert!(
+            TokenTable::from_bytes(&bytes[..len]).is_err(),
+            "cut at {len} of {}",
+            bytes.len()
+        );
+    }
+    let mut longer = bytes.clone();
+    longer.push(0);
+    assert!(TokenTable::from_bytes(&longer).is_err());
+    // the last byte is a match kind: no such kind
+    let mut bad_kind = bytes.clone();
+    if let Some(b) = bad_kind.last_mut() {
+        *b = 200;
+    }
+    assert_eq!(
+        TokenTable::from_bytes(&bad_kind),
+        Err(TableError::Malformed("unknown match kind"))
+    );
+    let mut not_a_table = bytes.clone();
+    not_a_table[0] ^= 1;
+    assert!(TokenTable::from_bytes(&not_a_table).is_err());
+    // another world's table
+    let mut other = Matcher::new(world());
+    assert!(!other.token_table_fits(&table));
+    assert_eq!(other.use_token_table(table), Err(TableError::OtherIndex));
+    assert!(!other.has_token_table());
+}

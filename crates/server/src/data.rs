@@ -17,9 +17,9 @@
 //! A known name whose sources are not loaded, and an unknown name, are 404s.
 
 use arc_swap::ArcSwapOption;
-use interdict_matcher::Matcher;
+use interdict_matcher::{Matcher, TokenTable};
 use interdict_model::Entity;
-use interdict_store::{SnapshotInfo, Store, StoreError};
+use interdict_store::{SnapshotInfo, Store, StoreError, TOKEN_TABLE};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -186,7 +186,15 @@ pub fn load(store: &Store, current: Option<&[i64]>) -> Result<Option<Loaded>, St
             .or_default()
             .extend(entities);
     }
-    let loaded = build(snapshots, snapshot_ids, by_source, started);
+    // the lookups of every listed word, made at import: read by the
+    // matcher of all the lists when it fits them (a missing, damaged or
+    // stale table only makes lookups slower)
+    let table = store
+        .derived(TOKEN_TABLE)
+        .ok()
+        .flatten()
+        .and_then(|b| TokenTable::from_bytes(&b).ok());
+    let loaded = build(snapshots, snapshot_ids, by_source, table, started);
     Ok(Some(loaded))
 }
 
@@ -194,6 +202,7 @@ fn build(
     snapshots: Vec<SnapshotInfo>,
     snapshot_ids: Vec<i64>,
     by_source: BTreeMap<String, Vec<Entity>>,
+    mut table: Option<TokenTable>,
     started: Instant,
 ) -> Loaded {
     let all_sources: Vec<String> = by_source.keys().cloned().collect();
@@ -232,7 +241,13 @@ fn build(
                     .flatten()
                     .cloned()
                     .collect();
-                let m = Arc::new(Matcher::new(entities));
+                let mut m = Matcher::new(entities);
+                if table.as_ref().is_some_and(|t| m.token_table_fits(t)) {
+                    if let Some(t) = table.take() {
+                        let _ = m.use_token_table(t);
+                    }
+                }
+                let m = Arc::new(m);
                 built.insert(sources.clone(), m.clone());
                 m
             }

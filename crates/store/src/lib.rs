@@ -73,6 +73,10 @@ pub enum StoreError {
     },
 }
 
+/// The name [`Store::put_derived`] keeps the matcher's token table under
+/// (`interdict_matcher::TokenTable`: the lookups of every listed word).
+pub const TOKEN_TABLE: &str = "token-table";
+
 /// Result alias for the store.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
@@ -104,6 +108,11 @@ CREATE TABLE IF NOT EXISTS snapshot_entities (
     PRIMARY KEY (snapshot_id, entity_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS snapshot_entities_id ON snapshot_entities(entity_id);
+CREATE TABLE IF NOT EXISTS derived (
+    name TEXT PRIMARY KEY,
+    bytes BLOB NOT NULL,
+    written_at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS downloads (
     url TEXT PRIMARY KEY,
     etag TEXT,
@@ -408,6 +417,29 @@ impl Store {
                     })
                 },
             )
+            .optional()?)
+    }
+
+    /// Stores (replacing) data derived from the snapshots under a name: the
+    /// matcher's token table, which is costly to make and is made again
+    /// whenever the lists change. What it was derived from is for its
+    /// reader to check; the store only keeps the bytes.
+    pub fn put_derived(&self, name: &str, bytes: &[u8]) -> Result<()> {
+        let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        self.conn.execute(
+            "INSERT OR REPLACE INTO derived (name, bytes, written_at) VALUES (?1, ?2, ?3)",
+            params![name, bytes, now],
+        )?;
+        Ok(())
+    }
+
+    /// The bytes stored under `name` by [`Store::put_derived`], if any.
+    pub fn derived(&self, name: &str) -> Result<Option<Vec<u8>>> {
+        Ok(self
+            .conn
+            .query_row("SELECT bytes FROM derived WHERE name = ?1", [name], |r| {
+                r.get(0)
+            })
             .optional()?)
     }
 

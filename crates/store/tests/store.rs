@@ -96,3 +96,26 @@ fn diff_refuses_different_sources_and_unknown_ids() {
         .contains("one list"));
     assert!(store.diff(1, 99).unwrap_err().to_string().contains("99"));
 }
+
+/// Derived data is kept under its name, replaced whole, and survives a
+/// reopening of the file.
+#[test]
+fn derived_bytes_are_replaced_whole_and_kept_on_disk() {
+    let dir = std::env::temp_dir().join(format!("interdict-derived-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("d.db");
+    let _ = std::fs::remove_file(&path);
+    {
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.derived("token-table").unwrap(), None);
+        store.put_derived("token-table", &[1, 2, 3]).unwrap();
+        store.put_derived("other", &[9]).unwrap();
+        store.put_derived("token-table", &[4, 5]).unwrap();
+        assert_eq!(store.derived("token-table").unwrap(), Some(vec![4, 5]));
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.derived("token-table").unwrap(), Some(vec![4, 5]));
+    assert_eq!(store.derived("other").unwrap(), Some(vec![9]));
+    drop(store);
+    let _ = std::fs::remove_dir_all(&dir);
+}
