@@ -1025,6 +1025,7 @@ impl Matcher {
                     join_phon: None,
                     family: score::has_bit(family, j),
                     common: self.index.is_common(t),
+                    qualifier: score::Qualifier::of(t),
                 })
                 .collect();
             for qf in &qforms {
@@ -1318,6 +1319,10 @@ impl Matcher {
                     join_phon,
                     family: score::has_bit(rec.family, j),
                     common: idx.common_id(t),
+                    qualifier: idx
+                        .vocab_info
+                        .get(ti)
+                        .map_or_else(Default::default, |i| i.qualifier),
                 }
             })
             .collect()

@@ -547,7 +547,12 @@ impl QForm {
                 let last = i + 1 == n && (n >= 2 || !removed.is_empty());
                 let optional = optional.get(i).copied().flatten();
                 QTok {
-                    qualifier: Qualifier::of(&t),
+                    // (a listed word's is read from the index)
+                    qualifier: index
+                        .vocab_map
+                        .get(t.as_str())
+                        .and_then(|&v| index.vocab_info.get(v as usize))
+                        .map_or_else(|| Qualifier::of(&t), |i| i.qualifier),
                     optional,
                     abjad: scheme.is_some_and(|s| ABJAD_SCHEMES.contains(&s)),
                     last,
@@ -1187,6 +1192,9 @@ pub(crate) struct LTok<'a> {
     pub family: bool,
     /// A word many listed names hold ([`Index::is_common`]).
     pub common: bool,
+    /// What it says of which one of a family of companies the name is
+    /// ([`Qualifier::of`]; read from the index for a listed token).
+    pub qualifier: Qualifier,
 }
 
 /// One aligned pair.
@@ -1617,7 +1625,7 @@ pub(crate) fn score_tokens(
             article: is_article(t.text),
             first: t.text.as_bytes().first().copied().unwrap_or(0),
             len: t.text.len().min(255) as u8,
-            qualifier: Qualifier::of(t.text),
+            qualifier: t.qualifier,
         })
         .collect();
     let mut info = info;
