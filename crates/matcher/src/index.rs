@@ -55,6 +55,20 @@ pub(crate) struct RecBound {
     pub len: u16,
 }
 
+impl RecBound {
+    /// What the record's weight adds to the rest of a score's denominator
+    /// when none of its tokens is matched (see [`crate::score::score_bound`]:
+    /// `rest = SURPLUS·(query total − matched) + excess`): its tokens at
+    /// [`SURPLUS`](crate::score::SURPLUS), patronymics at
+    /// [`PATRONYMIC_SURPLUS`](crate::score::PATRONYMIC_SURPLUS). Never
+    /// negative (patronymics are part of the weight). The heavier, the
+    /// higher a record's matched mass must be to reach a floor.
+    pub fn excess(&self) -> f32 {
+        use crate::score::{PATRONYMIC_SURPLUS, SURPLUS};
+        SURPLUS * self.weight - (SURPLUS - PATRONYMIC_SURPLUS) * self.patronymic
+    }
+}
+
 /// One form of a listed name, before it is interned into a [`NameRec`].
 struct ListedForm {
     name: u16,
@@ -159,7 +173,12 @@ pub(crate) struct Index {
     /// Vocab ids sorted by their string, for prefix lookups.
     pub sorted_vocab: Vec<u32>,
     pub post_off: Vec<u32>,
+    /// The records of each vocab entry, from `post_off[v]`, ordered by
+    /// [`RecBound::excess`] (then record): the candidate search reads the
+    /// light ones of a token only ([`Index::postings_upto`]).
     pub post: Vec<u32>,
+    /// [`RecBound::excess`] of each record of `post`.
+    pub post_excess: Vec<f32>,
     pub recs: Vec<NameRec>,
     /// Each record's [`RecBound`], by record.
     pub bounds: Vec<RecBound>,
@@ -561,8 +580,23 @@ impl Index {
                 }
             }
         }
+        // each token's records, lightest first (see [`Index::post_excess`]);
+        // f32 bits in total order: negative ones below the others
+        let excess: Vec<f32> = bounds.iter().map(RecBound::excess).collect();
+        let order: Vec<u32> = excess
+            .iter()
+            .map(|x| {
+                let b = x.to_bits();
+                if b >> 31 == 1 {
+                    !b
+                } else {
+                    b | 1 << 31
+                }
+            })
+            .collect();
         pairs.par_sort_unstable();
         pairs.dedup();
+        let excess = |r: u32| excess.get(r as usize).copied().unwrap_or(0.0);
         let nv = vocab.len();
         let mut post_off = vec![0u32; nv + 1];
         for &(t, _) in &pairs {
@@ -571,7 +605,16 @@ impl Index {
         for i in 0..nv {
             post_off[i + 1] += post_off[i];
         }
-        let post: Vec<u32> = pairs.iter().map(|&(_, r)| r).collect();
+        let mut post: Vec<u32> = pairs.iter().map(|&(_, r)| r).collect();
+        let by_excess = |r: &u32| (order.get(*r as usize).copied().unwrap_or(0), *r);
+        for w in post_off.windows(2) {
+            if let Some(list) = post.get_mut(w[0] as usize..w[1] as usize) {
+                if list.len() > 1 {
+                    list.sort_unstable_by_key(by_excess);
+                }
+            }
+        }
+        let post_excess: Vec<f32> = post.iter().map(|&r| excess(r)).collect();
         drop(pairs);
 
         // 4. phonetic keys
@@ -725,6 +768,7 @@ impl Index {
             sorted_vocab,
             post_off,
             post,
+            post_excess,
             recs,
             rec_tokens,
             entity_recs,
@@ -791,6 +835,20 @@ impl Index {
             (Some(&a), Some(&b)) => self.post.get(a as usize..b as usize).unwrap_or(&[]),
             _ => &[],
         }
+    }
+
+    /// The records of vocab entry `v` split at an excess: those of excess
+    /// at most `max` (a record's [`RecBound::excess`]), and the others.
+    pub fn postings_upto(&self, v: u32, max: f32) -> (&[u32], &[u32]) {
+        let i = v as usize;
+        let (Some(&a), Some(&b)) = (self.post_off.get(i), self.post_off.get(i + 1)) else {
+            return (&[], &[]);
+        };
+        let range = a as usize..b as usize;
+        let (Some(p), Some(e)) = (self.post.get(range.clone()), self.post_excess.get(range)) else {
+            return (&[], &[]);
+        };
+        p.split_at(e.partition_point(|&x| x <= max).min(p.len()))
     }
 
     /// The spelling id of a [`interdict_text::spelling_key`], if a vocab
@@ -918,7 +976,7 @@ impl Index {
             + self.rec_joins.len() * 4
             + self.sorted_vocab.len() * 4
             + self.post_off.len() * 4
-            + self.post.len() * 4
+            + self.post.len() * 8
             + self.recs.len() * std::mem::size_of::<NameRec>()
             + self.bounds.len() * std::mem::size_of::<RecBound>()
             + self.rec_tokens.len() * 4

@@ -1176,20 +1176,70 @@ impl Matcher {
                     .iter()
                     .map(|&(c, ti, v)| (ti, v, c))
                     .collect();
-                ess.sort_unstable_by_key(|x| x.0);
+                // The token with the most postings goes last: a record it
+                // alone leads to (no other essential token did) can earn no
+                // more than its best pair, so one so heavy that it stays
+                // below the floor even so is not read there (postings are
+                // ordered by weight, `Index::postings_upto`); the heavier
+                // records are read only when an earlier token marked them
+                // (a third of the records a query would touch).
+                let mut reach = vec![(0usize, 0.0f32); toks.len()];
+                for &(ti, v, c) in &ess {
+                    if let Some(x) = reach.get_mut(ti as usize) {
+                        x.0 += idx.postings(v).len();
+                        x.1 = x.1.max(c);
+                    }
+                }
+                let last = (0..reach.len())
+                    .max_by_key(|&t| reach.get(t).map_or(0, |x| x.0))
+                    .unwrap_or(0) as u32;
+                ess.sort_unstable_by_key(|x| (x.0 == last, x.0));
+                // the heaviest excess (`RecBound::excess`) a record the last
+                // token alone leads to may have and reach the floor:
+                // `u / (u + SURPLUS·(total − u) + excess) ≥ prune`; none
+                // when the query may have lost the listed name's end (the
+                // record's weight bounds nothing then)
+                let alone_excess = (!f.lost_tail && prune > 0.0).then(|| {
+                    let best = reach.get(last as usize).map_or(0.0, |x| x.1);
+                    let a = allow.get(last as usize).copied().unwrap_or(0.0);
+                    let u = sum + (best - a).max(0.0) + worst_initials;
+                    let max = u / prune - u - score::SURPLUS * (f.total - u);
+                    // (a margin for rounding: a record near it is read)
+                    max + 1e-3 * (1.0 + max.abs())
+                });
                 let mut i = 0;
                 while let Some(&(ti, _, _)) = ess.get(i) {
                     let tgen = sc.next();
                     sc.tok_touched.clear();
+                    let alone = alone_excess.filter(|_| ti == last);
                     let mut j = i;
                     while let Some(&(tj, v, c)) = ess.get(j) {
                         if tj != ti {
                             break;
                         }
-                        for &r in idx.postings(v) {
+                        let (light, heavy) = match alone {
+                            Some(max) => idx.postings_upto(v, max),
+                            None => (idx.postings(v), &[][..]),
+                        };
+                        for &r in light {
                             let Some(slot) = sc.slots.get_mut(r as usize) else {
                                 continue;
                             };
+                            if slot.tok_gen != tgen {
+                                slot.tok_gen = tgen;
+                                slot.best = c;
+                                sc.tok_touched.push(r);
+                            } else if c > slot.best {
+                                slot.best = c;
+                            }
+                        }
+                        for &r in heavy {
+                            let Some(slot) = sc.slots.get_mut(r as usize) else {
+                                continue;
+                            };
+                            if slot.form_gen != fgen {
+                                continue;
+                            }
                             if slot.tok_gen != tgen {
                                 slot.tok_gen = tgen;
                                 slot.best = c;
