@@ -96,17 +96,21 @@ pub const SPELLINGS: &[Spelling] = &[
     // Tschemesow): `schtsch` shch, `tsch` ch, `sch` sh (voiced zh), `ch`
     // kh, `w` v, `z` ts, `j` y, `s` before a vowel (voiced) z; marked by `sch`
     // or a Russian ending in German spelling (`-owa`, `-ewa`, `-owna`,
-    // `-ewna`, `-aja`, `-witsch`; `-ow`, `-ew` after a consonant, not the
-    // Somali `Xuuroow`)
+    // `-ewna`, `-aja`, `-witsch`, the adjectives' `-owskij`, `-ewskij` and
+    // their `-owskiy`, `-owski` forms, -ёв as `-jow` or `-iow`; `-ow`,
+    // `-ew` after a consonant, not the Somali `Xuuroow`)
     Spelling {
         scheme: GERMAN_SPELLED,
         language: "German",
         note: "sch sh or zh, tsch ch, ch kh, w v, z ts, j y, s before a vowel s or z",
         marked: |t| {
             t.contains("sch")
-                || ["owa", "ewa", "owna", "ewna", "aja", "witsch"]
-                    .iter()
-                    .any(|e| t.len() > e.len() + 2 && t.ends_with(e))
+                || [
+                    "owa", "ewa", "owna", "ewna", "aja", "witsch", "owskij", "ewskij", "owskiy",
+                    "ewskiy", "owski", "ewski", "jow", "iow",
+                ]
+                .iter()
+                .any(|e| t.len() > e.len() + 2 && t.ends_with(e))
                 || ["ow", "ew"].iter().any(|e| {
                     t.len() > e.len() + 2
                         && t.ends_with(e)
@@ -305,6 +309,18 @@ mod tests {
             Some("boris yeltsin shmidt")
         );
         assert_eq!(r("vladimir putin"), None);
+        // (real names: OFAC's TSARYOV, the UK's TSARIOV, Oleg; JSC
+        // KLINTSOVSKIY MOBILE CRANE PLANT; LLC TMK YARTSEVSKIY METALLURGICAL
+        // PLANT)
+        assert_eq!(r("oleg zarjow").as_deref(), Some("oleg tsaryov"));
+        assert_eq!(r("oleg zariow").as_deref(), Some("oleg tsariov"));
+        assert_eq!(
+            r("klinzowskij kranwerk").as_deref(),
+            Some("klintsovskiy kranverk")
+        );
+        assert_eq!(r("jarzewskiy").as_deref(), Some("yartsevskiy"));
+        // the Somali `-oow`: no reading
+        assert_eq!(r("xuuroow"), None);
     }
 
     #[test]
