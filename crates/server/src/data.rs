@@ -99,6 +99,13 @@ pub struct Loaded {
     pub loaded_at: String,
     /// How long loading and indexing took.
     pub load_time: Duration,
+    /// Whether the matcher of all the lists reads the stored token table.
+    pub token_table: bool,
+    /// What the store said of its token table when this was loaded
+    /// ([`Store::derived_written_at`]): when the matcher could not use it
+    /// (an import stores the table after its snapshot), a newer one is
+    /// worth a reload.
+    pub token_table_seen: Option<String>,
     /// The scanner and vessel index, built on first use.
     pub(crate) extras: crate::extra::Extras,
 }
@@ -166,17 +173,22 @@ impl Loaded {
     }
 }
 
-/// Loads the active snapshots unless their ids equal `current`'s; `Ok(None)`
-/// when nothing changed. Entities are read snapshot by snapshot from the ids
-/// listed first, so the result is one consistent set even while an import
-/// runs (snapshots never change once written).
-pub fn load(store: &Store, current: Option<&[i64]>) -> Result<Option<Loaded>, StoreError> {
+/// Loads the active snapshots unless they are `current`'s; `Ok(None)`
+/// when nothing changed (nor the token table, while `current` reads none:
+/// an import stores it a moment after its snapshot). Entities are read
+/// snapshot by snapshot from the ids listed first, so the result is one
+/// consistent set even while an import runs (snapshots never change once
+/// written).
+pub fn load(store: &Store, current: Option<&Loaded>) -> Result<Option<Loaded>, StoreError> {
     let started = Instant::now();
     let mut snapshots = store.active_snapshots()?;
     snapshots.sort_by_key(|s| s.id);
     let snapshot_ids: Vec<i64> = snapshots.iter().map(|s| s.id).collect();
-    if current == Some(snapshot_ids.as_slice()) {
-        return Ok(None);
+    let table_seen = store.derived_written_at(TOKEN_TABLE)?;
+    if let Some(c) = current {
+        if c.snapshot_ids == snapshot_ids && (c.token_table || c.token_table_seen == table_seen) {
+            return Ok(None);
+        }
     }
     let mut by_source: BTreeMap<String, Vec<Entity>> = BTreeMap::new();
     for s in &snapshots {
@@ -194,7 +206,8 @@ pub fn load(store: &Store, current: Option<&[i64]>) -> Result<Option<Loaded>, St
         .ok()
         .flatten()
         .and_then(|b| TokenTable::from_bytes(&b).ok());
-    let loaded = build(snapshots, snapshot_ids, by_source, table, started);
+    let mut loaded = build(snapshots, snapshot_ids, by_source, table, started);
+    loaded.token_table_seen = table_seen;
     Ok(Some(loaded))
 }
 
@@ -270,6 +283,9 @@ fn build(
             }),
         );
     }
+    let token_table = datasets
+        .get("default")
+        .is_some_and(|d| d.matcher.has_token_table());
     Loaded {
         snapshots,
         snapshot_ids,
@@ -277,6 +293,8 @@ fn build(
         by_id,
         loaded_at: now_rfc3339(),
         load_time: started.elapsed(),
+        token_table,
+        token_table_seen: None,
         extras: Default::default(),
     }
 }
@@ -374,11 +392,24 @@ mod tests {
         assert!(matches!(l.dataset("nope"), Err(DatasetError::Unknown(_))));
         assert_eq!(l.entity("un:3").map(|e| e.caption()), Some("Kim Chol"));
         // unchanged store: nothing to do
-        assert!(load(&store, Some(&l.snapshot_ids)).unwrap().is_none());
+        assert!(!l.token_table);
+        assert!(load(&store, Some(&l)).unwrap().is_none());
         import(&mut store, "un", "h4", &[entity("un", "4", "Ri Chol")]);
-        let l2 = load(&store, Some(&l.snapshot_ids)).unwrap().unwrap();
+        let l2 = load(&store, Some(&l)).unwrap().unwrap();
         assert!(l2.entity("un:4").is_some());
         assert_ne!(l2.snapshot_ids, l.snapshot_ids);
+        assert!(!l2.token_table);
+        // the token table, stored after the snapshot: worth a reload, and read
+        let table = l2.dataset("default").ok().unwrap().matcher.token_table();
+        store.put_derived(TOKEN_TABLE, &table.to_bytes()).unwrap();
+        let l3 = load(&store, Some(&l2)).unwrap().unwrap();
+        assert!(l3.token_table);
+        assert_eq!(l3.snapshot_ids, l2.snapshot_ids);
+        assert!(load(&store, Some(&l3)).unwrap().is_none());
+        // a table that fits nothing is not worth another
+        store.put_derived(TOKEN_TABLE, b"not a table").unwrap();
+        let l4 = load(&store, Some(&l3)).unwrap();
+        assert!(l4.is_none(), "the loaded one reads its table already");
     }
 
     #[test]

@@ -301,7 +301,6 @@ async fn reload_loop(state: Arc<AppState>, mut stop: tokio::sync::watch::Receive
     let mut keys_mtime = state.config.keys_file.as_deref().and_then(auth::mtime);
     loop {
         let current = state.current.load_full();
-        let ids = current.as_ref().map(|l| l.snapshot_ids.clone());
         let db = state.config.db.clone();
         let taken = store.take();
         let job = tokio::task::spawn_blocking(move || {
@@ -311,7 +310,7 @@ async fn reload_loop(state: Arc<AppState>, mut stop: tokio::sync::watch::Receive
                     Store::open(&db).map_err(|e| format!("cannot open {}: {e}", db.display()))?
                 }
             };
-            let r = data::load(&st, ids.as_deref())
+            let r = data::load(&st, current.as_deref())
                 .map_err(|e| format!("cannot read {}: {e}", db.display()));
             Ok::<_, String>((st, r))
         })

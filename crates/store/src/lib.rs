@@ -433,6 +433,19 @@ impl Store {
         Ok(())
     }
 
+    /// When the bytes under `name` were last stored ([`Store::put_derived`]),
+    /// without reading them: a reader checks whether they changed.
+    pub fn derived_written_at(&self, name: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT written_at || ' ' || length(bytes) FROM derived WHERE name = ?1",
+                [name],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
     /// The bytes stored under `name` by [`Store::put_derived`], if any.
     pub fn derived(&self, name: &str) -> Result<Option<Vec<u8>>> {
         Ok(self
