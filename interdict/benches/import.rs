@@ -1,5 +1,7 @@
 //! Import benchmark: for each real list file, the time `interdict import`
-//! takes into a fresh database (best of 3 runs) and its peak memory.
+//! takes into a fresh database (best of 3 runs) and its peak memory; both
+//! include the token table the import ends with (the lookups of every
+//! listed word: about 0.4 s and the matcher's memory for the OFAC SDN list).
 //!
 //! `cargo bench -p interdict --bench import` (needs ../shared/data/lists).
 
