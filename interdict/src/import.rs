@@ -55,7 +55,7 @@ pub fn run(args: &ImportArgs, db: &Option<PathBuf>) -> anyhow::Result<ExitCode> 
             }
         }
     }
-    crate::screen::refresh_token_table_after_import(&store);
+    crate::token_table::refresh_after_import(&store);
     if args.stats {
         println!("stats: peak_rss_kib={}", peak_rss_kib().unwrap_or(0));
     }

@@ -12,6 +12,7 @@ mod lists;
 mod scan;
 mod screen;
 mod serve;
+mod token_table;
 mod trade;
 mod update;
 

@@ -109,7 +109,7 @@ pub fn run(args: &ScanArgs, db: &Option<PathBuf>) -> anyhow::Result<ExitCode> {
     let t1 = Instant::now();
     let mut matcher = Matcher::new(entities);
     // (a missing or stale table only makes lookups slower)
-    let _ = crate::screen::read_token_table(&store, &mut matcher);
+    let _ = crate::token_table::read(&store, &mut matcher);
     let matcher = Arc::new(matcher);
     let t2 = Instant::now();
     let scanner = Scanner::new(matcher);

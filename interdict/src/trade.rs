@@ -93,7 +93,7 @@ pub fn run(args: &TradeArgs, store: &Store) -> anyhow::Result<ExitCode> {
     } else {
         let mut matcher = Matcher::new(entities);
         // (a missing or stale table only makes lookups slower)
-        let _ = crate::screen::read_token_table(store, &mut matcher);
+        let _ = crate::token_table::read(store, &mut matcher);
         Box::new(MatcherScreener::new(
             std::sync::Arc::new(matcher),
             args.review_score,

@@ -243,7 +243,7 @@ pub fn run(args: &UpdateArgs, db: &Option<PathBuf>) -> anyhow::Result<ExitCode> 
             }
         }
     }
-    crate::screen::refresh_token_table_after_import(&store);
+    crate::token_table::refresh_after_import(&store);
     Ok(if failures > 0 {
         ExitCode::from(2)
     } else {
