@@ -338,6 +338,10 @@ struct Tables {
     /// Legal-form word → another legal-form word one edit away (see
     /// [`other_legal_word`]).
     legal_alternative: HashMap<String, String>,
+    /// The [`crate::spelling_key`] of each legal-form word of at least
+    /// [`FUZZY_LEGAL_MIN`] letters → the word (the first in alphabetical
+    /// order): `dzhoint` is `joint` romanized from Russian.
+    legal_spelt: HashMap<String, String>,
 }
 
 /// Legal-form words this long or longer are recognized with one typo.
@@ -405,12 +409,24 @@ fn tables() -> &'static Tables {
         for ws in legal_prefixes.values_mut() {
             ws.sort();
         }
+        let mut legal_spelt: HashMap<String, String> = HashMap::default();
+        let mut long: Vec<&String> = legal_words
+            .iter()
+            .filter(|w| w.len() >= FUZZY_LEGAL_MIN && w.bytes().all(|b| b.is_ascii_lowercase()))
+            .collect();
+        long.sort();
+        for w in long {
+            legal_spelt
+                .entry(crate::spelling_key(w))
+                .or_insert_with(|| w.clone());
+        }
         let legal_alternative: HashMap<String, String> = legal_words
             .iter()
             .filter_map(|w| Some((w.clone(), alternative_in(&legal_fuzzy, w)?)))
             .collect();
         Tables {
             legal_alternative,
+            legal_spelt,
             legal_words,
             legal_fuzzy,
             legal_prefixes,
@@ -712,7 +728,8 @@ fn alternative_in(legal_fuzzy: &HashMap<String, Vec<String>>, token: &str) -> Op
 /// The legal-form word (of at least five letters) a token is a typo or an
 /// OCR misreading of: one edit (insertion, deletion, substitution or
 /// transposition) away, or equal once digits read as letters (`l1mited`,
-/// `c0mpany`).
+/// `c0mpany`), or spelt otherwise (the same [`crate::spelling_key`]:
+/// `dzhoint` for joint).
 pub fn fuzzy_legal_word(token: &str) -> Option<&'static str> {
     if token.len() + 1 < FUZZY_LEGAL_MIN || !token.is_ascii() {
         return None;
@@ -785,7 +802,10 @@ fn fuzzy_legal_word_uncached(token: &str) -> Option<&'static str> {
             return Some(w);
         }
     }
-    None
+    // spelt otherwise: `dzhoint` (joint romanized from Russian), `kompani`
+    t.legal_spelt
+        .get(&crate::spelling_key(token))
+        .map(String::as_str)
 }
 
 /// Whether two words are at most one edit apart (insertion, deletion,

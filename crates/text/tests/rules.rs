@@ -604,6 +604,8 @@ fn misspelt_legal_forms_are_removed() {
         // `aktsionerne` for the Russian `aktsionernoe`)
         ("AKTSIONERNE OBSHCHESTVO GIDROAGREGAT", "gidroagregat"),
         ("AKTSIONERNE TOVARYSTVO GIDROAGREGAT", "gidroagregat"),
+        // spelt otherwise: `joint` romanized from Russian (дзойнт)
+        ("DZHOINT STOCK COMPANY RADIOZAVOD", "radiozavod"),
     ] {
         let f = &name_forms(name, NameClass::Organization)[0];
         assert_eq!(f.tokens.join(" "), want, "{name}");
@@ -614,6 +616,8 @@ fn misspelt_legal_forms_are_removed() {
     assert_eq!(interdict_text::fuzzy_legal_word("compnay"), Some("company"));
     assert_eq!(interdict_text::fuzzy_legal_word("l1mited"), Some("limited"));
     assert_eq!(interdict_text::fuzzy_legal_word("garant"), None);
+    assert_eq!(interdict_text::fuzzy_legal_word("dzhoint"), Some("joint"));
+    assert_eq!(interdict_text::fuzzy_legal_word("dzhordan"), None);
 }
 
 /// A company name cut at a field limit inside its legal form still loses
