@@ -323,9 +323,7 @@ fn main() {
             .chain(swapped.iter().cloned())
             .collect();
         let removable = interdict_text::removable_tokens(&in_name);
-        let dotted = swapped.len() > 1 && swapped.iter().all(|t| t.chars().count() == 1);
         if (!swapped.is_empty() && removable.iter().skip(1).all(Option::is_some))
-            || (dotted && interdict_text::is_legal_word(&swapped.concat()))
             || interdict_text::is_legal_word(&lower)
             || [
                 "llc", "ltd", "limited", "inc", "corp", "co", "company", "al", "el", "bin", "ibn",

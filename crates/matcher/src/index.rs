@@ -206,6 +206,9 @@ pub(crate) struct Index {
     /// Lookups of the listed words, when read from a table
     /// ([`crate::Matcher::use_token_table`]).
     pub table: Option<crate::lookups::TokenTable>,
+    /// What a token table must carry to be read (`lookups::fingerprint`),
+    /// made at the first need: a process that reads no table pays nothing.
+    pub fingerprint: std::sync::OnceLock<u64>,
 }
 
 /// Whether a listed entity is a ship: a vessel, or an entity with an IMO
@@ -580,23 +583,8 @@ impl Index {
                 }
             }
         }
-        // each token's records, lightest first (see [`Index::post_excess`]);
-        // f32 bits in total order: negative ones below the others
-        let excess: Vec<f32> = bounds.iter().map(RecBound::excess).collect();
-        let order: Vec<u32> = excess
-            .iter()
-            .map(|x| {
-                let b = x.to_bits();
-                if b >> 31 == 1 {
-                    !b
-                } else {
-                    b | 1 << 31
-                }
-            })
-            .collect();
         pairs.par_sort_unstable();
         pairs.dedup();
-        let excess = |r: u32| excess.get(r as usize).copied().unwrap_or(0.0);
         let nv = vocab.len();
         let mut post_off = vec![0u32; nv + 1];
         for &(t, _) in &pairs {
@@ -605,12 +593,14 @@ impl Index {
         for i in 0..nv {
             post_off[i + 1] += post_off[i];
         }
+        // each token's records, lightest first (see [`Index::post_excess`])
+        let excess: Vec<f32> = bounds.iter().map(RecBound::excess).collect();
+        let excess = |r: u32| excess.get(r as usize).copied().unwrap_or(0.0);
         let mut post: Vec<u32> = pairs.iter().map(|&(_, r)| r).collect();
-        let by_excess = |r: &u32| (order.get(*r as usize).copied().unwrap_or(0), *r);
         for w in post_off.windows(2) {
             if let Some(list) = post.get_mut(w[0] as usize..w[1] as usize) {
                 if list.len() > 1 {
-                    list.sort_unstable_by_key(by_excess);
+                    list.sort_unstable_by(|&a, &b| excess(a).total_cmp(&excess(b)).then(a.cmp(&b)));
                 }
             }
         }
@@ -778,6 +768,7 @@ impl Index {
             unknown_weight,
             removed_weight,
             table: None,
+            fingerprint: std::sync::OnceLock::new(),
         }
     }
 

@@ -560,6 +560,22 @@ struct Slot {
     forms: u64,
 }
 
+impl Slot {
+    /// Record `r` reached by a pair of bound `c` of the query token of
+    /// generation `tgen`: the token's best pair for it, the record noted in
+    /// `touched` the first time.
+    #[inline]
+    fn take(&mut self, r: u32, tgen: u32, c: f32, touched: &mut Vec<u32>) {
+        if self.tok_gen != tgen {
+            self.tok_gen = tgen;
+            self.best = c;
+            touched.push(r);
+        } else if c > self.best {
+            self.best = c;
+        }
+    }
+}
+
 #[derive(Default)]
 struct Scratch {
     gen: u32,
@@ -1222,30 +1238,16 @@ impl Matcher {
                             None => (idx.postings(v), &[][..]),
                         };
                         for &r in light {
-                            let Some(slot) = sc.slots.get_mut(r as usize) else {
-                                continue;
-                            };
-                            if slot.tok_gen != tgen {
-                                slot.tok_gen = tgen;
-                                slot.best = c;
-                                sc.tok_touched.push(r);
-                            } else if c > slot.best {
-                                slot.best = c;
+                            if let Some(slot) = sc.slots.get_mut(r as usize) {
+                                slot.take(r, tgen, c, &mut sc.tok_touched);
                             }
                         }
+                        // (a heavy record only when an earlier token marked it)
                         for &r in heavy {
-                            let Some(slot) = sc.slots.get_mut(r as usize) else {
-                                continue;
-                            };
-                            if slot.form_gen != fgen {
-                                continue;
-                            }
-                            if slot.tok_gen != tgen {
-                                slot.tok_gen = tgen;
-                                slot.best = c;
-                                sc.tok_touched.push(r);
-                            } else if c > slot.best {
-                                slot.best = c;
+                            if let Some(slot) = sc.slots.get_mut(r as usize) {
+                                if slot.form_gen == fgen {
+                                    slot.take(r, tgen, c, &mut sc.tok_touched);
+                                }
                             }
                         }
                         j += 1;

@@ -99,8 +99,6 @@ pub struct Loaded {
     pub loaded_at: String,
     /// How long loading and indexing took.
     pub load_time: Duration,
-    /// Whether the matcher of all the lists reads the stored token table.
-    pub token_table: bool,
     /// What the store said of its token table when this was loaded
     /// ([`Store::derived_written_at`]): when the matcher could not use it
     /// (an import stores the table after its snapshot), a newer one is
@@ -121,6 +119,13 @@ pub enum DatasetError {
 }
 
 impl Loaded {
+    /// Whether the matcher of all the lists reads the stored token table.
+    pub fn reads_token_table(&self) -> bool {
+        self.datasets
+            .get("default")
+            .is_some_and(|d| d.matcher.has_token_table())
+    }
+
     /// The `default` matcher (all entities), if anything is loaded.
     pub fn all(&self) -> Option<&Arc<Dataset>> {
         self.datasets.get("default")
@@ -186,7 +191,9 @@ pub fn load(store: &Store, current: Option<&Loaded>) -> Result<Option<Loaded>, S
     let snapshot_ids: Vec<i64> = snapshots.iter().map(|s| s.id).collect();
     let table_seen = store.derived_written_at(TOKEN_TABLE)?;
     if let Some(c) = current {
-        if c.snapshot_ids == snapshot_ids && (c.token_table || c.token_table_seen == table_seen) {
+        if c.snapshot_ids == snapshot_ids
+            && (c.reads_token_table() || c.token_table_seen == table_seen)
+        {
             return Ok(None);
         }
     }
@@ -283,9 +290,6 @@ fn build(
             }),
         );
     }
-    let token_table = datasets
-        .get("default")
-        .is_some_and(|d| d.matcher.has_token_table());
     Loaded {
         snapshots,
         snapshot_ids,
@@ -293,7 +297,6 @@ fn build(
         by_id,
         loaded_at: now_rfc3339(),
         load_time: started.elapsed(),
-        token_table,
         token_table_seen: None,
         extras: Default::default(),
     }
@@ -392,18 +395,18 @@ mod tests {
         assert!(matches!(l.dataset("nope"), Err(DatasetError::Unknown(_))));
         assert_eq!(l.entity("un:3").map(|e| e.caption()), Some("Kim Chol"));
         // unchanged store: nothing to do
-        assert!(!l.token_table);
+        assert!(!l.reads_token_table());
         assert!(load(&store, Some(&l)).unwrap().is_none());
         import(&mut store, "un", "h4", &[entity("un", "4", "Ri Chol")]);
         let l2 = load(&store, Some(&l)).unwrap().unwrap();
         assert!(l2.entity("un:4").is_some());
         assert_ne!(l2.snapshot_ids, l.snapshot_ids);
-        assert!(!l2.token_table);
+        assert!(!l2.reads_token_table());
         // the token table, stored after the snapshot: worth a reload, and read
         let table = l2.dataset("default").ok().unwrap().matcher.token_table();
         store.put_derived(TOKEN_TABLE, &table.to_bytes()).unwrap();
         let l3 = load(&store, Some(&l2)).unwrap().unwrap();
-        assert!(l3.token_table);
+        assert!(l3.reads_token_table());
         assert_eq!(l3.snapshot_ids, l2.snapshot_ids);
         assert!(load(&store, Some(&l3)).unwrap().is_none());
         // a table that fits nothing is not worth another

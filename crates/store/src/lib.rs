@@ -433,8 +433,9 @@ impl Store {
         Ok(())
     }
 
-    /// When the bytes under `name` were last stored ([`Store::put_derived`]),
-    /// without reading them: a reader checks whether they changed.
+    /// A stamp of the bytes under `name`: when they were last stored
+    /// ([`Store::put_derived`]) and their length, without reading them, so
+    /// that a reader can tell whether they changed.
     pub fn derived_written_at(&self, name: &str) -> Result<Option<String>> {
         Ok(self
             .conn
