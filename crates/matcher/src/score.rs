@@ -572,6 +572,22 @@ impl QForm {
         for t in &mut toks {
             retrieve(index, t, 2);
             t.weight = query_weight(index, t);
+            let cut = t.cut;
+            if t.optional.is_some() && t.found.detail.iter().any(|d| !optional_meets(d.1, cut)) {
+                let (matches, detail) = t
+                    .found
+                    .matches
+                    .iter()
+                    .zip(&t.found.detail)
+                    .filter(|(_, d)| optional_meets(d.1, cut))
+                    .map(|(m, d)| (*m, *d))
+                    .unzip();
+                t.found = Rc::new(Found {
+                    matches,
+                    detail,
+                    capped: false,
+                });
+            }
         }
         // a name of initials only ("B R C S.A."): initials are not looked up
         // otherwise, so that nothing would lead to the listed name
@@ -596,6 +612,13 @@ impl QForm {
                     a.text.len().max(b.text.len()),
                 );
                 if short < 1 || (short < 2 && long < 3) {
+                    continue;
+                }
+                // nor a legal form or title kept in a query of unknown
+                // class: it meets only as itself (see `optional_meets`),
+                // not as one letter among many of a joined word (`BANDAR
+                // IMAM PETROCHEMICAL` / `ILAM PETROCHEMICAL`)
+                if a.optional.is_some() || b.optional.is_some() {
                     continue;
                 }
                 let text = format!("{}{}", a.text, b.text);
@@ -949,6 +972,44 @@ pub(crate) struct Found {
     /// More listed tokens start with this (last) token than were looked up
     /// ([`PREFIX_CAP`]): any record may meet it as a truncation.
     pub capped: bool,
+}
+
+/// Whether two query tokens may meet two listed tokens by their joined
+/// forms (`qa qb` / `la lb`): split elsewhere (`Sangh-o` / `Sang-ho`), or
+/// with a letter put in, left out or mistyped in a part (`KWANG-NIL` /
+/// `KWANG-IL`, `AL-QASA` / `AL-AQSA`), only the joined forms line up. Not
+/// when a part is another Korean syllable of the same length ([`other_syllable`]:
+/// `Song Son` / `Yong Son`, another person's given name, which the parts
+/// one by one tell apart); nor when one part is the same on both sides and
+/// the others are more than one edit apart (`Omar WALI` / `Omar AL`, met by
+/// the sound of the joined forms): the join adds nothing.
+fn joined_parts_meet(qa: &str, qb: &str, la: &str, lb: &str) -> bool {
+    if qa.len() == la.len() && qb.len() == lb.len() {
+        return !(qa != la && other_syllable(qa, la) || qb != lb && other_syllable(qb, lb));
+    }
+    let near = |a: &str, b: &str| crate::sim::osa_distance(a.as_bytes(), b.as_bytes(), 1).is_some();
+    if qa == la {
+        near(qb, lb)
+    } else if qb == lb {
+        near(qa, la)
+    } else {
+        true
+    }
+}
+
+/// How a legal form or title kept in a query of unknown class
+/// ([`QTok::optional`]) may meet a listed word: as itself, spelt or
+/// romanized otherwise, or, written as an abbreviation (`cut`: `Rev.`), as
+/// the start of a word (`sarl` is no typo of the brand `SARV`, `ooo` none
+/// of `OOR`; had the query said it names a company, the form would have
+/// been read off, not compared).
+#[inline]
+pub(crate) fn optional_meets(kind: MatchKind, cut: bool) -> bool {
+    match kind {
+        MatchKind::Exact | MatchKind::Spelling | MatchKind::Transliterated => true,
+        MatchKind::Prefix => cut,
+        _ => false,
+    }
 }
 
 /// Listed tokens read for a truncated last query token, at most (`moha`
@@ -1496,6 +1557,9 @@ pub(crate) fn score_tokens(
             if qt.abjad {
                 sim = better(sim, abjad_sim(&qt.text, &qt.phon, lt.text, lt.phon));
             }
+            if qt.optional.is_some() {
+                sim = sim.filter(|&(_, kind)| optional_meets(kind, qt.cut));
+            }
             if let Some((sim, kind)) = sim {
                 let lw = if lt.text.len() == 1 {
                     lt.weight.min(INITIAL_WEIGHT)
@@ -1595,10 +1659,13 @@ pub(crate) fn score_tokens(
         // two query tokens = two listed tokens split elsewhere ("Sangh-o" /
         // "Sang-ho", "ALJ-ALAA" / "AL-JALAA"): the joined forms meet
         for (j, text, phon) in &listed_joins {
+            let part = |k: usize| l.get(k).map_or("", |t| t.text);
             if text.len().abs_diff(jt.text.len()) > 2 {
                 continue;
             }
-            if let Some(sim) = joined_sim(&probe, &Listed::new(text, phon)) {
+            if let Some(sim) = joined_sim(&probe, &Listed::new(text, phon))
+                .filter(|_| joined_parts_meet(&first.text, &next.text, part(*j), part(j + 1)))
+            {
                 cands.push(Pair {
                     qi: *i,
                     qn: 2,
@@ -1992,6 +2059,11 @@ pub(crate) fn score_fast(
             });
         }
         // two query tokens = two listed tokens split elsewhere
+        let word = |k: usize| {
+            toks.get(k)
+                .and_then(|&v| index.vocab.get(v as usize))
+                .map_or("", |s| &**s)
+        };
         for &(j, len, row) in listed_joins {
             if len.abs_diff(jt.len) > 2 {
                 continue;
@@ -1999,6 +2071,9 @@ pub(crate) fn score_fast(
             let Some(sim) = row.and_then(|r| r.get(col)).and_then(|c| joined_sim(c.sim)) else {
                 continue;
             };
+            if !joined_parts_meet(&first.text, &next.text, word(j), word(j + 1)) {
+                continue;
+            }
             cands.push(Pair {
                 qi: *i,
                 qn: 2,

@@ -537,6 +537,9 @@ const SCORER_QUERIES: &[&str] = &[
     "Chong Chongang",
     "Kim Yongchol",
     "Kimjong Un",
+    "Kim Song Chol",
+    "Kimyong Chol",
+    "Mining Development Trading SARL",
 ];
 
 /// The fast scorer (similarities read from the query's table) gives the
@@ -2764,4 +2767,79 @@ fn token_table_bytes_round_trip_and_damage_is_refused() {
     assert!(!other.token_table_fits(&table));
     assert_eq!(other.use_token_table(table), Err(TableError::OtherIndex));
     assert!(!other.has_token_table());
+}
+
+/// Two words meet two listed words by their joined forms only where the
+/// parts do not line up one by one: split elsewhere, or a letter put in,
+/// left out or mistyped (`AL-QASA` / `AL-AQSA`). Another Korean syllable
+/// of one length is another given name (`Song Chol` / `Yong Chol`), which
+/// the joined forms would hide as one letter of seven; and where one part
+/// is the same on both sides, the others meet by themselves or not at all
+/// (`Omar WALI` / `Omar AL-CHERIF`, whose joined forms sound alike).
+#[test]
+fn joined_words_meet_only_where_their_parts_do_not_line_up() {
+    let mut world = world();
+    world.push(person(
+        "uk-ofsi",
+        "7872",
+        &["Said Ben Abdelhakim Ben Omar AL-CHERIF"],
+    ));
+    world.push(listed(
+        Schema::Organization,
+        "ofac",
+        "8888",
+        &["AL-AQSA MARTYRS BRIGADE"],
+    ));
+    let m = Matcher::new(world);
+    let result = |q: &str, id: &str| {
+        top(&m, &Query::name(q))
+            .into_iter()
+            .find(|r| r.entity_id == id)
+    };
+    let joined = |r: &MatchResult| {
+        r.explanation
+            .tokens
+            .iter()
+            .any(|t| t.kind == MatchKind::Joined)
+    };
+    for (q, id) in [
+        ("KIM Song Chol", "ofac:90"),
+        ("Said Ben Abdelhakim Ben Omar WALI", "uk-ofsi:7872"),
+    ] {
+        if let Some(r) = result(q, id) {
+            assert!(!joined(&r) && !r.is_match, "{q}: {r:#?}");
+        }
+    }
+    let r = result("AL-QASA MARTYRS BRIGADE", "ofac:8888");
+    assert!(
+        r.as_ref().is_some_and(|r| joined(r) && r.is_match),
+        "{r:#?}"
+    );
+}
+
+/// A legal form kept in a query of unknown class meets a listed word only
+/// as itself (or spelt otherwise): `SARL` is no typo of the brand `SARV`.
+#[test]
+fn a_legal_form_of_a_query_of_unknown_class_is_no_typo_of_a_brand() {
+    let mut world = world();
+    world.push(listed(
+        Schema::Organization,
+        "ofac",
+        "15137",
+        &["SARV SHIPPING COMPANY LIMITED"],
+    ));
+    let m = Matcher::new(world);
+    let r = top(&m, &Query::name("SHIPPING SARL"))
+        .into_iter()
+        .find(|r| r.entity_id == "ofac:15137");
+    if let Some(r) = &r {
+        assert!(
+            !r.explanation.tokens.iter().any(|t| t.query == "sarl"),
+            "{r:#?}"
+        );
+    }
+    let r = m
+        .screen(&Query::name("SARV SHIPPING SARL"), &Options::default())
+        .unwrap();
+    assert_eq!(r.first().map(|x| x.entity_id.as_str()), Some("ofac:15137"));
 }
