@@ -644,7 +644,9 @@ impl Matcher {
     /// changed is spelt as a listed word is
     /// (`Putyin` read `putin`, `Szergej` read `sergey` for the listed
     /// Sergei), or is one edit from a listed word that sounds alike
-    /// (`Glasjew` read `glasyev`, the listed `GLAZYEV`). Unconfirmed, it
+    /// (`Glasjew` read `glasyev`, the listed `GLAZYEV`), and the word as
+    /// written is no listed word (`CHOE` read the Dutch way `khu` is the
+    /// listed Korean surname, not `HU`). Unconfirmed, it
     /// would only give garbled names (`CsapNET` read `chapnet`) a second
     /// chance to look like a listed one.
     fn query_forms(
@@ -697,10 +699,22 @@ impl Matcher {
                 .filter_map(|&v| self.index.vocab.get(v as usize))
                 .any(|l| crate::sim::osa_distance(t.as_bytes(), l.as_bytes(), 1).is_some())
         };
+        // (a word changed from one the lists hold as written, `MARINE` read
+        // the French way `marin`, confirms nothing: the name is more likely
+        // in the language that spells it so)
+        let listed_as_written = |i: usize, t: &str| {
+            base.get(i)
+                .is_some_and(|b| b != t && self.index.real_id(b).is_some())
+        };
         spelled.retain(|f| {
+            let aligned = f.tokens.len() == base.len();
+            // a word of the name as written, or one changed from a listed word
+            let unconfirming =
+                |i: usize, t: &String| base.contains(t) || aligned && listed_as_written(i, t);
             f.tokens
                 .iter()
-                .any(|t| !base.contains(t) && (listed_spelling(t) || listed_near(t)))
+                .enumerate()
+                .any(|(i, t)| !unconfirming(i, t) && (listed_spelling(t) || listed_near(t)))
         });
         forms.append(&mut spelled);
         forms

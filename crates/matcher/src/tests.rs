@@ -2850,3 +2850,27 @@ fn a_legal_form_of_a_query_of_unknown_class_is_no_typo_of_a_brand() {
         .unwrap();
     assert_eq!(r.first().map(|x| x.entity_id.as_str()), Some("ofac:15137"));
 }
+
+/// A reading in another language's spelling is confirmed by a word it
+/// changed only when the word as written is no listed word: `CHOE` (a
+/// listed Korean surname) read the Dutch way `khu` is no confirmation that
+/// `CHOE, Il Yong` is `HU, Yongan`, while `Poetin` (no listed word) read
+/// `putin` still is.
+#[test]
+fn a_listed_word_read_in_another_spelling_confirms_no_reading() {
+    let mut world = world();
+    world.push(person("ofac", "16817", &["HU, Yongan"]));
+    world.push(person("ofac", "23213", &["CHOE, Ryong Hae"]));
+    let m = Matcher::new(world);
+    let r = top(&m, &Query::name("CHOE, Il Yong"))
+        .into_iter()
+        .find(|r| r.entity_id == "ofac:16817");
+    if let Some(r) = &r {
+        assert!(r.explanation.query_scheme.is_none(), "{r:#?}");
+    }
+    let r = m
+        .screen(&Query::name("Vladimir Poetin"), &Options::default())
+        .unwrap();
+    assert_eq!(r.first().map(|x| x.entity_id.as_str()), Some("ofac:51"));
+    assert!(r[0].explanation.query_scheme.is_some(), "{:#?}", r[0]);
+}
