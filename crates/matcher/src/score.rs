@@ -835,19 +835,29 @@ pub(crate) fn token_sims(
     } else {
         None
     };
-    let with_fuzzy = |best: Option<(f32, MatchKind)>, max: usize| match d.filter(|&d| d <= max) {
-        Some(d) => {
-            let s = fuzzy_similarity(d, qb.len(), lb.len()) * names_apart(probe, listed);
-            if s >= MIN_SIM && best.is_none_or(|(b, _)| s > b) {
-                Some((s, MatchKind::Fuzzy))
-            } else {
-                best
+    let with_fuzzy =
+        |best: Option<(f32, MatchKind)>, max: usize, apart: f32| match d.filter(|&d| d <= max) {
+            Some(d) => {
+                let s = fuzzy_similarity(d, qb.len(), lb.len()) * apart;
+                if s >= MIN_SIM && best.is_none_or(|(b, _)| s > b) {
+                    Some((s, MatchKind::Fuzzy))
+                } else {
+                    best
+                }
             }
-        }
-        None => best,
+            None => best,
+        };
+    let apart = names_apart(probe, listed);
+    let mut single = with_fuzzy(phon, allowed, apart);
+    // (as two listed tokens joined, the entry is no word the lists hold,
+    // whatever its letters spell: `Listed::new`, as the reference scorer
+    // reads a joined listed pair)
+    let apart_joined = if listed.common {
+        names_apart(probe, &Listed::new(listed.text, listed.phon))
+    } else {
+        apart
     };
-    let mut single = with_fuzzy(phon, allowed);
-    let joined = with_fuzzy(phon, allowed.min(1));
+    let joined = with_fuzzy(phon, allowed.min(1), apart_joined);
     if single.is_none_or(|(b, _)| NICKNAME_SIM > b) && probe.is_nickname(l) {
         single = Some((NICKNAME_SIM, MatchKind::Nickname));
     }
@@ -3276,10 +3286,16 @@ fn other_syllable(q: &str, l: &str) -> bool {
 /// [`OTHER_NAME`] when both tokens are common words ([`Probe::common`],
 /// [`Listed::common`]) of one length that differ in one letter, a
 /// consonant on both sides, or one is the other with a consonant before it
-/// (`Amir` / `Samir`); else 1.
+/// (`Amir` / `Samir`); or when the query's token is a common word and the
+/// listed one is not (`Iran` / `MIRAN`, `Omid` / `KOMID`, `Bashir` /
+/// `BASHKIR`): a typo seldom makes a word many listed names hold, so the
+/// query more likely names its own common word; else 1.
 fn names_apart(probe: &Probe<'_>, listed: &Listed<'_>) -> f32 {
     if other_syllable(probe.text, listed.text) {
         return OTHER_SYLLABLE;
+    }
+    if probe.common && !listed.common {
+        return OTHER_NAME;
     }
     if !(probe.common && listed.common) {
         return 1.0;

@@ -2874,3 +2874,26 @@ fn a_listed_word_read_in_another_spelling_confirms_no_reading() {
     assert_eq!(r.first().map(|x| x.entity_id.as_str()), Some("ofac:51"));
     assert!(r[0].explanation.query_scheme.is_some(), "{:#?}", r[0]);
 }
+
+/// A query word many listed names hold meets a word few hold by a near
+/// miss at less than a typo's similarity (`Iran` is more likely Iran than
+/// the brand `MIRAN` mistyped); a rare query word meeting a common listed
+/// word is the typo it looks like, at the full similarity.
+#[test]
+fn a_common_query_word_is_no_typo_of_a_rare_listed_one() {
+    use crate::score::{token_sim, Listed, Probe};
+    let sim = |q: &str, l: &str, q_common: bool, l_common: bool| {
+        let (qp, lp) = (phonetic_key(q), phonetic_key(l));
+        let probe = Probe::new(q, &qp).common(q_common);
+        token_sim(&probe, &Listed::new(l, &lp).common(l_common), false, 2).map(|x| x.0)
+    };
+    for (q, l) in [("iran", "miran"), ("bashir", "bashkir")] {
+        let plain = sim(q, l, false, false).unwrap_or(0.0);
+        let common = sim(q, l, true, false).unwrap_or(0.0);
+        assert!(
+            plain > 0.0 && common < plain * 0.95,
+            "{q}/{l}: {common} {plain}"
+        );
+        assert_eq!(sim(l, q, false, true), Some(plain), "{l}/{q}");
+    }
+}
