@@ -702,15 +702,16 @@ impl Matcher {
         // (a word changed from one the lists hold as written, `MARINE` read
         // the French way `marin`, confirms nothing: the name is more likely
         // in the language that spells it so)
-        let listed_as_written = |i: usize, t: &str| {
-            base.get(i)
-                .is_some_and(|b| b != t && self.index.real_id(b).is_some())
-        };
+        let base_listed: Vec<bool> = base
+            .iter()
+            .map(|b| self.index.real_id(b).is_some())
+            .collect();
         spelled.retain(|f| {
             let aligned = f.tokens.len() == base.len();
             // a word of the name as written, or one changed from a listed word
-            let unconfirming =
-                |i: usize, t: &String| base.contains(t) || aligned && listed_as_written(i, t);
+            let unconfirming = |i: usize, t: &String| {
+                base.contains(t) || aligned && base_listed.get(i).copied().unwrap_or(false)
+            };
             f.tokens
                 .iter()
                 .enumerate()

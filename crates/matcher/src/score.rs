@@ -585,7 +585,7 @@ impl QForm {
                 t.found = Rc::new(Found {
                     matches,
                     detail,
-                    capped: false,
+                    capped: t.found.capped,
                 });
             }
         }
@@ -1615,6 +1615,8 @@ pub(crate) fn score_tokens(
             .map(|(sim, _)| sim * JOINED_FACTOR)
             .filter(|&sim| sim >= JOINED_MIN)
     };
+    // the letters of the listed token at position `k`
+    let word = |k: usize| l.get(k).map_or("", |t| t.text);
     // joined: one query token = two adjacent listed tokens
     for (i, (qt, probe)) in q.toks.iter().zip(&probes).enumerate() {
         if qt.text.len() < 4 {
@@ -1624,8 +1626,7 @@ pub(crate) fn score_tokens(
             if text.len().abs_diff(qt.text.len()) > 2 {
                 continue;
             }
-            let part = |k: usize| l.get(k).map_or(0, |t| t.text.len());
-            if !joined_nearer(qt.text.len(), part(*j), part(j + 1)) {
+            if !joined_nearer(qt.text.len(), word(*j).len(), word(j + 1).len()) {
                 continue;
             }
             if let Some(sim) = joined_sim(probe, &Listed::new(text, phon)) {
@@ -1672,12 +1673,11 @@ pub(crate) fn score_tokens(
         // two query tokens = two listed tokens split elsewhere ("Sangh-o" /
         // "Sang-ho", "ALJ-ALAA" / "AL-JALAA"): the joined forms meet
         for (j, text, phon) in &listed_joins {
-            let part = |k: usize| l.get(k).map_or("", |t| t.text);
             if text.len().abs_diff(jt.text.len()) > 2 {
                 continue;
             }
             if let Some(sim) = joined_sim(&probe, &Listed::new(text, phon))
-                .filter(|_| joined_parts_meet(&first.text, &next.text, part(*j), part(j + 1)))
+                .filter(|_| joined_parts_meet(&first.text, &next.text, word(*j), word(j + 1)))
             {
                 cands.push(Pair {
                     qi: *i,
@@ -1927,6 +1927,12 @@ pub(crate) fn score_fast(
         return 0.0;
     }
     cands.clear();
+    // the letters of the listed token at position `k`
+    let word = |k: usize| {
+        toks.get(k)
+            .and_then(|&v| index.vocab.get(v as usize))
+            .map_or("", |s| &**s)
+    };
     for (i, qt) in q.toks.iter().enumerate() {
         let qfirst = qt.text.as_bytes().first().copied();
         for j in 0..m {
@@ -1964,18 +1970,10 @@ pub(crate) fn score_fast(
                     // listed string itself (no other kind of match is
                     // missing from the table, and when the lookup was not
                     // cut short, no prefix either)
-                    let text = toks
-                        .get(j)
-                        .and_then(|&v| index.vocab.get(v as usize))
-                        .map_or("", |s| &**s);
-                    prefix_sim(&qt.text, text)
+                    prefix_sim(&qt.text, word(j))
                 } else if cell.is_none() && qt.last && qt.len == 2 && l.len > 2 && q.trunc {
                     // a last token cut to two letters: as an initial
-                    let text = toks
-                        .get(j)
-                        .and_then(|&v| index.vocab.get(v as usize))
-                        .map_or("", |s| &**s);
-                    truncated_initial(qt.text.as_bytes(), text.as_bytes())
+                    truncated_initial(qt.text.as_bytes(), word(j).as_bytes())
                         .then_some((INITIAL_SIM, MatchKind::Initial))
                 } else {
                     cell
@@ -1983,9 +1981,7 @@ pub(crate) fn score_fast(
             };
             if let Some((sim, kind)) = hit {
                 let far = family_far(kind, has_bit(q.family, i), info[j].family, &qt.text, || {
-                    toks.get(j)
-                        .and_then(|&v| index.vocab.get(v as usize))
-                        .map_or("", |s| &**s)
+                    word(j)
                 });
                 cands.push(Pair {
                     qi: i,
@@ -2072,11 +2068,6 @@ pub(crate) fn score_fast(
             });
         }
         // two query tokens = two listed tokens split elsewhere
-        let word = |k: usize| {
-            toks.get(k)
-                .and_then(|&v| index.vocab.get(v as usize))
-                .map_or("", |s| &**s)
-        };
         for &(j, len, row) in listed_joins {
             if len.abs_diff(jt.len) > 2 {
                 continue;

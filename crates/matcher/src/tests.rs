@@ -86,6 +86,13 @@ fn world() -> Vec<Entity> {
     out
 }
 
+/// The result for entity `id` among [`top`]'s, if it is there.
+fn top_for(m: &Matcher, q: &str, id: &str) -> Option<MatchResult> {
+    top(m, &Query::name(q))
+        .into_iter()
+        .find(|r| r.entity_id == id)
+}
+
 fn top(m: &Matcher, q: &Query) -> Vec<MatchResult> {
     m.screen(
         q,
@@ -1460,10 +1467,7 @@ fn a_company_form_in_the_query_is_no_person_or_vessel() {
     ents.push(listed(Schema::Vessel, "test", "sparta", &["SPARTA"]));
     let m = Matcher::new(ents);
     let find = |q: &str, id: &str| -> MatchResult {
-        top(&m, &Query::name(q))
-            .into_iter()
-            .find(|r| r.entity_id == id)
-            .unwrap_or_else(|| panic!("{id} not found for {q}"))
+        top_for(&m, q, id).unwrap_or_else(|| panic!("{id} not found for {q}"))
     };
     // the person and the vessel alone are matches
     assert!(find("Obaidullah Akhund", "test:akhund").is_match);
@@ -2792,11 +2796,6 @@ fn joined_words_meet_only_where_their_parts_do_not_line_up() {
     ));
     world.push(person("un", "QDi.999", &["ABD AL-KHALIQ AL-HOUTHI"]));
     let m = Matcher::new(world);
-    let result = |q: &str, id: &str| {
-        top(&m, &Query::name(q))
-            .into_iter()
-            .find(|r| r.entity_id == id)
-    };
     let joined = |r: &MatchResult| {
         r.explanation
             .tokens
@@ -2807,7 +2806,7 @@ fn joined_words_meet_only_where_their_parts_do_not_line_up() {
         ("KIM Song Chol", "ofac:90"),
         ("Said Ben Abdelhakim Ben Omar WALI", "uk-ofsi:7872"),
     ] {
-        if let Some(r) = result(q, id) {
+        if let Some(r) = top_for(&m, q, id) {
             assert!(!joined(&r) && !r.is_match, "{q}: {r:#?}");
         }
     }
@@ -2816,7 +2815,7 @@ fn joined_words_meet_only_where_their_parts_do_not_line_up() {
         ("AL-QASA MARTYRS BRIGADE", "ofac:8888"),
         ("ABD Ae-KHALIQ AL-HOUTHI", "un:QDi.999"),
     ] {
-        let r = result(q, id);
+        let r = top_for(&m, q, id);
         assert!(
             r.as_ref().is_some_and(|r| joined(r) && r.is_match),
             "{q}: {r:#?}"
@@ -2836,9 +2835,7 @@ fn a_legal_form_of_a_query_of_unknown_class_is_no_typo_of_a_brand() {
         &["SARV SHIPPING COMPANY LIMITED"],
     ));
     let m = Matcher::new(world);
-    let r = top(&m, &Query::name("SHIPPING SARL"))
-        .into_iter()
-        .find(|r| r.entity_id == "ofac:15137");
+    let r = top_for(&m, "SHIPPING SARL", "ofac:15137");
     if let Some(r) = &r {
         assert!(
             !r.explanation.tokens.iter().any(|t| t.query == "sarl"),
@@ -2862,9 +2859,7 @@ fn a_listed_word_read_in_another_spelling_confirms_no_reading() {
     world.push(person("ofac", "16817", &["HU, Yongan"]));
     world.push(person("ofac", "23213", &["CHOE, Ryong Hae"]));
     let m = Matcher::new(world);
-    let r = top(&m, &Query::name("CHOE, Il Yong"))
-        .into_iter()
-        .find(|r| r.entity_id == "ofac:16817");
+    let r = top_for(&m, "CHOE, Il Yong", "ofac:16817");
     if let Some(r) = &r {
         assert!(r.explanation.query_scheme.is_none(), "{r:#?}");
     }
