@@ -413,26 +413,63 @@ fn convert_word(tok: &RawToken, r: &Reading, out: &mut Vec<String>) {
     }
 }
 
-/// Cleaned words with confusables resolved.
-fn prepared(name: &str) -> Vec<RawToken> {
+/// Cleaned words with confusables resolved, and the words as written when that read a word wholly in
+/// Cyrillic or Greek look-alikes as Latin only because other words of the
+/// name are Latin, while another word of the name is still in that script:
+/// such a name is written in that script with a Latin word put in
+/// (`арас фараянде Fadhil` is `ARAS FARAYANDE`, not a disguised `apac`).
+fn prepared_both(name: &str) -> (Vec<RawToken>, Option<Vec<RawToken>>) {
     let mut raw = normalize::segment(name);
     let latin_context = raw
         .iter()
         .any(|t| t.scripts == Script::Latin.bit() && t.text.chars().any(|c| c.is_alphabetic()));
-    for t in raw.iter_mut() {
-        if t.scripts & (Script::Cyrillic.bit() | Script::Greek.bit()) != 0 {
+    let foreign = Script::Cyrillic.bit() | Script::Greek.bit();
+    let mut written: Vec<(usize, String)> = Vec::new();
+    for (i, t) in raw.iter_mut().enumerate() {
+        if t.scripts & foreign != 0 {
             if let Some(m) = confusables::unmix(&t.text, latin_context) {
-                t.text = m;
+                if t.scripts & Script::Latin.bit() == 0 {
+                    written.push((i, std::mem::replace(&mut t.text, m)));
+                } else {
+                    t.text = m;
+                }
                 t.recompute_scripts();
             }
         }
     }
-    raw
+    let still_foreign = raw.iter().any(|t| t.scripts & foreign != 0);
+    let as_written = (still_foreign && !written.is_empty()).then(|| {
+        let mut w = raw.clone();
+        for (i, text) in written {
+            if let Some(t) = w.get_mut(i) {
+                t.text = text;
+                t.recompute_scripts();
+            }
+        }
+        w
+    });
+    (raw, as_written)
 }
 
 /// All readings of a name before class rules: (scheme, tokens), deduplicated.
 pub(crate) fn readings(name: &str, class: NameClass) -> Vec<(Option<&'static str>, Vec<String>)> {
-    let raw = prepared(name);
+    let (raw, as_written) = prepared_both(name);
+    let Some(written) = as_written else {
+        return readings_of(raw, class);
+    };
+    // the words read in their own script first; the look-alikes read as
+    // Latin stay as one more reading
+    let mut out = readings_of(written, class);
+    if let Some((_, toks)) = readings_of(raw, class).into_iter().next() {
+        if !out.iter().any(|(_, t)| *t == toks) {
+            out.push((Some("confusable"), toks));
+        }
+    }
+    out
+}
+
+/// [`readings`] of prepared words.
+fn readings_of(raw: Vec<RawToken>, class: NameClass) -> Vec<(Option<&'static str>, Vec<String>)> {
     let scripts = raw.iter().fold(0u8, |a, t| a | t.scripts);
     let mut out: Vec<(Option<&'static str>, Vec<String>)> = Vec::new();
     let push = |out: &mut Vec<(Option<&'static str>, Vec<String>)>,
@@ -1052,7 +1089,10 @@ pub fn tokens(text: &str) -> Vec<String> {
             })
             .collect();
     }
-    let raw = prepared(text);
+    // (a name's words as written when it is in Cyrillic or Greek with a
+    // Latin word put in, as its first reading has them)
+    let (folded, as_written) = prepared_both(text);
+    let raw = as_written.unwrap_or(folded);
     let scripts = raw.iter().fold(0u8, |a, t| a | t.scripts);
     let r = reading_list(scripts, &raw)
         .into_iter()

@@ -146,6 +146,21 @@ fn confusables_inside_latin_words() {
                                              // A Cyrillic name made only of look-alikes also gets a Latin reading.
     assert!(has_form("ТОР", NameClass::Organization, "tor"));
     assert!(has_form("ТОР", NameClass::Organization, "top"));
+    // A Cyrillic name with a Latin word put in reads its look-alike words
+    // (арас: а р а с) in Cyrillic too, when another word is plainly
+    // Cyrillic (фараянде); the Latin look-alike reading stays as a form.
+    assert_eq!(normalize("арас фараянде Fadhil"), "aras farayande fadhil");
+    assert!(has_form(
+        "арас фараянде Fadhil",
+        NameClass::Any,
+        "apac farayande fadhil"
+    ));
+    assert_eq!(normalize("хс SEMIGIN стар"), "khs semigin star");
+    // every word a look-alike: the Latin reading, as before
+    assert_eq!(
+        normalize("\u{0420}\u{0410}\u{0420}\u{0410} John"),
+        "papa john"
+    );
 }
 
 #[test]
