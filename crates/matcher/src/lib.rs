@@ -107,7 +107,8 @@
 //! listed person's name or a given name), met only exactly by the query as
 //! written, and counts 0.9. A name whose letters without spaces are the
 //! query's (`van der bilt` / `vanderbilt`, in any rotation of the query's
-//! tokens) scores at least 0.97; the index finds it by those letters.
+//! tokens), spaced otherwise, scores at least 0.97; the index finds it by
+//! those letters (the same words are met word by word, rarity and all).
 //! Two names written in the same script (Hangul, Han) are compared only in
 //! its most distinctive reading (Revised Romanization, Pinyin), exact tokens
 //! only: 김종은 is not 김정은, though McCune-Reischauer spells both `chong`.

@@ -1725,7 +1725,7 @@ pub(crate) fn score_tokens(
     if ns.score < COMPACT_SIM
         && q.compact
             .iter()
-            .any(|&(_, k)| same_letters(q.rotation(k), l.iter().map(|t| t.text)))
+            .any(|&(_, k)| spaced_otherwise(q.rotation(k), l.iter().map(|t| t.text)))
     {
         compact_score(q, &info)
     } else {
@@ -1734,12 +1734,17 @@ pub(crate) fn score_tokens(
 }
 
 /// Whether two token sequences spell the same letters once their spaces
-/// are gone.
-fn same_letters<'a, 'b>(
-    a: impl Iterator<Item = &'a str>,
-    b: impl Iterator<Item = &'b str>,
+/// are gone, though not as the same words (`van der bilt` / `vanderbilt`):
+/// the same words are aligned word by word, rarity and all (`Hassan LLC`
+/// is the listed alias `Hassan` as any `Hassan` is, a common name).
+fn spaced_otherwise<'a, 'b>(
+    a: impl Iterator<Item = &'a str> + Clone,
+    b: impl Iterator<Item = &'b str> + Clone,
 ) -> bool {
-    a.flat_map(str::bytes).eq(b.flat_map(str::bytes))
+    a.clone()
+        .flat_map(str::bytes)
+        .eq(b.clone().flat_map(str::bytes))
+        && !a.eq(b)
 }
 
 /// The kept tokens of a query (not optional), starting from the `k`-th and
@@ -2096,7 +2101,7 @@ pub(crate) fn score_fast(
     let spelt_alike = compact != 0
         && q.compact.iter().any(|&(key, k)| {
             key == compact
-                && same_letters(
+                && spaced_otherwise(
                     q.rotation(k),
                     toks.iter()
                         .map(|&v| index.vocab.get(v as usize).map_or("", |s| &**s)),

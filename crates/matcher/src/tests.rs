@@ -1405,6 +1405,33 @@ fn the_same_letters_spaced_otherwise_meet() {
 }
 
 #[test]
+fn the_same_words_are_not_spelt_alike_but_aligned() {
+    let mut ents = world();
+    ents.push(person("test", "p1", &["HASSAN"]));
+    for (i, n) in [
+        "HASSAN, Ali",
+        "HASSAN, Omar",
+        "Hassan AHMED",
+        "HASSAN, Said",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ents.push(person("test", &format!("h{i}"), &[n]));
+    }
+    let m = Matcher::new(ents);
+    // `co` may be a company's form or a name: kept, and the query's other
+    // word is the listed alias's one common word, met word by word (the
+    // letters of the words kept are the alias's, but no spacing differs)
+    for q in ["Hassan Co.", "CO. HASSAN"] {
+        let s = m.compare_names(q, "HASSAN", None);
+        assert!(s < crate::score::COMPACT_SIM - 0.05, "{q}: {s}");
+        let hit = top_for(&m, q, "test:p1");
+        assert!(hit.is_none_or(|h| !met_as(&h, MatchKind::Joined)), "{q}");
+    }
+}
+
+#[test]
 fn a_joined_pair_is_not_lost_to_an_exact_part() {
     let mut ents = world();
     ents.push(person("un", "KPi.999", &["KIM, Sang-ho"]));
