@@ -262,6 +262,19 @@ fn child(db: &str) {
     }
     lat.sort_by(|a, b| a.total_cmp(b));
     let pct = |p: f64| lat[((lat.len() as f64 - 1.0) * p) as usize];
+    // how much of the time the tail takes (what work on it can win)
+    let total: f64 = lat.iter().sum();
+    let share = |q: f64| {
+        let cut = ((lat.len() as f64) * q) as usize;
+        lat.get(cut..).unwrap_or(&[]).iter().sum::<f64>() / total.max(1e-9) * 100.0
+    };
+    println!(
+        "time taken by the slowest queries: 1% {:.1}%, 5% {:.1}%, 10% {:.1}%, 50% {:.1}%",
+        share(0.99),
+        share(0.95),
+        share(0.9),
+        share(0.5)
+    );
     println!(
         "single-threaded: {single:.0} names/s ({single_cpu} per CPU-second); latency p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms ({hits} of {nq} queries matched)",
         pct(0.5),
