@@ -157,6 +157,12 @@ pub(crate) struct Index {
     /// Real tokens by spelling id, so that a spelling variant is found
     /// whatever its phonetic key.
     pub spelling_members: Vec<Vec<u32>>,
+    /// Listed words with digits or `rn`, `vv` in them by each reading an
+    /// OCR misreading would undo (`1a` under `la` and `ia`, see
+    /// [`interdict_text::ocr_variants`]): a query word so written meets
+    /// them, as the scorer compares (the query's own misreadings are read
+    /// off the query).
+    pub misread_of: HashMap<Box<str>, Vec<u32>>,
     /// Spelling id of each vocab entry ([`NO_SPELLING`] for the lineage
     /// particles, whose letters decide): two tokens are spelt alike when
     /// their ids are equal.
@@ -654,6 +660,18 @@ impl Index {
             vocab_spelling.push(if lineage { NO_SPELLING } else { id });
         }
 
+        let mut misread_of: HashMap<Box<str>, Vec<u32>> = HashMap::default();
+        for (v, t) in vocab.iter().enumerate() {
+            if vocab_real.get(v).copied().unwrap_or(false)
+                && looked_up(v)
+                && interdict_text::may_be_misread(t)
+            {
+                for r in interdict_text::ocr_variants(t) {
+                    misread_of.entry(r.into()).or_default().push(v as u32);
+                }
+            }
+        }
+
         // 5. deletion neighbourhoods (joined pairs: one deletion only)
         let mut deletes: Vec<u64> = vocab
             .par_iter()
@@ -750,6 +768,7 @@ impl Index {
             vocab_org_word,
             spelling,
             spelling_members,
+            misread_of,
             vocab_spelling,
             deletes,
             delete_buckets,
@@ -958,6 +977,11 @@ impl Index {
                 .spelling_members
                 .iter()
                 .map(|v| 24 + v.len() * 4)
+                .sum::<usize>()
+            + self
+                .misread_of
+                .iter()
+                .map(|(k, v)| k.len() + 40 + v.len() * 4)
                 .sum::<usize>()
             + self.vocab_spelling.len() * 4
             + self.vocab_org_word.len()

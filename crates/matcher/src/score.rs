@@ -1159,6 +1159,9 @@ pub(crate) fn retrieve_uncached(index: &Index, t: &QTok, max_edits: usize) -> Fo
             cands.push(id);
         }
     }
+    if let Some(ids) = index.misread_of.get(t.text.as_str()) {
+        cands.extend_from_slice(ids);
+    }
     let depth = lookup_depth(t.text.len(), max_edits, index.max_token_len);
     if depth > 0 {
         let mut hashes = Vec::with_capacity(64);
@@ -1252,7 +1255,16 @@ fn compare_listed_joined(
 ) -> Option<(f32, (f32, MatchKind, f32))> {
     let l = listed_entry(index, v)?;
     let (sim, kind) = token_sim(probe, &l, false, max_edits)?;
-    Some((sim, (sim, kind, 0.0)))
+    // as two listed tokens joined, the entry is no word the lists hold,
+    // whatever its letters spell (`Listed::new`, as the reference scorer
+    // reads a joined listed pair): `abdull ah` / `abd allah`, where
+    // `abdallah` is a common word, meets by the sum of its parts
+    let pair = if l.common {
+        token_sim(probe, &Listed { common: false, ..l }, false, max_edits).map_or(0.0, |x| x.0)
+    } else {
+        sim
+    };
+    Some((sim, (sim, kind, pair)))
 }
 
 /// A listed token as the scorer sees it.
@@ -2077,7 +2089,10 @@ pub(crate) fn score_fast(
             if len.abs_diff(jt.len) > 2 {
                 continue;
             }
-            let Some(sim) = row.and_then(|r| r.get(col)).and_then(|c| joined_sim(c.sim)) else {
+            let Some(sim) = row
+                .and_then(|r| r.get(col))
+                .and_then(|c| joined_sim(c.simj))
+            else {
                 continue;
             };
             if !joined_parts_meet(&first.text, &next.text, word(j), word(j + 1)) {

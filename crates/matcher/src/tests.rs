@@ -568,6 +568,37 @@ fn fast_scorer_equals_reference_scorer() {
     }
 }
 
+/// Two query words meet two listed words by their joined forms as the
+/// reference scorer reads a joined listed pair, even when those letters
+/// also spell a word the lists hold: `Abdull ah` / `Abd Allah`, where
+/// `ABDALLAH` and the query's `ABDULLAH` are common listed words (the fast
+/// scorer had read the pair as that common word, a spelling of the query's,
+/// and scored above the explanation: found by screening random queries in
+/// a debug build, whose assertion checks it).
+#[test]
+fn a_joined_pair_that_spells_a_listed_word_scores_alike_on_both_scorers() {
+    let mut ents = world();
+    ents.push(person("t", "a1", &["ABDALLAH, Omar"]));
+    ents.push(person("t", "a3", &["ABDULLAH, Ali"]));
+    ents.push(person("t", "a2", &["Abd Allah"]));
+    let m = Matcher::new(ents);
+    for name in ["Abdull ah", "Aviation Abdull ah YV3052"] {
+        let p = m.prepare(&Query::name(name)).unwrap();
+        let mut met = 0;
+        for e in 0..m.entities().len() {
+            let fast = m.score_fast(&p, e, None, None);
+            let reference = m.score_entity(&p, e, false, None).0;
+            assert!(
+                (fast - reference).abs() < 1e-6,
+                "{name} vs {}: fast {fast} reference {reference}",
+                m.entities()[e].id
+            );
+            met += usize::from(m.entities()[e].id == "t:a2" && reference > 0.0);
+        }
+        assert_eq!(met, 1, "{name}");
+    }
+}
+
 /// With a floor, the fast scorer rejects names before aligning them
 /// (`quick_below` from the table's row masks, `surely_below` from the
 /// pairs): an entity it scores below the floor scores below it without one,
@@ -2917,5 +2948,36 @@ fn a_common_query_word_is_no_typo_of_a_rare_listed_one() {
             "{q}/{l}: {common} {plain}"
         );
         assert_eq!(sim(l, q, false, true), Some(plain), "{l}/{q}");
+    }
+}
+
+/// A listed word written with a digit (`1A`) meets the query word that an
+/// OCR misreading of it spells (`LA`), as the scorer compares them; the
+/// index finds it too, not only the full scan (found by screening random
+/// queries against both).
+#[test]
+fn a_listed_word_with_a_digit_is_found_by_the_letters_it_may_be_read_as() {
+    let mut ents = world();
+    ents.push(listed(
+        Schema::Organization,
+        "t",
+        "o1",
+        &["OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU 1A"],
+    ));
+    let m = Matcher::new(ents);
+    let opts = Options {
+        threshold: DEFAULT_THRESHOLD,
+        limit: 10,
+        min_score: Some(0.5),
+    };
+    for name in ["o, LA", "LA"] {
+        let mut q = Query::name(name);
+        q.schema = Some(Schema::Organization);
+        let ids = |r: Vec<MatchResult>| -> Vec<(String, f32)> {
+            r.into_iter().map(|r| (r.entity_id, r.score)).collect()
+        };
+        let full = ids(m.screen_full_scan(&q, &opts).unwrap());
+        assert!(full.iter().any(|(id, _)| id == "t:o1"), "{name}: {full:?}");
+        assert_eq!(ids(m.screen(&q, &opts).unwrap()), full, "{name}");
     }
 }
