@@ -549,14 +549,12 @@ const SCORER_QUERIES: &[&str] = &[
     "Mining Development Trading SARL",
 ];
 
-/// The fast scorer (similarities read from the query's table) gives the
-/// reference scorer's score for every entity.
-#[test]
-fn fast_scorer_equals_reference_scorer() {
-    let m = Matcher::new(world());
-    for &name in SCORER_QUERIES {
-        let p = m.prepare(&Query::name(name)).unwrap();
-        for e in 0..m.entities().len() {
+/// Asserts that the fast scorer gives the reference scorer's score for
+/// every entity on a query name; returns the reference scores.
+fn scorers_agree(m: &Matcher, name: &str) -> Vec<f32> {
+    let p = m.prepare(&Query::name(name)).unwrap();
+    (0..m.entities().len())
+        .map(|e| {
             let fast = m.score_fast(&p, e, None, None);
             let reference = m.score_entity(&p, e, false, None).0;
             assert!(
@@ -564,7 +562,18 @@ fn fast_scorer_equals_reference_scorer() {
                 "{name} vs {}: fast {fast} reference {reference}",
                 m.entities()[e].id
             );
-        }
+            reference
+        })
+        .collect()
+}
+
+/// The fast scorer (similarities read from the query's table) gives the
+/// reference scorer's score for every entity.
+#[test]
+fn fast_scorer_equals_reference_scorer() {
+    let m = Matcher::new(world());
+    for &name in SCORER_QUERIES {
+        scorers_agree(&m, name);
     }
 }
 
@@ -582,20 +591,10 @@ fn a_joined_pair_that_spells_a_listed_word_scores_alike_on_both_scorers() {
     ents.push(person("t", "a3", &["ABDULLAH, Ali"]));
     ents.push(person("t", "a2", &["Abd Allah"]));
     let m = Matcher::new(ents);
+    let pair = m.entities().iter().position(|e| e.id == "t:a2").unwrap();
     for name in ["Abdull ah", "Aviation Abdull ah YV3052"] {
-        let p = m.prepare(&Query::name(name)).unwrap();
-        let mut met = 0;
-        for e in 0..m.entities().len() {
-            let fast = m.score_fast(&p, e, None, None);
-            let reference = m.score_entity(&p, e, false, None).0;
-            assert!(
-                (fast - reference).abs() < 1e-6,
-                "{name} vs {}: fast {fast} reference {reference}",
-                m.entities()[e].id
-            );
-            met += usize::from(m.entities()[e].id == "t:a2" && reference > 0.0);
-        }
-        assert_eq!(met, 1, "{name}");
+        let scores = scorers_agree(&m, name);
+        assert!(scores[pair] > 0.0, "{name}");
     }
 }
 
