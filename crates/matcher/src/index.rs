@@ -157,8 +157,9 @@ pub(crate) struct Index {
     /// Real tokens by spelling id, so that a spelling variant is found
     /// whatever its phonetic key.
     pub spelling_members: Vec<Vec<u32>>,
-    /// Listed words with digits or `rn`, `vv` in them by each reading an
-    /// OCR misreading would undo (`1a` under `la` and `ia`, see
+    /// Listed words of [`crate::score::LISTED_MISREAD_MIN`] letters or
+    /// more with digits or `rn`, `vv` in them by each reading an OCR
+    /// misreading would undo (`k1r1t` under `klrlt` and `kirit`, see
     /// [`interdict_text::ocr_variants`]): a query word so written meets
     /// them, as the scorer compares (the query's own misreadings are read
     /// off the query).
@@ -664,6 +665,7 @@ impl Index {
         for (v, t) in vocab.iter().enumerate() {
             if vocab_real.get(v).copied().unwrap_or(false)
                 && looked_up(v)
+                && t.len() >= crate::score::LISTED_MISREAD_MIN
                 && interdict_text::may_be_misread(t)
             {
                 for r in interdict_text::ocr_variants(t) {

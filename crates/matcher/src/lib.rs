@@ -36,7 +36,8 @@
 //! at most 0.95), fuzzy (optimal string alignment distance: one edit from 4
 //! letters, two from 6, two with a different first letter only from 7:
 //! `1 − 0.5·d/len`; 0.9 of it for two words many listed names hold one
-//! consonant apart, `Samir` / `Sahir`: two names; 0.8 of it, and of a
+//! consonant or two edits apart, `Samir` / `Sahir`, `Mamoun` / `Mahmoud`:
+//! two names; 0.8 of it, and of a
 //! phonetic similarity, for two Korean syllables with other consonants,
 //! `Hong` / `Chong`), nickname (0.85), initial (0.7), joined or split tokens
 //! (0.97 of their similarity: one token for two, two for one, or two for two

@@ -3256,6 +3256,7 @@ impl<'a> Probe<'a> {
         // readings are no longer than `l`)
         self.ocr.iter().any(|v| v == l)
             || (l.len() >= self.text.len()
+                && l.len() >= LISTED_MISREAD_MIN
                 && may_be_misread(l)
                 && ocr_variants(l).iter().any(|v| v == self.text))
     }
@@ -3295,9 +3296,10 @@ fn other_syllable(q: &str, l: &str) -> bool {
 }
 
 /// [`OTHER_NAME`] when both tokens are common words ([`Probe::common`],
-/// [`Listed::common`]) of one length that differ in one letter, a
-/// consonant on both sides, or one is the other with a consonant before it
-/// (`Amir` / `Samir`); or when the query's token is a common word and the
+/// [`Listed::common`]) two edits apart (`Mamoun` / `Mahmoud`), or of one
+/// length that differ in one letter, a consonant on both sides, or one is
+/// the other with a consonant before it (`Amir` / `Samir`); or when the
+/// query's token is a common word and the
 /// listed one is not (`Iran` / `MIRAN`, `Omid` / `KOMID`, `Bashir` /
 /// `BASHKIR`): a typo seldom makes a word many listed names hold, so the
 /// query more likely names its own common word; else 1.
@@ -3312,6 +3314,11 @@ fn names_apart(probe: &Probe<'_>, listed: &Listed<'_>) -> f32 {
         return 1.0;
     }
     let (q, l) = (probe.text.as_bytes(), listed.text.as_bytes());
+    // two edits apart (`Mamoun` / `Mahmoud`): a typo of two letters seldom
+    // lands on another word many names hold
+    if crate::sim::osa_distance(q, l, 1).is_none() {
+        return OTHER_NAME;
+    }
     let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
     // a consonant put before a name (`Amir` / `Samir`, `Adil` / `Hadil`)
     let (short, long) = if q.len() < l.len() { (q, l) } else { (l, q) };
@@ -3337,6 +3344,11 @@ fn names_apart(probe: &Probe<'_>, listed: &Listed<'_>) -> f32 {
 
 /// Similarity of a token and its OCR misreading: a typo's.
 const OCR_SIM: f32 = 0.9;
+
+/// Letters a listed word with digits in it has at least to be met by the
+/// letters its OCR misreading spells: a short code (`A1`, `1A`) is a code,
+/// and `al`, `la` are words of their own (an article, `COMPANY AL`).
+pub(crate) const LISTED_MISREAD_MIN: usize = 4;
 
 /// Similarity of a name and its form with a Baltic (or Greek, Latin)
 /// nominative ending: a typo's.
