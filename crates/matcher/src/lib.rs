@@ -291,6 +291,9 @@ pub enum MatchKind {
     /// A query token is the acronym of a listed organization's name (`PLA`
     /// / `People's Liberation Army`, see [`interdict_text::acronyms`]).
     Acronym,
+    /// One token is the other as OCR misreads it (`Ahrnad` / `Ahmad`,
+    /// `AL1` / `ALI`, see [`interdict_text::ocr_variants`]).
+    Misread,
 }
 
 impl MatchKind {
@@ -301,6 +304,7 @@ impl MatchKind {
             MatchKind::Phonetic => "phonetic",
             MatchKind::Spelling => "spelling variant",
             MatchKind::Fuzzy => "fuzzy",
+            MatchKind::Misread => "misread by OCR",
             MatchKind::Initial => "initial",
             MatchKind::Joined => "joined",
             MatchKind::Prefix => "truncated",

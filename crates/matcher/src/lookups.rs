@@ -58,7 +58,7 @@ pub struct TokenTable {
 }
 
 /// The match kinds by their stored code ([`kind_code`]).
-const KINDS: [MatchKind; 10] = [
+const KINDS: [MatchKind; 11] = [
     MatchKind::Exact,
     MatchKind::Transliterated,
     MatchKind::Phonetic,
@@ -69,6 +69,7 @@ const KINDS: [MatchKind; 10] = [
     MatchKind::Prefix,
     MatchKind::Nickname,
     MatchKind::Acronym,
+    MatchKind::Misread,
 ];
 
 /// A match kind's code in a stored table: its place in [`KINDS`] (a new
@@ -85,6 +86,7 @@ fn kind_code(k: MatchKind) -> u8 {
         MatchKind::Prefix => 7,
         MatchKind::Nickname => 8,
         MatchKind::Acronym => 9,
+        MatchKind::Misread => 10,
     }
 }
 

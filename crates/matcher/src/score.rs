@@ -778,7 +778,7 @@ fn written_otherwise(probe: &Probe<'_>, listed: &Listed<'_>) -> TokSim {
     let (q, l) = (probe.text, listed.text);
     let mut best = sound_match(probe, listed);
     if best.is_none_or(|(b, _)| OCR_SIM > b) && probe.ocr_misread(l) {
-        best = Some((OCR_SIM, MatchKind::Fuzzy));
+        best = Some((OCR_SIM, MatchKind::Misread));
     }
     if best.is_none_or(|(b, _)| INFLECTED_SIM > b) && inflected(q, l) {
         best = Some((INFLECTED_SIM, MatchKind::Spelling));

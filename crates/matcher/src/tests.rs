@@ -1293,6 +1293,15 @@ fn ocr_misreadings_still_match() {
         .find(|x| x.entity_id == "ofac:8805")
         .expect("found");
     assert!(hit.is_match, "{}", hit.explanation.sentence);
+    // and the explanation says so, in words
+    assert!(met_as(hit, MatchKind::Misread), "{:#?}", hit.explanation);
+    assert!(
+        hit.explanation
+            .sentence
+            .contains("ahrnad ~ ahmad (misread by OCR)"),
+        "{}",
+        hit.explanation.sentence
+    );
 }
 
 #[test]

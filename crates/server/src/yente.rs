@@ -406,7 +406,7 @@ fn round3(x: f32) -> f64 {
 pub fn feature_docs() -> Value {
     let f = |d: &str, c: f64| json!({"description": d, "coefficient": c, "url": "/openapi.json"});
     json!({
-        "name_score": f("Similarity of the best listed name to the query name: tokens aligned regardless of order, weighted by rarity, exact/transliterated/spelling variant/phonetic/fuzzy/initial/joined.", 1.0),
+        "name_score": f("Similarity of the best listed name to the query name: tokens aligned regardless of order, weighted by rarity, exact/transliterated/spelling variant/phonetic/fuzzy/misread by OCR/initial/joined.", 1.0),
         "birth_date_agrees": f("Birth date agrees (+0.05 to the day, +0.02 to the year).", 0.05),
         "birth_date_contradicts": f("Birth date differs (-0.08 same year, -0.10 a year off, -0.20 further).", -0.2),
         "country_agrees": f("A country (nationality, residence, registration) agrees.", 0.03),
