@@ -4,7 +4,7 @@ mod common;
 
 use common::{perturb, Rng};
 use interdict_matcher::{Matcher, Options, Query, DEFAULT_THRESHOLD};
-use interdict_model::{NameKind, Schema};
+use interdict_model::{Gender, NameKind, PartialDate, Schema};
 use rayon::prelude::*;
 use std::sync::OnceLock;
 
@@ -164,7 +164,8 @@ fn index_recall_against_full_scan() {
 /// Queries assembled at random from pieces of listed names in every
 /// script, with legal forms, titles, particles, Hangul, Arabic and Han
 /// words, Cyrillic look-alikes, letters dropped or swapped, words joined or
-/// split, order reversed: screening never panics, and in a build with debug
+/// split, order reversed, and some with a birth date, a country, a listed
+/// identifier, a gender or a family name: screening never panics, and in a build with debug
 /// assertions the explained score is never below the fast score it
 /// explains; and the index finds every match the full scan finds on a
 /// tenth of them. (Written after such queries found a joined pair read as
@@ -291,6 +292,36 @@ fn random_assemblies_of_listed_words() {
             1 => Some(Schema::Organization),
             _ => None,
         };
+        // and what else a query may carry: a birth date, countries, an
+        // identifier of some listed entity, a gender, the family name
+        if rng.below(5) == 0 {
+            let month = (rng.below(2) == 0).then(|| 1 + rng.below(12) as u8);
+            q.birth_date = Some(PartialDate {
+                year: 1940 + rng.below(70) as i32,
+                month,
+                day: month.and_then(|_| (rng.below(2) == 0).then(|| 1 + rng.below(28) as u8)),
+            });
+        }
+        if rng.below(5) == 0 {
+            let countries = ["KP", "RU", "IR", "SY", "North Korea", "Россия", "xx", ""];
+            q.countries = vec![countries[rng.below(countries.len())].to_string()];
+        }
+        if rng.below(8) == 0 {
+            let e = &ents[rng.below(ents.len())];
+            if let Some(id) = e.identifiers.get(rng.below(e.identifiers.len().max(1))) {
+                q.identifiers = vec![id.value.clone()];
+            }
+        }
+        if rng.below(8) == 0 {
+            q.gender = Some(if rng.below(2) == 0 {
+                Gender::Male
+            } else {
+                Gender::Female
+            });
+        }
+        if rng.below(8) == 0 {
+            q.family_name = toks.last().cloned();
+        }
         queries.push(q);
     }
     let opts = Options {
