@@ -39,7 +39,10 @@
 //! consonant or two edits apart, `Samir` / `Sahir`, `Mamoun` / `Mahmoud`:
 //! two names; 0.8 of it, and of a
 //! phonetic similarity, for two Korean syllables with other consonants,
-//! `Hong` / `Chong`), nickname (0.85), initial (0.7), joined or split tokens
+//! `Hong` / `Chong`), misread by OCR (0.9: `Ahrnad` / `Ahmad`, `AL1` /
+//! `ALI`; a listed word with digits only from four letters, `K1R1T` /
+//! `KIRIT`, not the code `1A` / `LA`), nickname (0.85), initial (0.7),
+//! joined or split tokens
 //! (0.97 of their similarity: one token for two, two for one, or two for two
 //! split elsewhere), a truncated last token or one written with a stop
 //! after it (`Rev.`: an abbreviation) (prefix: from 0.6, from 0.75
