@@ -70,7 +70,7 @@ pub(crate) fn token_sim(
     let allowed = short_fuzzy_edits(qb, lb, allowed_edits(qb.len(), lb.len()).min(max_edits));
     if allowed > 0 {
         if let Some(d) = probe.osa(lb, allowed) {
-            let s = fuzzy_similarity(d, qb.len(), lb.len()) * names_apart(probe, listed);
+            let s = fuzzy_similarity(d, qb.len(), lb.len()) * names_apart(probe, listed, d);
             if s >= MIN_SIM && best.is_none_or(|(b, _)| s > b) {
                 best = Some((s, MatchKind::Fuzzy));
             }
@@ -847,15 +847,15 @@ pub(crate) fn token_sims(
             }
             None => best,
         };
-    let apart = names_apart(probe, listed);
+    // (read only for a near miss)
+    let apart = d.map_or(1.0, |d| names_apart(probe, listed, d));
     let mut single = with_fuzzy(phon, allowed, apart);
     // (as two listed tokens joined, the entry is no word the lists hold,
     // whatever its letters spell: `Listed::new`, as the reference scorer
     // reads a joined listed pair)
-    let apart_joined = if listed.common {
-        names_apart(probe, &Listed::new(listed.text, listed.phon))
-    } else {
-        apart
+    let apart_joined = match d {
+        Some(d) if listed.common => names_apart(probe, &Listed::new(listed.text, listed.phon), d),
+        _ => apart,
     };
     let joined = with_fuzzy(phon, allowed.min(1), apart_joined);
     if single.is_none_or(|(b, _)| NICKNAME_SIM > b) && probe.is_nickname(l) {
@@ -3295,6 +3295,8 @@ fn other_syllable(q: &str, l: &str) -> bool {
     !q.bytes().filter(consonant).eq(l.bytes().filter(consonant)) && korean_syllables_apart(q, l)
 }
 
+/// What is kept of the similarity of two tokens `d` edits apart (a near
+/// miss): [`OTHER_SYLLABLE`] for two Korean syllables ([`other_syllable`]);
 /// [`OTHER_NAME`] when both tokens are common words ([`Probe::common`],
 /// [`Listed::common`]) two edits apart (`Mamoun` / `Mahmoud`), or of one
 /// length that differ in one letter, a consonant on both sides, or one is
@@ -3303,7 +3305,7 @@ fn other_syllable(q: &str, l: &str) -> bool {
 /// listed one is not (`Iran` / `MIRAN`, `Omid` / `KOMID`, `Bashir` /
 /// `BASHKIR`): a typo seldom makes a word many listed names hold, so the
 /// query more likely names its own common word; else 1.
-fn names_apart(probe: &Probe<'_>, listed: &Listed<'_>) -> f32 {
+fn names_apart(probe: &Probe<'_>, listed: &Listed<'_>, d: usize) -> f32 {
     if other_syllable(probe.text, listed.text) {
         return OTHER_SYLLABLE;
     }
@@ -3313,12 +3315,12 @@ fn names_apart(probe: &Probe<'_>, listed: &Listed<'_>) -> f32 {
     if !(probe.common && listed.common) {
         return 1.0;
     }
-    let (q, l) = (probe.text.as_bytes(), listed.text.as_bytes());
     // two edits apart (`Mamoun` / `Mahmoud`): a typo of two letters seldom
     // lands on another word many names hold
-    if crate::sim::osa_distance(q, l, 1).is_none() {
+    if d >= 2 {
         return OTHER_NAME;
     }
+    let (q, l) = (probe.text.as_bytes(), listed.text.as_bytes());
     let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
     // a consonant put before a name (`Amir` / `Samir`, `Adil` / `Hadil`)
     let (short, long) = if q.len() < l.len() { (q, l) } else { (l, q) };

@@ -2989,6 +2989,9 @@ fn a_listed_word_with_a_digit_is_found_by_the_letters_it_may_be_read_as() {
         limit: 10,
         min_score: Some(0.5),
     };
+    let ids = |r: Vec<MatchResult>| -> Vec<(String, f32)> {
+        r.into_iter().map(|r| (r.entity_id, r.score)).collect()
+    };
     for (name, found) in [
         ("KIRIT", true),
         ("Kirit Company", true),
@@ -2997,9 +3000,6 @@ fn a_listed_word_with_a_digit_is_found_by_the_letters_it_may_be_read_as() {
     ] {
         let mut q = Query::name(name);
         q.schema = Some(Schema::Organization);
-        let ids = |r: Vec<MatchResult>| -> Vec<(String, f32)> {
-            r.into_iter().map(|r| (r.entity_id, r.score)).collect()
-        };
         let full = ids(m.screen_full_scan(&q, &opts).unwrap());
         let met = full
             .iter()

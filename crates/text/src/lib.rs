@@ -460,12 +460,26 @@ pub(crate) fn readings(name: &str, class: NameClass) -> Vec<(Option<&'static str
     // the words read in their own script first; the look-alikes read as
     // Latin stay as one more reading
     let mut out = readings_of(written, class);
-    if let Some((_, toks)) = readings_of(raw, class).into_iter().next() {
-        if !out.iter().any(|(_, t)| *t == toks) {
-            out.push((Some("confusable"), toks));
-        }
+    let toks = first_reading(&raw);
+    if !out.iter().any(|(_, t)| *t == toks) {
+        out.push((Some("confusable"), toks));
     }
     out
+}
+
+/// Prepared words under their script's first reading only (what
+/// [`tokens`] gives, without the other schemes [`readings_of`] reads).
+fn first_reading(raw: &[RawToken]) -> Vec<String> {
+    let scripts = raw.iter().fold(0u8, |a, t| a | t.scripts);
+    let r = reading_list(scripts, raw)
+        .into_iter()
+        .next()
+        .unwrap_or(BASE);
+    let mut toks = Vec::with_capacity(raw.len());
+    for t in raw {
+        convert_word(t, &r, &mut toks);
+    }
+    toks
 }
 
 /// [`readings`] of prepared words.
@@ -1092,17 +1106,7 @@ pub fn tokens(text: &str) -> Vec<String> {
     // (a name's words as written when it is in Cyrillic or Greek with a
     // Latin word put in, as its first reading has them)
     let (folded, as_written) = prepared_both(text);
-    let raw = as_written.unwrap_or(folded);
-    let scripts = raw.iter().fold(0u8, |a, t| a | t.scripts);
-    let r = reading_list(scripts, &raw)
-        .into_iter()
-        .next()
-        .unwrap_or(BASE);
-    let mut toks = Vec::with_capacity(raw.len());
-    for t in &raw {
-        convert_word(t, &r, &mut toks);
-    }
-    toks
+    first_reading(&as_written.unwrap_or(folded))
 }
 
 /// How many of a name's first tokens are a ship's prefix (`mv`, `mt`,
