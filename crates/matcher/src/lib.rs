@@ -1298,21 +1298,39 @@ impl Matcher {
                     if slot.stamp == rgen && slot.forms & bit == bit {
                         continue;
                     }
-                    let upper = sum
-                        + slot.acc
-                        + f.initial_mass(
-                            rb.max_token,
-                            rb.has_initial,
-                            usize::from(rb.len),
-                            rb.weight,
-                        );
+                    let loose = f.initial_mass(
+                        rb.max_token,
+                        rb.has_initial,
+                        usize::from(rb.len),
+                        rb.weight,
+                    );
+                    let matched = sum + slot.acc;
                     // (a query cut at a field limit may leave the listed
                     // name's end unmatched at no cost)
-                    let bound = if f.may_lose_tail(idx, ri) {
-                        score::loose_bound(upper, f.total)
-                    } else {
-                        score_bound(upper, f.total + rb.weight, rb.patronymic)
+                    let lose_tail = f.may_lose_tail(idx, ri);
+                    let bound_of = |upper: f32| {
+                        if lose_tail {
+                            score::loose_bound(upper, f.total)
+                        } else {
+                            score_bound(upper, f.total + rb.weight, rb.patronymic)
+                        }
                     };
+                    let mut bound = bound_of(matched + loose);
+                    if bound >= prune && loose > 0.0 {
+                        // the allowance for words met by their letters took
+                        // the record's heaviest word as the one they meet:
+                        // read which of its words they may meet
+                        if let Some(rec) = idx.recs.get(ri) {
+                            let tight = f.initial_mass_in(
+                                idx,
+                                idx.rec_tokens(rec),
+                                rb.has_initial,
+                                usize::from(rb.len),
+                                rb.weight,
+                            );
+                            bound = bound_of(matched + tight);
+                        }
+                    }
                     if bound >= prune {
                         if slot.stamp != rgen {
                             slot.stamp = rgen;

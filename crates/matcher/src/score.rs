@@ -515,6 +515,80 @@ impl QForm {
         q_initials + l_initials + trunc + capped
     }
 
+    /// [`QForm::initial_mass`] read from the words of a record
+    /// (`rec_tokens`), for one whose bound by the heaviest word reaches the
+    /// floor: a query initial meets only a word of its letter, a last word
+    /// of two letters and a word whose prefix lookup was cut short only a
+    /// longer word they begin, each for at most the heaviest such word
+    /// (`C.V. Mohammed` against `MOHAMMED LKAHL`: no word of it begins with
+    /// `c`, `v` or `mohammed` but `mohammed` itself, whose pair the table
+    /// holds and the index bounds apart). Never above `initial_mass`.
+    pub fn initial_mass_in(
+        &self,
+        index: &Index,
+        rec_tokens: &[u32],
+        has_initial: bool,
+        len: usize,
+        weight: f32,
+    ) -> f32 {
+        let word = |v: u32| {
+            index
+                .vocab
+                .get(v as usize)
+                .map_or(&b""[..], |s| s.as_bytes())
+        };
+        // the heaviest word of the record that `meets` takes
+        let heaviest = |meets: &dyn Fn(&[u8]) -> bool| {
+            rec_tokens
+                .iter()
+                .filter(|&&v| meets(word(v)))
+                .map(|&v| index.vocab_info.get(v as usize).map_or(0.0, |i| i.weight))
+                .reduce(f32::max)
+        };
+        let (mut met, mut mass) = (0usize, 0.0f32);
+        for t in self.toks.iter().filter(|t| t.text.len() == 1) {
+            let Some(&a) = t.text.as_bytes().first() else {
+                continue;
+            };
+            let of_letter = |l: &[u8]| match l.first() {
+                Some(&b) => b == a || (l.len() == 1 && izafat_pair(a, b)),
+                None => false,
+            };
+            if let Some(w) = heaviest(&of_letter) {
+                met += 1;
+                mass += w;
+            }
+        }
+        let met = met.min(len) as f32;
+        let q_initials = INITIAL_SIM * (met * INITIAL_WEIGHT + mass.min(weight));
+        let l_initials = if has_initial {
+            (self.toks.len() - self.n_initials) as f32 * INITIAL_SIM * 2.0 * INITIAL_WEIGHT
+        } else {
+            0.0
+        };
+        let trunc = match self.toks.last() {
+            Some(last) if self.trunc => {
+                let q = last.text.as_bytes();
+                heaviest(&|l| truncated_initial(q, l))
+                    .map_or(0.0, |w| INITIAL_SIM * (INITIAL_WEIGHT + w))
+            }
+            _ => 0.0,
+        };
+        let capped: f32 = if self.capped.0 > 0.0 {
+            self.toks
+                .iter()
+                .filter(|t| t.cut && t.found.capped)
+                .filter_map(|t| {
+                    let q = t.text.as_bytes();
+                    heaviest(&|l| l.len() > q.len() && l.starts_with(q)).map(|w| t.weight + w)
+                })
+                .sum()
+        } else {
+            0.0
+        };
+        q_initials + l_initials + trunc + capped
+    }
+
     /// A query form of these tokens; `abbreviated` holds the words the
     /// name writes with a stop after them ([`QTok::cut`]).
     pub fn new(

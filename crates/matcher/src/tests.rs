@@ -3008,3 +3008,87 @@ fn a_listed_word_with_a_digit_is_found_by_the_letters_it_may_be_read_as() {
         assert_eq!(ids(m.screen(&q, &opts).unwrap()), full, "{name}");
     }
 }
+
+/// The index bounds what initials, a last word of two letters and a word
+/// whose prefix lookup was cut short can add to a record by the record's
+/// own words: a record none of whose words begins with those letters is no
+/// candidate for them (`C.V. Mohammed` against `ZARAAQAWI Mohammad`), and
+/// the index still finds all the full scan finds.
+#[test]
+fn letters_are_bounded_by_the_words_they_may_meet() {
+    let mut ents = world();
+    // more listed words begin with `mohammed` than a prefix lookup reads
+    let letters = b"abdefghijklmnoprstuwyz";
+    for a in letters {
+        for b in letters {
+            let w = format!("Mohammed{}{}", *a as char, *b as char);
+            ents.push(person("t", &w, &[&w]));
+        }
+    }
+    // two-word names of `mohammed` and a rare word beginning with none of
+    // the query's letters
+    let rare: Vec<String> = (0..40)
+        .map(|i| {
+            format!(
+                "Zar{}{}qawi",
+                (b'a' + (i % 26) as u8) as char,
+                (b'a' + (i / 26) as u8) as char
+            )
+        })
+        .collect();
+    for r in &rare {
+        // (the rare word first: `mohammed` begins no joined pair of it)
+        ents.push(person("t", r, &[&format!("{r} Mohammad")]));
+    }
+    let m = Matcher::new(ents);
+    let first_rare = m
+        .entities()
+        .iter()
+        .position(|e| e.reference == rare[0])
+        .unwrap();
+    for name in [
+        "C.V. Mohammed",
+        "K. Mohammed",
+        "S. T. Mohammed",
+        "Mohammed DI",
+    ] {
+        let p = m.prepare(&Query::name(name)).unwrap();
+        let (recs, _) = m.candidates(&p, 0.8);
+        let rare_recs = recs
+            .iter()
+            .filter(|&&(r, _)| {
+                m.index
+                    .recs
+                    .get(r as usize)
+                    .is_some_and(|x| x.entity as usize >= first_rare)
+            })
+            .count();
+        // (a last word of two letters joins the one before it, which meets
+        // `mohammad` by an edit: that pair, not the letters, lets them in)
+        if !name.ends_with("DI") {
+            assert!(
+                p.forms.iter().any(|f| f.capped.0 > 0.0),
+                "{name}: the prefix lookup of its last word is not cut short"
+            );
+            assert_eq!(
+                rare_recs, 0,
+                "{name}: {rare_recs} records of a rare word are candidates"
+            );
+        }
+        for threshold in [0.5f32, 0.7, 0.8] {
+            let opts = Options {
+                threshold,
+                limit: 500,
+                min_score: None,
+            };
+            let ids = |r: Vec<MatchResult>| {
+                r.into_iter()
+                    .map(|x| (x.entity_id, (x.score * 1e4).round() as i32))
+                    .collect::<Vec<_>>()
+            };
+            let a = ids(m.screen(&Query::name(name), &opts).unwrap());
+            let b = ids(m.screen_full_scan(&Query::name(name), &opts).unwrap());
+            assert_eq!(a, b, "{name} at {threshold}");
+        }
+    }
+}
