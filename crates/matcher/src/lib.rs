@@ -1520,12 +1520,47 @@ impl Matcher {
                         idx.unknown_weight,
                         prune,
                         buf,
+                        None,
                     ) * rec.factor
                         * score::legal_factor(f.legal, rec.legal);
                     each(s, ri, fi);
                 }
             }
         });
+    }
+
+    /// The name score of record `ri` against query form `fi` by the fast
+    /// scorer, with the alignment an explanation reads (`None` when the
+    /// script rules keep them apart).
+    fn fast_name_detail(&self, p: &Prepared, ri: usize, fi: usize) -> Option<(f32, NameScore)> {
+        let idx = &self.index;
+        let (rec, f) = (idx.recs.get(ri)?, p.forms.get(fi)?);
+        let strict = score::script_rule(f.scheme, rec.scheme).strict()?;
+        let mut ns = NameScore::default();
+        let s = FAST.with(|cell| {
+            let mut tmp = FastBuf::default();
+            let mut guard = cell.try_borrow_mut();
+            let buf = match guard.as_deref_mut() {
+                Ok(b) => b,
+                Err(_) => &mut tmp,
+            };
+            score_fast(
+                f,
+                idx,
+                idx.rec_tokens(rec),
+                idx.rec_joins(rec),
+                rec.compact,
+                strict,
+                rec.class,
+                rec.vessel,
+                rec.family,
+                idx.unknown_weight,
+                0.0,
+                buf,
+                Some(&mut ns),
+            )
+        });
+        Some((s * rec.factor * score::legal_factor(f.legal, rec.legal), ns))
     }
 
     /// The entity score and, when asked, the explanation.
@@ -1569,7 +1604,39 @@ impl Matcher {
         }
         let mut best: Option<(f32, usize, usize, NameScore)> = None;
         let mut ltoks_of: Option<(usize, Vec<LTok<'_>>)> = None;
-        for (ri, fi) in pairs {
+        // to explain, the fast scorer aligns the pairs it put on top again,
+        // keeping the detail (the reference scorer agrees: checked in debug
+        // builds)
+        for &(ri, fi) in pairs.iter().filter(|_| explain) {
+            let Some((s, ns)) = self.fast_name_detail(p, ri, fi) else {
+                continue;
+            };
+            #[cfg(debug_assertions)]
+            if let (Some(rec), Some(f)) = (idx.recs.get(ri), p.forms.get(fi)) {
+                if let Some(strict) = score::script_rule(f.scheme, rec.scheme).strict() {
+                    let r = score_tokens(
+                        f,
+                        &self.ltoks(rec),
+                        rec.class,
+                        rec.vessel,
+                        idx.unknown_weight,
+                        false,
+                        strict,
+                    )
+                    .score
+                        * rec.factor
+                        * score::legal_factor(f.legal, rec.legal);
+                    debug_assert!(
+                        (r - s).abs() < 1e-4,
+                        "fast {s} != reference {r} for record {ri} form {fi}"
+                    );
+                }
+            }
+            if best.as_ref().is_none_or(|b| s > b.0) {
+                best = Some((s, ri, fi, ns));
+            }
+        }
+        for (ri, fi) in pairs.into_iter().filter(|_| !explain) {
             let (Some(rec), Some(f)) = (idx.recs.get(ri), p.forms.get(fi)) else {
                 continue;
             };
@@ -1582,15 +1649,13 @@ impl Matcher {
             let Some((_, ltoks)) = ltoks_of.as_ref() else {
                 continue;
             };
-            // (with the detail an explanation needs: the pair chosen is
-            // not scored again)
             let ns = score_tokens(
                 f,
                 ltoks,
                 rec.class,
                 rec.vessel,
                 idx.unknown_weight,
-                explain,
+                false,
                 strict,
             );
             let s = ns.score * rec.factor * score::legal_factor(f.legal, rec.legal);

@@ -1952,7 +1952,9 @@ fn row_index(map: &[u32], v: u32) -> Option<usize> {
 /// entry the retrieval found).
 ///
 /// With `prune` above 0, a record whose score surely stays below it gets 0
-/// without being aligned (see [`surely_below`]).
+/// without being aligned (see [`surely_below`]). With `detail`, the
+/// alignment is kept there as the reference scorer ([`score_tokens`])
+/// would give it, for an explanation.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn score_fast(
     q: &QForm,
@@ -1967,6 +1969,7 @@ pub(crate) fn score_fast(
     unknown_weight: f32,
     prune: f32,
     buf: &mut FastBuf,
+    detail: Option<&mut NameScore>,
 ) -> f32 {
     let n = q.toks.len();
     let m = toks.len().min(MAX_TOKS);
@@ -2196,14 +2199,45 @@ pub(crate) fn score_fast(
                         .map(|&v| index.vocab.get(v as usize).map_or("", |s| &**s)),
                 )
         });
+    let keep_detail = detail.is_some();
     if spelt_alike {
-        let s = align(q, &info[..m], listed, vessel, cands, unknown_weight, false).score;
-        return s.max(COMPACT_SIM);
+        let ns = align(
+            q,
+            &info[..m],
+            listed,
+            vessel,
+            cands,
+            unknown_weight,
+            keep_detail,
+        );
+        let s = ns.score.max(COMPACT_SIM);
+        if let Some(d) = detail {
+            // (as the reference scorer explains it: one pair of all tokens)
+            *d = if ns.score < COMPACT_SIM {
+                compact_score(q, &info[..m])
+            } else {
+                ns
+            };
+        }
+        return s;
     }
     if prune > 0.0 && surely_below(q, &info[..m], listed, vessel, cands, prune) {
         return 0.0;
     }
-    align(q, &info[..m], listed, vessel, cands, unknown_weight, false).score
+    let ns = align(
+        q,
+        &info[..m],
+        listed,
+        vessel,
+        cands,
+        unknown_weight,
+        keep_detail,
+    );
+    let s = ns.score;
+    if let Some(d) = detail {
+        *d = ns;
+    }
+    s
 }
 
 /// Whether the alignment of these candidate pairs surely scores below
