@@ -351,16 +351,23 @@ fn main() {
             continue;
         }
         // nor a word the name's reading removes in place (`C.V.`, `S.A.S.`,
-        // `OOO`, `CAPTAIN`, `AND`, which the lists above do not all hold):
-        // the query is then the listed name less a token
-        let kept = name_forms(&name, NameClass::Any)
+        // `OOO`, `CAPTAIN`, `AND`, which the lists above do not all hold),
+        // read as any kind of name (a query without a schema is read as a
+        // person's too, whose titles go: `LADY ABDUR`, `KHAN Qari`): the
+        // query is then the listed name less a token
+        let removed_as = |class| {
+            let kept = name_forms(&name, class)
+                .into_iter()
+                .next()
+                .map(|f| f.tokens)
+                .unwrap_or_default();
+            !interdict_text::normalize(new)
+                .split(' ')
+                .any(|t| kept.iter().any(|k| k == t))
+        };
+        if [NameClass::Any, NameClass::Person, NameClass::Organization]
             .into_iter()
-            .next()
-            .map(|f| f.tokens)
-            .unwrap_or_default();
-        if !interdict_text::normalize(new)
-            .split(' ')
-            .any(|t| kept.iter().any(|k| k == t))
+            .any(removed_as)
         {
             continue;
         }
