@@ -455,6 +455,19 @@ pub struct Ranked {
     pub score: f32,
     /// Whether the score reaches the threshold.
     pub is_match: bool,
+    /// The (record, query form) of the best name, which its explanation
+    /// reads.
+    #[serde(skip)]
+    top: Option<(usize, usize)>,
+}
+
+/// An entity scored by the fast scorer ([`Matcher::score_fast_top`]).
+#[derive(Debug, Clone, Copy)]
+struct Scored {
+    score: f32,
+    entity: usize,
+    /// The (record, query form) of its best name, when known.
+    top: Option<(usize, usize)>,
 }
 
 /// Sizes of the index.
@@ -906,7 +919,10 @@ impl Matcher {
             .map(|r| {
                 let why = r
                     .is_match
-                    .then(|| self.score_entity(&p, r.entity_index, true, Some(r.score)).1)
+                    .then(|| {
+                        self.score_entity_from(&p, r.entity_index, true, Some(r.score), r.top)
+                            .1
+                    })
                     .flatten();
                 (r, why)
             })
@@ -921,25 +937,30 @@ impl Matcher {
         scored
             .iter()
             .take(opts.limit)
-            .map(|&(score, entity_index)| Ranked {
-                entity_index,
-                score,
-                is_match: score >= opts.threshold,
+            .map(|s| Ranked {
+                entity_index: s.entity,
+                score: s.score,
+                is_match: s.score >= opts.threshold,
+                top: s.top,
             })
             .collect()
     }
 
     /// Candidates scored by the fast scorer, those reaching the floor.
-    fn scored(&self, p: &Prepared, opts: &Options) -> Vec<(f32, usize)> {
+    fn scored(&self, p: &Prepared, opts: &Options) -> Vec<Scored> {
         let floor = opts.min_score.unwrap_or(opts.threshold).min(opts.threshold);
         let (mut recs, id_ents) = self.candidates(p, floor);
         recs.sort_unstable_by_key(|x| x.0);
-        let mut scored: Vec<(f32, usize)> = Vec::new();
+        let mut scored: Vec<Scored> = Vec::new();
         // entities met by an identifier: every name counts
         for &e in &id_ents {
-            let s = self.score_fast(p, e, None, None);
-            if s >= floor {
-                scored.push((s, e));
+            let (score, top) = self.score_fast_top(p, e, None, None);
+            if score >= floor {
+                scored.push(Scored {
+                    score,
+                    entity: e,
+                    top,
+                });
             }
         }
         // the others: only the names whose bound can reach the floor (the
@@ -960,9 +981,13 @@ impl Matcher {
                 j += 1;
             }
             if !id_ents.contains(&e) {
-                let s = self.score_fast(p, e, recs.get(i..j), Some(floor));
-                if s >= floor {
-                    scored.push((s, e));
+                let (score, top) = self.score_fast_top(p, e, recs.get(i..j), Some(floor));
+                if score >= floor {
+                    scored.push(Scored {
+                        score,
+                        entity: e,
+                        top,
+                    });
                 }
             }
             i = j;
@@ -979,9 +1004,13 @@ impl Matcher {
         check_threshold(opts.threshold)?;
         let p = self.prepare(q)?;
         let floor = opts.min_score.unwrap_or(opts.threshold).min(opts.threshold);
-        let mut scored: Vec<(f32, usize)> = (0..self.entities.len())
-            .map(|e| (self.score_entity(&p, e, false, None).0, e))
-            .filter(|(s, _)| *s >= floor)
+        let mut scored: Vec<Scored> = (0..self.entities.len())
+            .map(|e| Scored {
+                score: self.score_entity(&p, e, false, None).0,
+                entity: e,
+                top: None,
+            })
+            .filter(|s| s.score >= floor)
             .collect();
         Ok(self.finish(&p, &mut scored, opts))
     }
@@ -1090,42 +1119,43 @@ impl Matcher {
     }
 
     /// Best first; ties by entity id.
-    fn sort_scored(&self, scored: &mut [(f32, usize)]) {
+    fn sort_scored(&self, scored: &mut [Scored]) {
         scored.sort_by(|a, b| {
-            b.0.total_cmp(&a.0).then_with(|| {
-                let ia = self.entities.get(a.1).map(|e| e.id.as_str());
-                let ib = self.entities.get(b.1).map(|e| e.id.as_str());
+            b.score.total_cmp(&a.score).then_with(|| {
+                let ia = self.entities.get(a.entity).map(|e| e.id.as_str());
+                let ib = self.entities.get(b.entity).map(|e| e.id.as_str());
                 ia.cmp(&ib)
             })
         });
     }
 
-    fn finish(
-        &self,
-        p: &Prepared,
-        scored: &mut [(f32, usize)],
-        opts: &Options,
-    ) -> Vec<MatchResult> {
+    fn finish(&self, p: &Prepared, scored: &mut [Scored], opts: &Options) -> Vec<MatchResult> {
         self.sort_scored(scored);
         scored
             .iter()
             .take(opts.limit)
-            .map(|&(s, e)| {
-                let (score, expl) = self.score_entity(p, e, true, Some(s));
-                // the fast score reads only the names that can reach the floor
-                debug_assert!(score >= s - 1e-5, "{score} < {s}");
-                MatchResult {
-                    entity_index: e,
-                    entity_id: self
-                        .entities
-                        .get(e)
-                        .map(|x| x.id.clone())
-                        .unwrap_or_default(),
-                    score,
-                    is_match: score >= opts.threshold,
-                    explanation: expl.unwrap_or_else(empty_explanation),
-                }
-            })
+            .map(
+                |&Scored {
+                     score: s,
+                     entity: e,
+                     top,
+                 }| {
+                    let (score, expl) = self.score_entity_from(p, e, true, Some(s), top);
+                    // the fast score reads only the names that can reach the floor
+                    debug_assert!(score >= s - 1e-5, "{score} < {s}");
+                    MatchResult {
+                        entity_index: e,
+                        entity_id: self
+                            .entities
+                            .get(e)
+                            .map(|x| x.id.clone())
+                            .unwrap_or_default(),
+                        score,
+                        is_match: score >= opts.threshold,
+                        explanation: expl.unwrap_or_else(empty_explanation),
+                    }
+                },
+            )
             .collect()
     }
 
@@ -1430,6 +1460,7 @@ impl Matcher {
     /// With `floor`, names that surely cannot lift the entity to it are
     /// not aligned (they count 0; the result is exact when it reaches the
     /// floor).
+    #[cfg(test)]
     fn score_fast(
         &self,
         p: &Prepared,
@@ -1437,15 +1468,27 @@ impl Matcher {
         only: Option<&[(u32, u64)]>,
         floor: Option<f32>,
     ) -> f32 {
+        self.score_fast_top(p, e, only, floor).0
+    }
+
+    /// [`Matcher::score_fast`], and the (record, query form) of the best
+    /// name: the first of the best (the pair an explanation reads).
+    fn score_fast_top(
+        &self,
+        p: &Prepared,
+        e: usize,
+        only: Option<&[(u32, u64)]>,
+        floor: Option<f32>,
+    ) -> (f32, Option<(usize, usize)>) {
         let Some(entity) = self.entities.get(e) else {
-            return 0.0;
+            return (0.0, None);
         };
         let mut name_score = 0.0f32;
-        let mut any = false;
-        let mut keep_best = |s: f32, _: usize, _: usize| {
-            if !any || s > name_score {
+        let mut top = None;
+        let mut keep_best = |s: f32, ri: usize, fi: usize| {
+            if top.is_none() || s > name_score {
                 name_score = s;
-                any = true;
+                top = Some((ri, fi));
             }
         };
         match only {
@@ -1467,7 +1510,7 @@ impl Matcher {
         if id_hit {
             score = score.max(0.9 + 0.1 * name_score);
         }
-        score
+        (score, top)
     }
 
     /// Calls `each(score, record, form)` with the fast scorer's score of
@@ -1575,6 +1618,20 @@ impl Matcher {
         explain: bool,
         known: Option<f32>,
     ) -> (f32, Option<Explanation>) {
+        self.score_entity_from(p, e, explain, known, None)
+    }
+
+    /// [`Matcher::score_entity`], given the (record, query form) of the
+    /// best name when the fast scorer has found it ([`Matcher::score_fast_top`]):
+    /// an explanation then reads that pair alone.
+    fn score_entity_from(
+        &self,
+        p: &Prepared,
+        e: usize,
+        explain: bool,
+        known: Option<f32>,
+        top: Option<(usize, usize)>,
+    ) -> (f32, Option<Explanation>) {
         let Some(entity) = self.entities.get(e) else {
             return (0.0, None);
         };
@@ -1584,7 +1641,9 @@ impl Matcher {
         // rounding, so the same pair is chosen); without an explanation
         // (the full-scan oracle), every pair
         let mut pairs: Vec<(usize, usize)> = Vec::new();
-        if explain {
+        if let (true, Some(pair)) = (explain, top) {
+            pairs.push(pair);
+        } else if explain {
             let mut fast: Vec<(f32, usize, usize)> = Vec::new();
             let all = idx.entity_recs(e).map(|r| (r, ALL_FORMS));
             // (the best name scores at least the entity's score less the

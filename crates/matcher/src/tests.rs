@@ -659,6 +659,17 @@ fn an_explained_score_is_the_best_over_every_pair_of_forms() {
             let fast = m.score_fast(&p, e, None, None);
             let (known, _) = m.score_entity(&p, e, true, Some(fast));
             assert_eq!(known, without, "{name} vs {} (known)", m.entities()[e].id);
+            // and given the pair of forms the fast scorer put on top, as
+            // screening explains it: the same score and explanation
+            let (fast_top, top) = m.score_fast_top(&p, e, None, None);
+            let (from_top, why_top) = m.score_entity_from(&p, e, true, Some(fast_top), top);
+            assert_eq!(from_top, without, "{name} vs {} (top)", m.entities()[e].id);
+            assert_eq!(
+                why_top.as_ref().map(|w| &w.sentence),
+                why.as_ref().map(|w| &w.sentence),
+                "{name} vs {} (top)",
+                m.entities()[e].id
+            );
             if why.is_some_and(|w| !w.tokens.is_empty()) {
                 explained += 1;
             }
