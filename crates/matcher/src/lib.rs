@@ -496,8 +496,9 @@ const INFERRED_SCHEMA_MISMATCH: f32 = -0.25;
 /// How far the fast scorer's score of a pair of name forms may be from the
 /// reference scorer's (float sums in another order; the test
 /// `fast_scorer_equals_reference_scorer` holds them within 1e-6): pairs
-/// this close to the fast scorer's best are all scored again by the
-/// reference scorer when a result is explained.
+/// this close to the fast scorer's best are all aligned again, keeping the
+/// detail, when a result is explained without the pair its ranking found
+/// on top.
 const FAST_ROUNDING: f32 = 1e-5;
 
 /// A query without a schema that reads as a person's name (`Linda
@@ -1636,10 +1637,11 @@ impl Matcher {
             return (0.0, None);
         };
         let idx = &self.index;
-        // best name: to explain a result, the reference scorer scores only
-        // the pairs of forms the fast scorer puts on top (within its
-        // rounding, so the same pair is chosen); without an explanation
-        // (the full-scan oracle), every pair
+        // best name: to explain a result, the pair of forms its ranking
+        // found on top, else the pairs the fast scorer puts on top (within
+        // its rounding, so the same pair is chosen); without an
+        // explanation (the full-scan oracle), every pair by the reference
+        // scorer
         let mut pairs: Vec<(usize, usize)> = Vec::new();
         if let (true, Some(pair)) = (explain, top) {
             pairs.push(pair);
