@@ -630,6 +630,20 @@ thread_local! {
     static FAST: RefCell<FastBuf> = RefCell::new(FastBuf::default());
 }
 
+/// Runs `f` with this thread's fast-scorer buffers (fresh ones when they
+/// are in use further up the stack).
+fn with_fast_buf<R>(f: impl FnOnce(&mut FastBuf) -> R) -> R {
+    FAST.with(|cell| {
+        let mut tmp = FastBuf::default();
+        let mut guard = cell.try_borrow_mut();
+        let buf = match guard.as_deref_mut() {
+            Ok(b) => b,
+            Err(_) => &mut tmp,
+        };
+        f(buf)
+    })
+}
+
 /// The matching engine over a set of entities.
 pub struct Matcher {
     entities: Vec<Entity>,
@@ -1529,19 +1543,11 @@ impl Matcher {
     ) {
         let idx = &self.index;
         let bonus = p.max_bonus();
-        FAST.with(|cell| {
-            let mut tmp = FastBuf::default();
-            let mut guard = cell.try_borrow_mut();
-            let buf = match guard.as_deref_mut() {
-                Ok(b) => b,
-                Err(_) => &mut tmp,
-            };
+        with_fast_buf(|buf| {
             for (ri, forms) in recs {
                 let Some(rec) = idx.recs.get(ri) else {
                     continue;
                 };
-                let toks = idx.rec_tokens(rec);
-                let joins = idx.rec_joins(rec);
                 for (fi, f) in p.forms.iter().enumerate() {
                     let bit = form_bit(fi);
                     if forms & bit != bit {
@@ -1551,26 +1557,45 @@ impl Matcher {
                         continue;
                     };
                     let prune = floor.map_or(0.0, |x| (x - bonus - 1e-4) / rec.factor.max(1e-3));
-                    let s = score_fast(
-                        f,
-                        idx,
-                        toks,
-                        joins,
-                        rec.compact,
-                        strict,
-                        rec.class,
-                        rec.vessel,
-                        rec.family,
-                        idx.unknown_weight,
-                        prune,
-                        buf,
-                        None,
-                    ) * rec.factor
-                        * score::legal_factor(f.legal, rec.legal);
-                    each(s, ri, fi);
+                    each(
+                        self.rec_score_fast(f, rec, strict, prune, buf, None),
+                        ri,
+                        fi,
+                    );
                 }
             }
         });
+    }
+
+    /// The fast scorer's name score of a record against a query form, its
+    /// weak-alias factor and legal-form agreement applied; `prune` and
+    /// `detail` as [`score_fast`]'s.
+    fn rec_score_fast(
+        &self,
+        f: &QForm,
+        rec: &NameRec,
+        strict: bool,
+        prune: f32,
+        buf: &mut FastBuf,
+        detail: Option<&mut NameScore>,
+    ) -> f32 {
+        let idx = &self.index;
+        score_fast(
+            f,
+            idx,
+            idx.rec_tokens(rec),
+            idx.rec_joins(rec),
+            rec.compact,
+            strict,
+            rec.class,
+            rec.vessel,
+            rec.family,
+            idx.unknown_weight,
+            prune,
+            buf,
+            detail,
+        ) * rec.factor
+            * score::legal_factor(f.legal, rec.legal)
     }
 
     /// The name score of record `ri` against query form `fi` by the fast
@@ -1581,30 +1606,8 @@ impl Matcher {
         let (rec, f) = (idx.recs.get(ri)?, p.forms.get(fi)?);
         let strict = score::script_rule(f.scheme, rec.scheme).strict()?;
         let mut ns = NameScore::default();
-        let s = FAST.with(|cell| {
-            let mut tmp = FastBuf::default();
-            let mut guard = cell.try_borrow_mut();
-            let buf = match guard.as_deref_mut() {
-                Ok(b) => b,
-                Err(_) => &mut tmp,
-            };
-            score_fast(
-                f,
-                idx,
-                idx.rec_tokens(rec),
-                idx.rec_joins(rec),
-                rec.compact,
-                strict,
-                rec.class,
-                rec.vessel,
-                rec.family,
-                idx.unknown_weight,
-                0.0,
-                buf,
-                Some(&mut ns),
-            )
-        });
-        Some((s * rec.factor * score::legal_factor(f.legal, rec.legal), ns))
+        let s = with_fast_buf(|buf| self.rec_score_fast(f, rec, strict, 0.0, buf, Some(&mut ns)));
+        Some((s, ns))
     }
 
     /// The entity score and, when asked, the explanation.

@@ -2199,29 +2199,7 @@ pub(crate) fn score_fast(
                         .map(|&v| index.vocab.get(v as usize).map_or("", |s| &**s)),
                 )
         });
-    let keep_detail = detail.is_some();
-    if spelt_alike {
-        let ns = align(
-            q,
-            &info[..m],
-            listed,
-            vessel,
-            cands,
-            unknown_weight,
-            keep_detail,
-        );
-        let s = ns.score.max(COMPACT_SIM);
-        if let Some(d) = detail {
-            // (as the reference scorer explains it: one pair of all tokens)
-            *d = if ns.score < COMPACT_SIM {
-                compact_score(q, &info[..m])
-            } else {
-                ns
-            };
-        }
-        return s;
-    }
-    if prune > 0.0 && surely_below(q, &info[..m], listed, vessel, cands, prune) {
+    if !spelt_alike && prune > 0.0 && surely_below(q, &info[..m], listed, vessel, cands, prune) {
         return 0.0;
     }
     let ns = align(
@@ -2231,11 +2209,21 @@ pub(crate) fn score_fast(
         vessel,
         cands,
         unknown_weight,
-        keep_detail,
+        detail.is_some(),
     );
-    let s = ns.score;
+    let s = if spelt_alike {
+        ns.score.max(COMPACT_SIM)
+    } else {
+        ns.score
+    };
     if let Some(d) = detail {
-        *d = ns;
+        // (a name spelt with the same letters, as the reference scorer
+        // explains it: one pair of all tokens)
+        *d = if spelt_alike && ns.score < COMPACT_SIM {
+            compact_score(q, &info[..m])
+        } else {
+            ns
+        };
     }
     s
 }
