@@ -461,15 +461,6 @@ pub struct Ranked {
     top: Option<(usize, usize)>,
 }
 
-/// An entity scored by the fast scorer ([`Matcher::score_fast_top`]).
-#[derive(Debug, Clone, Copy)]
-struct Scored {
-    score: f32,
-    entity: usize,
-    /// The (record, query form) of its best name, when known.
-    top: Option<(usize, usize)>,
-}
-
 /// Sizes of the index.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct IndexStats {
@@ -949,33 +940,27 @@ impl Matcher {
     fn ranked(&self, p: &Prepared, opts: &Options) -> Vec<Ranked> {
         let mut scored = self.scored(p, opts);
         self.sort_scored(&mut scored);
+        scored.truncate(opts.limit);
         scored
-            .iter()
-            .take(opts.limit)
-            .map(|s| Ranked {
-                entity_index: s.entity,
-                score: s.score,
-                is_match: s.score >= opts.threshold,
-                top: s.top,
-            })
-            .collect()
     }
 
     /// Candidates scored by the fast scorer, those reaching the floor.
-    fn scored(&self, p: &Prepared, opts: &Options) -> Vec<Scored> {
+    fn scored(&self, p: &Prepared, opts: &Options) -> Vec<Ranked> {
         let floor = opts.min_score.unwrap_or(opts.threshold).min(opts.threshold);
         let (mut recs, id_ents) = self.candidates(p, floor);
         recs.sort_unstable_by_key(|x| x.0);
-        let mut scored: Vec<Scored> = Vec::new();
+        let ranked = |score: f32, entity_index: usize, top| Ranked {
+            entity_index,
+            score,
+            is_match: score >= opts.threshold,
+            top,
+        };
+        let mut scored: Vec<Ranked> = Vec::new();
         // entities met by an identifier: every name counts
         for &e in &id_ents {
             let (score, top) = self.score_fast_top(p, e, None, None);
             if score >= floor {
-                scored.push(Scored {
-                    score,
-                    entity: e,
-                    top,
-                });
+                scored.push(ranked(score, e, top));
             }
         }
         // the others: only the names whose bound can reach the floor (the
@@ -998,11 +983,7 @@ impl Matcher {
             if !id_ents.contains(&e) {
                 let (score, top) = self.score_fast_top(p, e, recs.get(i..j), Some(floor));
                 if score >= floor {
-                    scored.push(Scored {
-                        score,
-                        entity: e,
-                        top,
-                    });
+                    scored.push(ranked(score, e, top));
                 }
             }
             i = j;
@@ -1019,13 +1000,17 @@ impl Matcher {
         check_threshold(opts.threshold)?;
         let p = self.prepare(q)?;
         let floor = opts.min_score.unwrap_or(opts.threshold).min(opts.threshold);
-        let mut scored: Vec<Scored> = (0..self.entities.len())
-            .map(|e| Scored {
-                score: self.score_entity(&p, e, false, None).0,
-                entity: e,
-                top: None,
+        let mut scored: Vec<Ranked> = (0..self.entities.len())
+            .map(|e| {
+                let score = self.score_entity(&p, e, false, None).0;
+                Ranked {
+                    entity_index: e,
+                    score,
+                    is_match: score >= opts.threshold,
+                    top: None,
+                }
             })
-            .filter(|s| s.score >= floor)
+            .filter(|r| r.score >= floor)
             .collect();
         Ok(self.finish(&p, &mut scored, opts))
     }
@@ -1134,26 +1119,27 @@ impl Matcher {
     }
 
     /// Best first; ties by entity id.
-    fn sort_scored(&self, scored: &mut [Scored]) {
+    fn sort_scored(&self, scored: &mut [Ranked]) {
         scored.sort_by(|a, b| {
             b.score.total_cmp(&a.score).then_with(|| {
-                let ia = self.entities.get(a.entity).map(|e| e.id.as_str());
-                let ib = self.entities.get(b.entity).map(|e| e.id.as_str());
+                let ia = self.entities.get(a.entity_index).map(|e| e.id.as_str());
+                let ib = self.entities.get(b.entity_index).map(|e| e.id.as_str());
                 ia.cmp(&ib)
             })
         });
     }
 
-    fn finish(&self, p: &Prepared, scored: &mut [Scored], opts: &Options) -> Vec<MatchResult> {
+    fn finish(&self, p: &Prepared, scored: &mut [Ranked], opts: &Options) -> Vec<MatchResult> {
         self.sort_scored(scored);
         scored
             .iter()
             .take(opts.limit)
             .map(
-                |&Scored {
+                |&Ranked {
                      score: s,
-                     entity: e,
+                     entity_index: e,
                      top,
+                     ..
                  }| {
                     let (score, expl) = self.score_entity_from(p, e, true, Some(s), top);
                     // the fast score reads only the names that can reach the floor
@@ -1610,6 +1596,35 @@ impl Matcher {
         Some((s, ns))
     }
 
+    /// The name score of record `ri` against query form `fi` by the
+    /// reference scorer (`None` when the script rules keep them apart);
+    /// `ltoks` keeps the record's listed tokens for its other forms.
+    fn reference_name_score<'s>(
+        &'s self,
+        p: &Prepared,
+        ri: usize,
+        fi: usize,
+        ltoks: Option<&mut Option<Vec<LTok<'s>>>>,
+    ) -> Option<f32> {
+        let idx = &self.index;
+        let (rec, f) = (idx.recs.get(ri)?, p.forms.get(fi)?);
+        let strict = score::script_rule(f.scheme, rec.scheme).strict()?;
+        let mut own = None;
+        let ltoks = ltoks
+            .unwrap_or(&mut own)
+            .get_or_insert_with(|| self.ltoks(rec));
+        let ns = score_tokens(
+            f,
+            ltoks,
+            rec.class,
+            rec.vessel,
+            idx.unknown_weight,
+            false,
+            strict,
+        );
+        Some(ns.score * rec.factor * score::legal_factor(f.legal, rec.legal))
+    }
+
     /// The entity score and, when asked, the explanation.
     ///
     /// `known` is the entity's score by the fast scorer when the caller
@@ -1640,94 +1655,61 @@ impl Matcher {
             return (0.0, None);
         };
         let idx = &self.index;
-        // best name: to explain a result, the pair of forms its ranking
-        // found on top, else the pairs the fast scorer puts on top (within
-        // its rounding, so the same pair is chosen); without an
-        // explanation (the full-scan oracle), every pair by the reference
-        // scorer
-        let mut pairs: Vec<(usize, usize)> = Vec::new();
-        if let (true, Some(pair)) = (explain, top) {
-            pairs.push(pair);
-        } else if explain {
-            let mut fast: Vec<(f32, usize, usize)> = Vec::new();
-            let all = idx.entity_recs(e).map(|r| (r, ALL_FORMS));
-            // (the best name scores at least the entity's score less the
-            // bonus, unless an identifier lifted it)
-            let floor = known.filter(|_| p.ids.is_empty());
-            self.fast_name_scores(p, all, floor, |s, ri, fi| fast.push((s, ri, fi)));
-            let top = fast.iter().map(|x| x.0).fold(f32::NEG_INFINITY, f32::max);
-            pairs.extend(
-                fast.iter()
-                    .filter(|x| x.0 >= top - FAST_ROUNDING)
-                    .map(|&(_, ri, fi)| (ri, fi)),
-            );
-        } else {
-            for ri in idx.entity_recs(e) {
-                pairs.extend((0..p.forms.len()).map(|fi| (ri, fi)));
-            }
-        }
+        // best name: to explain a result, the fast scorer aligns again,
+        // keeping the detail, the pair of forms its ranking found on top,
+        // else the pairs it puts on top (within its rounding, so the same
+        // pair is chosen); without an explanation (the full-scan oracle),
+        // the reference scorer scores every pair
         let mut best: Option<(f32, usize, usize, NameScore)> = None;
-        let mut ltoks_of: Option<(usize, Vec<LTok<'_>>)> = None;
-        // to explain, the fast scorer aligns the pairs it put on top again,
-        // keeping the detail (the reference scorer agrees: checked in debug
-        // builds)
-        for &(ri, fi) in pairs.iter().filter(|_| explain) {
-            let Some((s, ns)) = self.fast_name_detail(p, ri, fi) else {
-                continue;
+        let name_score = if explain {
+            let pairs: Vec<(usize, usize)> = match top {
+                Some(pair) => vec![pair],
+                None => {
+                    let mut fast: Vec<(f32, usize, usize)> = Vec::new();
+                    let all = idx.entity_recs(e).map(|r| (r, ALL_FORMS));
+                    // (the best name scores at least the entity's score
+                    // less the bonus, unless an identifier lifted it)
+                    let floor = known.filter(|_| p.ids.is_empty());
+                    self.fast_name_scores(p, all, floor, |s, ri, fi| fast.push((s, ri, fi)));
+                    let top = fast.iter().map(|x| x.0).fold(f32::NEG_INFINITY, f32::max);
+                    fast.iter()
+                        .filter(|x| x.0 >= top - FAST_ROUNDING)
+                        .map(|&(_, ri, fi)| (ri, fi))
+                        .collect()
+                }
             };
-            #[cfg(debug_assertions)]
-            if let (Some(rec), Some(f)) = (idx.recs.get(ri), p.forms.get(fi)) {
-                if let Some(strict) = score::script_rule(f.scheme, rec.scheme).strict() {
-                    let r = score_tokens(
-                        f,
-                        &self.ltoks(rec),
-                        rec.class,
-                        rec.vessel,
-                        idx.unknown_weight,
-                        false,
-                        strict,
-                    )
-                    .score
-                        * rec.factor
-                        * score::legal_factor(f.legal, rec.legal);
+            for (ri, fi) in pairs {
+                let Some((s, ns)) = self.fast_name_detail(p, ri, fi) else {
+                    continue;
+                };
+                // (the reference scorer agrees, checked in debug builds)
+                #[cfg(debug_assertions)]
+                if let Some(r) = self.reference_name_score(p, ri, fi, None) {
                     debug_assert!(
                         (r - s).abs() < 1e-4,
                         "fast {s} != reference {r} for record {ri} form {fi}"
                     );
                 }
+                if best.as_ref().is_none_or(|b| s > b.0) {
+                    best = Some((s, ri, fi, ns));
+                }
             }
-            if best.as_ref().is_none_or(|b| s > b.0) {
-                best = Some((s, ri, fi, ns));
+            best.as_ref().map_or(0.0, |b| b.0)
+        } else {
+            let mut name_score: Option<f32> = None;
+            for ri in idx.entity_recs(e) {
+                // (the listed tokens read once per record)
+                let mut ltoks = None;
+                for fi in 0..p.forms.len() {
+                    if let Some(s) = self.reference_name_score(p, ri, fi, Some(&mut ltoks)) {
+                        if name_score.is_none_or(|b| s > b) {
+                            name_score = Some(s);
+                        }
+                    }
+                }
             }
-        }
-        for (ri, fi) in pairs.into_iter().filter(|_| !explain) {
-            let (Some(rec), Some(f)) = (idx.recs.get(ri), p.forms.get(fi)) else {
-                continue;
-            };
-            let Some(strict) = score::script_rule(f.scheme, rec.scheme).strict() else {
-                continue;
-            };
-            if ltoks_of.as_ref().is_none_or(|(r, _)| *r != ri) {
-                ltoks_of = Some((ri, self.ltoks(rec)));
-            }
-            let Some((_, ltoks)) = ltoks_of.as_ref() else {
-                continue;
-            };
-            let ns = score_tokens(
-                f,
-                ltoks,
-                rec.class,
-                rec.vessel,
-                idx.unknown_weight,
-                false,
-                strict,
-            );
-            let s = ns.score * rec.factor * score::legal_factor(f.legal, rec.legal);
-            if best.as_ref().is_none_or(|b| s > b.0) {
-                best = Some((s, ri, fi, ns));
-            }
-        }
-        let name_score = best.as_ref().map_or(0.0, |b| b.0);
+            name_score.unwrap_or(0.0)
+        };
         let mut adj: Vec<Adjustment> = Vec::new();
         let (delta, id_hit) = self.adjust(p, entity, name_score, explain.then_some(&mut adj));
         let mut score = (name_score + delta).clamp(0.0, 1.0);
@@ -1743,11 +1725,7 @@ impl Matcher {
                     (Some(r), Some(f)) => (r, f),
                     _ => return (score, Some(empty_explanation())),
                 };
-                let ltoks = match ltoks_of {
-                    Some((r, l)) if r == ri => l,
-                    _ => self.ltoks(rec),
-                };
-                self.explain(entity, rec, form, &ltoks, &ns, s, score, adj)
+                self.explain(entity, rec, form, &self.ltoks(rec), &ns, s, score, adj)
             }
             None => {
                 let mut x = empty_explanation();

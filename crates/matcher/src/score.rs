@@ -492,17 +492,6 @@ impl QForm {
     /// three words).
     pub fn initial_mass(&self, max_token: f32, has_initial: bool, len: usize, weight: f32) -> f32 {
         let met = self.n_initials.min(len) as f32;
-        let q_initials = INITIAL_SIM * (met * INITIAL_WEIGHT + (met * max_token).min(weight));
-        let l_initials = if has_initial {
-            (self.toks.len() - self.n_initials) as f32 * INITIAL_SIM * 2.0 * INITIAL_WEIGHT
-        } else {
-            0.0
-        };
-        let trunc = if self.trunc {
-            INITIAL_SIM * (INITIAL_WEIGHT + max_token)
-        } else {
-            0.0
-        };
         // a token whose prefix lookup was cut short may meet any listed
         // token as a truncation, for at most its weight and the listed
         // token's
@@ -512,7 +501,13 @@ impl QForm {
         } else {
             0.0
         };
-        q_initials + l_initials + trunc + capped
+        self.letters_mass(
+            has_initial,
+            met,
+            (met * max_token).min(weight),
+            self.trunc.then_some(max_token),
+            capped,
+        )
     }
 
     /// [`QForm::initial_mass`] read from the words of a record
@@ -559,21 +554,11 @@ impl QForm {
                 mass += w;
             }
         }
-        let met = met.min(len) as f32;
-        let q_initials = INITIAL_SIM * (met * INITIAL_WEIGHT + mass.min(weight));
-        let l_initials = if has_initial {
-            (self.toks.len() - self.n_initials) as f32 * INITIAL_SIM * 2.0 * INITIAL_WEIGHT
-        } else {
-            0.0
-        };
-        let trunc = match self.toks.last() {
-            Some(last) if self.trunc => {
-                let q = last.text.as_bytes();
-                heaviest(&|l| truncated_initial(q, l))
-                    .map_or(0.0, |w| INITIAL_SIM * (INITIAL_WEIGHT + w))
-            }
-            _ => 0.0,
-        };
+        let trunc = self
+            .toks
+            .last()
+            .filter(|_| self.trunc)
+            .and_then(|last| heaviest(&|l| truncated_initial(last.text.as_bytes(), l)));
         let capped: f32 = if self.capped.0 > 0.0 {
             self.toks
                 .iter()
@@ -586,6 +571,37 @@ impl QForm {
         } else {
             0.0
         };
+        self.letters_mass(
+            has_initial,
+            met.min(len) as f32,
+            mass.min(weight),
+            trunc,
+            capped,
+        )
+    }
+
+    /// The bound both [`QForm::initial_mass`] and
+    /// [`QForm::initial_mass_in`] give, from what the letters may meet:
+    /// `met` query initials meeting words of weight `mass` in all, the
+    /// weight of the word a last word of two letters may begin (`trunc`),
+    /// and what the words whose prefix lookup was cut short add (`capped`);
+    /// any query word may meet a listed initial when the record has one.
+    #[inline]
+    fn letters_mass(
+        &self,
+        has_initial: bool,
+        met: f32,
+        mass: f32,
+        trunc: Option<f32>,
+        capped: f32,
+    ) -> f32 {
+        let q_initials = INITIAL_SIM * (met * INITIAL_WEIGHT + mass);
+        let l_initials = if has_initial {
+            (self.toks.len() - self.n_initials) as f32 * INITIAL_SIM * 2.0 * INITIAL_WEIGHT
+        } else {
+            0.0
+        };
+        let trunc = trunc.map_or(0.0, |w| INITIAL_SIM * (INITIAL_WEIGHT + w));
         q_initials + l_initials + trunc + capped
     }
 
